@@ -1,0 +1,30 @@
+package org.sipwitch.sip.message;
+
+/** The CSeq header: sequence number and method (RFC 3261 §20.16). */
+public record CSeq(long sequence, String method) {
+
+    public static CSeq parse(String value) throws SipParseException {
+        String s = value.trim();
+        int sp = 0;
+        while (sp < s.length() && Character.isDigit(s.charAt(sp))) {
+            sp++;
+        }
+        if (sp == 0 || sp > 10) {
+            throw new SipParseException("Bad CSeq number");
+        }
+        long seq = Long.parseLong(s, 0, sp, 10);
+        if (seq > 0xffffffffL) {
+            throw new SipParseException("CSeq number out of range");
+        }
+        String method = s.substring(sp).trim();
+        if (!HeaderValues.isToken(method)) {
+            throw new SipParseException("Bad CSeq method");
+        }
+        return new CSeq(seq, method);
+    }
+
+    @Override
+    public String toString() {
+        return sequence + " " + method;
+    }
+}

@@ -1,0 +1,107 @@
+package org.sipwitch.sip.message;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Header names are case-insensitive and several have a one-letter compact form
+ * (RFC 3261 §7.3.3). Everything inside the server works with the canonical long
+ * form, so a lookup for "Call-ID" finds a header that arrived as "i" or "call-id".
+ */
+public final class HeaderNames {
+    public static final String ACCEPT = "Accept";
+    public static final String ALLOW = "Allow";
+    public static final String AUTHORIZATION = "Authorization";
+    public static final String CALL_ID = "Call-ID";
+    public static final String CONTACT = "Contact";
+    public static final String CONTENT_ENCODING = "Content-Encoding";
+    public static final String CONTENT_LENGTH = "Content-Length";
+    public static final String CONTENT_TYPE = "Content-Type";
+    public static final String CSEQ = "CSeq";
+    public static final String EXPIRES = "Expires";
+    public static final String EVENT = "Event";
+    public static final String FROM = "From";
+    public static final String MAX_FORWARDS = "Max-Forwards";
+    public static final String MIN_EXPIRES = "Min-Expires";
+    public static final String PROXY_AUTHENTICATE = "Proxy-Authenticate";
+    public static final String PROXY_AUTHORIZATION = "Proxy-Authorization";
+    public static final String RECORD_ROUTE = "Record-Route";
+    public static final String REFER_TO = "Refer-To";
+    public static final String RETRY_AFTER = "Retry-After";
+    public static final String ROUTE = "Route";
+    public static final String SERVER = "Server";
+    public static final String SUBJECT = "Subject";
+    public static final String SUPPORTED = "Supported";
+    public static final String TO = "To";
+    public static final String USER_AGENT = "User-Agent";
+    public static final String VIA = "Via";
+    public static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+    public static final String DATE = "Date";
+    public static final String WARNING = "Warning";
+    public static final String UNSUPPORTED = "Unsupported";
+    public static final String REQUIRE = "Require";
+
+    private static final Map<String, String> CANONICAL = new HashMap<>();
+
+    static {
+        for (String name : new String[] {ACCEPT, ALLOW, AUTHORIZATION, CALL_ID, CONTACT, CONTENT_ENCODING,
+                CONTENT_LENGTH, CONTENT_TYPE, CSEQ, EXPIRES, EVENT, FROM, MAX_FORWARDS, MIN_EXPIRES,
+                PROXY_AUTHENTICATE, PROXY_AUTHORIZATION, RECORD_ROUTE, REFER_TO, RETRY_AFTER, ROUTE, SERVER,
+                SUBJECT, SUPPORTED, TO, USER_AGENT, VIA, WWW_AUTHENTICATE, DATE, WARNING, UNSUPPORTED, REQUIRE,
+                "Accept-Encoding", "Accept-Language", "Alert-Info", "Allow-Events", "Authentication-Info",
+                "Call-Info", "Content-Disposition", "Content-Language", "Error-Info", "In-Reply-To",
+                "MIME-Version", "Organization", "Priority", "Proxy-Require", "Reply-To", "Session-Expires",
+                "Min-SE", "Timestamp", "Path", "RSeq", "RAck", "Referred-By", "Subscription-State",
+                "P-Asserted-Identity", "Privacy", "Reason"}) {
+            CANONICAL.put(name.toLowerCase(Locale.ROOT), name);
+        }
+        // RFC 3261 §7.3.3 and the registered compact forms used by common phones
+        CANONICAL.put("i", CALL_ID);
+        CANONICAL.put("m", CONTACT);
+        CANONICAL.put("e", CONTENT_ENCODING);
+        CANONICAL.put("l", CONTENT_LENGTH);
+        CANONICAL.put("c", CONTENT_TYPE);
+        CANONICAL.put("f", FROM);
+        CANONICAL.put("s", SUBJECT);
+        CANONICAL.put("k", SUPPORTED);
+        CANONICAL.put("t", TO);
+        CANONICAL.put("v", VIA);
+        CANONICAL.put("o", EVENT);
+        CANONICAL.put("u", "Allow-Events");
+        CANONICAL.put("r", REFER_TO);
+        CANONICAL.put("b", "Referred-By");
+        CANONICAL.put("x", "Session-Expires");
+    }
+
+    private HeaderNames() {
+    }
+
+    /** The canonical spelling of a header name; unknown names keep the sender's spelling. */
+    public static String canonical(String name) {
+        String known = CANONICAL.get(name.toLowerCase(Locale.ROOT));
+        return known != null ? known : name;
+    }
+
+    /** The key under which a header is looked up: lower-case long form. */
+    static String key(String name) {
+        String known = CANONICAL.get(name.toLowerCase(Locale.ROOT));
+        return (known != null ? known : name).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Headers whose value is a comma-separated list that may also be split over
+     * several header lines (RFC 3261 §7.3.1). Others (WWW-Authenticate, Date, ...)
+     * contain commas that are not list separators.
+     */
+    public static boolean isListHeader(String canonicalName) {
+        switch (canonicalName) {
+            case VIA: case CONTACT: case ROUTE: case RECORD_ROUTE: case ALLOW: case SUPPORTED:
+            case REQUIRE: case UNSUPPORTED: case ACCEPT: case "Proxy-Require": case "Allow-Events":
+            case "Accept-Encoding": case "Accept-Language": case "Path":
+                return true;
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.sipwitch.sip.message;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Builds responses to requests as RFC 3261 §8.2.6 says: the same Via, From, To, Call-ID, CSeq. */
+public final class Responses {
+    private Responses() {
+    }
+
+    public static SipResponse create(SipRequest request, int status, String reason) {
+        SipResponse r = new SipResponse(status, reason);
+        SipHeaders in = request.headers();
+        for (String via : in.getAll(HeaderNames.VIA)) {
+            r.addHeader(HeaderNames.VIA, via);
+        }
+        copy(in, r, HeaderNames.FROM);
+        copy(in, r, HeaderNames.TO);
+        copy(in, r, HeaderNames.CALL_ID);
+        copy(in, r, HeaderNames.CSEQ);
+        if (status == 100) {
+            copy(in, r, "Timestamp"); // RFC 3261 §8.2.6.1
+        }
+        return r;
+    }
+
+    public static SipResponse create(SipRequest request, int status) {
+        return create(request, status, null);
+    }
+
+    private static void copy(SipHeaders from, SipResponse to, String name) {
+        String v = from.get(name);
+        if (v != null) {
+            to.addHeader(name, v);
+        }
+    }
+
+    /**
+     * Adds a To tag when the To header has none (every non-100 response of a UAS
+     * must carry one). Keeps the value as it stood otherwise, so that a tag-less
+     * To keeps the sender's own formatting.
+     */
+    public static void ensureToTag(SipResponse response, String tag) {
+        String to = response.header(HeaderNames.TO);
+        if (to != null && !hasTag(to)) {
+            response.setHeader(HeaderNames.TO, to + ";tag=" + tag);
+        }
+    }
+
+    static boolean hasTag(String addressValue) {
+        try {
+            return NameAddress.parse(addressValue).tag() != null;
+        } catch (SipParseException e) {
+            return false;
+        }
+    }
+
+    /** A fresh random tag or branch suffix: 16 hex digits, unguessable enough for dialog ids. */
+    public static String newTag() {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+    }
+
+    public static String newBranch() {
+        return Via.MAGIC_COOKIE + newTag();
+    }
+}
