@@ -1,0 +1,57 @@
+package org.sipwitch.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real sipp (Debian sip-tester) against the daemon, always bounded: a
+ * call count, a global timeout, and a hard kill of sipp itself if it hangs.
+ */
+public final class Sipp {
+    /** What one sipp run did. */
+    public record Result(int exitCode, String output) {
+        public boolean passed() {
+            return exitCode == 0;
+        }
+    }
+
+    private Sipp() {
+    }
+
+    public static boolean available() {
+        try {
+            Process p = new ProcessBuilder("sipp", "-v").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Runs sipp with the given arguments plus bounds; output goes to a file under workDir. */
+    public static Result run(Path workDir, List<String> args, int timeoutSeconds) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("sipp");
+        cmd.addAll(args);
+        cmd.addAll(List.of("-timeout", timeoutSeconds + "s", "-timeout_error", "-nostdin", "-trace_err",
+                "-error_file", workDir.resolve("sipp-errors.log").toString()));
+        Path out = Files.createTempFile(workDir, "sipp", ".out");
+        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile()).start();
+        if (!p.waitFor(timeoutSeconds + 15L, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            p.waitFor(5, TimeUnit.SECONDS);
+        }
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        Path errors = workDir.resolve("sipp-errors.log");
+        if (Files.exists(errors)) {
+            text += "\n--- sipp errors ---\n" + Files.readString(errors, StandardCharsets.UTF_8);
+        }
+        return new Result(p.isAlive() ? -1 : p.exitValue(), text);
+    }
+}
