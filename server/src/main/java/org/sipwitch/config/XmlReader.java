@@ -46,16 +46,24 @@ final class XmlReader {
             source.setSystemId(file.toAbsolutePath().toUri().toString());
             parser.parse(source, builder);
         } catch (SAXParseException e) {
-            throw new ConfigException(new SourcePosition(file, Math.max(e.getLineNumber(), 0),
-                    Math.max(e.getColumnNumber(), 0)), "malformed XML: " + e.getMessage(), e);
-        } catch (SAXException e) {
-            throw new ConfigException(SourcePosition.of(file), "malformed XML: " + e.getMessage(), e);
+            throw malformed(file, e.getLineNumber(), e.getColumnNumber(), e);
+        } catch (SAXException | RuntimeException e) {
+            // Some parser failures (a DOCTYPE after the root, with DOCTYPEs disallowed) come
+            // without a position; the locator still knows how far the parser got.
+            Locator at = builder.locator;
+            throw malformed(file, at == null ? 0 : at.getLineNumber(), at == null ? 0 : at.getColumnNumber(), e);
         } catch (NoSuchFileException e) {
             throw new ConfigException(SourcePosition.of(file), "no such file", e);
         } catch (IOException e) {
             throw new ConfigException(SourcePosition.of(file), "cannot read: " + e, e);
         }
         return builder.root;
+    }
+
+    private static ConfigException malformed(Path file, int line, int column, Exception e) {
+        String where = column > 0 ? " (column " + column + ")" : "";
+        return new ConfigException(new SourcePosition(file, Math.max(line, 0), Math.max(column, 0)),
+                "malformed XML" + where + ": " + e.getMessage(), e);
     }
 
     private static SAXParser newParser(Path file) throws ConfigException {
