@@ -51,7 +51,16 @@ final class RegistryParser {
                     + minExpires + " and <max-expires> " + maxExpires);
         }
         int maxBindings = r.integer("max-bindings", 1, 1000, DEFAULT_MAX_BINDINGS);
-        int unknownUser = r.integer("unknown-user", 403, 404, 403);
+        int unknownUser = 403;
+        Optional<XmlElement> unknownElement = r.child("unknown-user");
+        if (unknownElement.isPresent()) {
+            String text = ElementReader.leafText(unknownElement.get());
+            if (!text.equals("403") && !text.equals("404")) {
+                throw unknownElement.get().error("<unknown-user> must be 403 or 404, got \""
+                        + ElementReader.abbreviate(text) + "\"");
+            }
+            unknownUser = Integer.parseInt(text);
+        }
         int nonceLifetime = r.integer("nonce-lifetime", 5, 86_400, DEFAULT_NONCE_LIFETIME);
 
         return new RegistryConfig(realm, digest, prefix, range, defaultExpires, minExpires, maxExpires,

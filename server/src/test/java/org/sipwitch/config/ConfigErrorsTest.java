@@ -373,6 +373,18 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void doctypeAfterTheRootStillNamesALine() {
+        Path file = main(dir, "<sipwitch>\n<timers/>\n<!DOCTYPE x>\n</sipwitch>");
+        failsAt(file, 3).hasMessageContaining("malformed XML");
+    }
+
+    @Test
+    void unknownUserStatus() {
+        Path file = main(dir, "<sipwitch>\n<registry>\n<unknown-user>405</unknown-user></registry></sipwitch>");
+        failsAt(file, 3).hasMessage(file + ":3: <unknown-user> must be 403 or 404, got \"405\"");
+    }
+
+    @Test
     void errorCarriesPositionAndProblemSeparately() {
         Path file = main(dir, "<sipwitch>\n<timers><cfna>x</cfna></timers></sipwitch>");
         assertThatThrownBy(() -> ConfigLoader.load(file)).isInstanceOfSatisfying(ConfigException.class, e -> {
