@@ -1,0 +1,32 @@
+package org.sipwitch.config;
+
+import java.util.Objects;
+
+/**
+ * {@code <security>}: abuse protection knobs (password guessing, floods, overload).
+ *
+ * @param authFailures     failed authentications from one source (or for one user id) within
+ *                         {@code authWindow} before the source is blocked
+ * @param authWindow       counting window, seconds
+ * @param blockTime        how long a source stays blocked, seconds
+ * @param blockAction      what a blocked source gets
+ * @param rateLimit        requests per second allowed per source; 0 = no limit
+ * @param rateBurst        token-bucket burst size per source
+ * @param queueLimit       pending work items before the server sheds load with 503
+ * @param retryAfter       Retry-After seconds sent with 503
+ */
+public record SecurityConfig(int authFailures, int authWindow, int blockTime, BlockAction blockAction,
+                             int rateLimit, int rateBurst, int queueLimit, int retryAfter) {
+
+    /** What happens to requests from a blocked source. */
+    public enum BlockAction {
+        /** silently dropped: cheapest, and tells a scanner nothing */
+        DROP,
+        /** answered {@code 403 Forbidden} */
+        REJECT
+    }
+
+    public SecurityConfig {
+        Objects.requireNonNull(blockAction, "blockAction");
+    }
+}

@@ -1,0 +1,52 @@
+package org.sipwitch.config;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code <security>} → {@link SecurityConfig}; every knob has a default that is safe on the internet. */
+final class SecurityParser {
+
+    static final int DEFAULT_AUTH_FAILURES = 10;
+    static final int DEFAULT_AUTH_WINDOW = 60;
+    static final int DEFAULT_BLOCK_TIME = 600;
+    static final int DEFAULT_RATE_LIMIT = 50;
+    static final int DEFAULT_RATE_BURST = 100;
+    static final int DEFAULT_QUEUE_LIMIT = 10_000;
+    static final int DEFAULT_RETRY_AFTER = 5;
+
+    private SecurityParser() {
+    }
+
+    static SecurityConfig parse(XmlElement security) throws ConfigException {
+        ElementReader r = ElementReader.of(security, Set.of("auth-failures", "auth-window", "block-time",
+                "block-action", "rate-limit", "rate-burst", "queue-limit", "retry-after"));
+        SecurityConfig.BlockAction action = SecurityConfig.BlockAction.DROP;
+        Optional<XmlElement> actionElement = r.child("block-action");
+        if (actionElement.isPresent()) {
+            String text = ElementReader.leafText(actionElement.get()).toLowerCase(Locale.ROOT);
+            switch (text) {
+                case "drop":
+                    action = SecurityConfig.BlockAction.DROP;
+                    break;
+                case "reject":
+                case "403":
+                    action = SecurityConfig.BlockAction.REJECT;
+                    break;
+                default:
+                    throw actionElement.get().error("<block-action> must be drop or reject, got \""
+                            + ElementReader.abbreviate(text) + "\"");
+            }
+        }
+        int rateLimit = r.integer("rate-limit", 0, 1_000_000, DEFAULT_RATE_LIMIT);
+        return new SecurityConfig(
+                r.integer("auth-failures", 1, 1_000_000, DEFAULT_AUTH_FAILURES),
+                r.integer("auth-window", 1, 86_400, DEFAULT_AUTH_WINDOW),
+                r.integer("block-time", 0, 7 * 86_400, DEFAULT_BLOCK_TIME),
+                action,
+                rateLimit,
+                r.integer("rate-burst", 1, 1_000_000, Math.max(DEFAULT_RATE_BURST, rateLimit)),
+                r.integer("queue-limit", 1, 10_000_000, DEFAULT_QUEUE_LIMIT),
+                r.integer("retry-after", 1, 3600, DEFAULT_RETRY_AFTER));
+    }
+}

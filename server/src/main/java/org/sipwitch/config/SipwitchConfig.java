@@ -1,0 +1,36 @@
+package org.sipwitch.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The effective configuration: main file plus enabled drop-ins, merged, checked and
+ * defaulted. Immutable; a reload produces a new instance, so code holding one sees a
+ * consistent view for as long as it holds it. Its {@code toString()} and every component's
+ * never show a secret or HA1.
+ *
+ * @param file     the main config file as given to the loader
+ * @param sources  every file that went into it: the main file, then the drop-ins in merge order
+ * @param warnings things that are allowed but probably not meant (each starts with {@code file:line:})
+ */
+public record SipwitchConfig(Path file, List<Path> sources, StackConfig stack, RegistryConfig registry,
+                             UserDirectory users, AccessPolicy access, TimersConfig timers,
+                             Optional<JmxConfig> jmx, List<RouteRule> routing, SecurityConfig security,
+                             List<String> warnings) {
+
+    public SipwitchConfig {
+        Objects.requireNonNull(file, "file");
+        sources = List.copyOf(sources);
+        Objects.requireNonNull(stack, "stack");
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(timers, "timers");
+        Objects.requireNonNull(jmx, "jmx");
+        routing = List.copyOf(routing);
+        Objects.requireNonNull(security, "security");
+        warnings = List.copyOf(warnings);
+    }
+}
