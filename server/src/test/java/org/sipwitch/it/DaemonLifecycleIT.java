@@ -1,0 +1,76 @@
+package org.sipwitch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daemon as an operator meets it: scripts/sipwitch, its options, pid file, signals. */
+class DaemonLifecycleIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void startsWritesPidFileAndStopsCleanlyOnSigterm() throws Exception {
+        Path config = new TestConfig().user("alice", "201", "test-secret").write(work);
+        try (DaemonProcess daemon = DaemonProcess.start(config, work)) {
+            Path pidFile = daemon.runDir().resolve("sipwitch.pid");
+            assertThat(Files.readString(pidFile).trim()).isEqualTo(Long.toString(daemon.pid()));
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(daemon.runDir())))
+                    .isEqualTo("rwxrwx---");
+            assertThat(daemon.stdout()).anyMatch(l -> l.startsWith("sipwitch: listening on udp://127.0.0.1:"));
+            assertThat(daemon.stdout()).anyMatch(l -> l.startsWith("sipwitch: listening on tcp://127.0.0.1:"));
+
+            long t0 = System.nanoTime();
+            int status = daemon.terminate(Duration.ofSeconds(10));
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+
+            assertThat(status).isZero();
+            assertThat(millis).as("stop time in ms").isLessThan(2000);
+            assertThat(pidFile).doesNotExist();
+        }
+    }
+
+    @Test
+    void badConfigNamesFileAndLineAndExitsNonZero() throws Exception {
+        Path config = work.resolve("broken.xml");
+        Files.writeString(config, "<sipwitch>\n  <stack>\n    <port>50a60</port>\n  </stack>\n</sipwitch>\n",
+                StandardCharsets.UTF_8);
+        Process p = new ProcessBuilder(DaemonProcess.script("sipwitch").toString(), "-c", config.toString(),
+                "--run-dir", work.resolve("run").toString(), "--state-dir", work.resolve("state").toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(out).contains(config + ":3:").contains("50a60");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() throws Exception {
+        Process p = new ProcessBuilder(DaemonProcess.script("sipwitch").toString(), "--frobnicate")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(out).contains("unknown option '--frobnicate'");
+    }
+
+    @Test
+    void helpAndVersionPrintAndExitZero() throws Exception {
+        for (String option : List.of("--help", "--version")) {
+            Process p = new ProcessBuilder(DaemonProcess.script("sipwitch").toString(), option).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+            assertThat(out).contains("sipwitch");
+        }
+    }
+}
