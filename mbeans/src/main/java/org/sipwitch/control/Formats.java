@@ -1,0 +1,157 @@
+package org.sipwitch.control;
+
+import static org.sipwitch.control.OpenData.duration;
+import static org.sipwitch.control.OpenData.flag;
+import static org.sipwitch.control.OpenData.number;
+import static org.sipwitch.control.OpenData.rows;
+import static org.sipwitch.control.OpenData.text;
+import static org.sipwitch.control.OpenData.time;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * The text sipwitchctl prints, in the spirit of GNU sipwitch: a header line, one line
+ * per entry, a summary where it helps. Column names are part of the interface scripts
+ * rely on; change them with care.
+ */
+final class Formats {
+
+    private Formats() {
+    }
+
+    static Reply registry(Object value, List<String> args) {
+        TextTable t = new TextTable("EXT", "USER", "DISPLAY", "TYPE", "TRANSPORT", "EXPIRES", "CONTACT");
+        Set<String> users = new HashSet<>();
+        List<CompositeData> rows = rows(value);
+        for (CompositeData r : rows) {
+            long expires = number(r, "expires");
+            users.add(text(r, "user"));
+            t.row(text(r, "extension"), text(r, "user"), text(r, "display"), text(r, "type"),
+                    text(r, "transport"), expires < 0 ? "never" : expires + "s", text(r, "contact"));
+        }
+        List<String> out = new ArrayList<>(t.lines());
+        out.add(rows.size() + " registration" + plural(rows.size()) + " of "
+                + users.size() + " user" + plural(users.size()));
+        return Reply.ok(out);
+    }
+
+    static Reply usercache(Object value, List<String> args) {
+        TextTable t = new TextTable("USER", "EXT", "DISPLAY", "ADDRESS", "LAST-SEEN");
+        List<CompositeData> rows = rows(value);
+        for (CompositeData r : rows) {
+            t.row(text(r, "user"), text(r, "extension"), text(r, "display"), text(r, "address"),
+                    time(number(r, "lastSeen")));
+        }
+        List<String> out = new ArrayList<>(t.lines());
+        out.add(rows.size() + " cached user" + plural(rows.size()));
+        return Reply.ok(out);
+    }
+
+    static Reply calls(Object value, List<String> args) {
+        TextTable t = new TextTable("CALL-ID", "STATE", "SOURCE", "DISPLAY", "TARGET", "STARTED", "DURATION");
+        List<CompositeData> rows = rows(value);
+        for (CompositeData r : rows) {
+            t.row(text(r, "id"), text(r, "state"), text(r, "source"), text(r, "display"),
+                    text(r, "target"), time(number(r, "started")), duration(number(r, "duration")));
+        }
+        List<String> out = new ArrayList<>(t.lines());
+        out.add(rows.size() + " active call" + plural(rows.size()));
+        return Reply.ok(out);
+    }
+
+    static Reply stats(Object value, List<String> args) {
+        TextTable t = new TextTable("NAME", "IN", "OUT", "CURRENT", "PEAK", "LAST-CALL");
+        for (CompositeData r : rows(value)) {
+            t.row(text(r, "name"), number(r, "inTotal"), number(r, "outTotal"), number(r, "current"),
+                    number(r, "peak"), time(number(r, "lastCall")));
+        }
+        return Reply.ok(t.lines());
+    }
+
+    static Reply pstats(Object value, List<String> args) {
+        TextTable t = new TextTable("NAME", "PERIOD-START", "MINUTES", "IN", "OUT", "PEAK");
+        for (CompositeData r : rows(value)) {
+            t.row(text(r, "name"), time(number(r, "periodStart")), number(r, "minutes"),
+                    number(r, "incoming"), number(r, "outgoing"), number(r, "peak"));
+        }
+        return Reply.ok(t.lines());
+    }
+
+    static Reply siplog(Object value, List<String> args) {
+        List<String> out = new ArrayList<>();
+        for (CompositeData r : rows(value)) {
+            out.add("--- " + time(number(r, "time")) + " " + text(r, "direction") + " "
+                    + text(r, "transport") + " " + text(r, "peer"));
+            out.addAll(OpenData.lines(text(r, "text")));
+        }
+        return Reply.ok(out);
+    }
+
+    static Reply history(Object value, List<String> args) {
+        CompositeData h = (CompositeData) value;
+        if (!args.isEmpty()) {
+            return Reply.ok("history size " + number(h, "size"));
+        }
+        List<String> out = new ArrayList<>();
+        for (CompositeData r : rows(h.get("lines"))) {
+            out.add(time(number(r, "time")) + " " + text(r, "level") + " " + text(r, "source")
+                    + ": " + text(r, "message"));
+        }
+        return Reply.ok(out);
+    }
+
+    static Reply policy(Object value, List<String> args) {
+        CompositeData p = (CompositeData) value;
+        TextTable t = new TextTable("LIST", "NETWORK");
+        for (CompositeData r : rows(p.get("entries"))) {
+            t.row(text(r, "list"), text(r, "network"));
+        }
+        List<String> out = new ArrayList<>();
+        out.add("published " + text(p, "published"));
+        out.addAll(t.lines());
+        return Reply.ok(out);
+    }
+
+    static Reply realm(Object value, List<String> args) {
+        CompositeData r = (CompositeData) value;
+        // "realm digest" on one line: scripts (and sipwitchctl digest) read it with `read`
+        return Reply.ok(text(r, "realm") + " " + text(r, "digestType"));
+    }
+
+    static Reply check(Object value, List<String> args) {
+        List<String> out = new ArrayList<>();
+        int problems = 0;
+        for (CompositeData r : rows(value)) {
+            boolean ok = flag(r, "ok");
+            problems += ok ? 0 : 1;
+            out.add((ok ? "ok   " : "FAIL ") + text(r, "subject") + ": " + text(r, "detail"));
+        }
+        if (problems == 0) {
+            return Reply.ok(out);
+        }
+        return new Reply(Reply.FAILED, "check found " + problems + " problem" + plural(problems), out, List.of());
+    }
+
+    /** A plain value: one line, or several for multi-line text. */
+    static Reply value(Object value, List<String> args) {
+        return Reply.ok(value == null ? List.of() : OpenData.lines(value.toString()));
+    }
+
+    /** Operations answering a count: 0 means nothing matched, which is a failure. */
+    static Formatter count(String done, String nothing) {
+        return (value, args) -> {
+            long n = value instanceof Number x ? x.longValue() : 0;
+            String subject = args.isEmpty() ? "" : args.get(0);
+            return n > 0 ? Reply.ok(String.format(done, n, subject))
+                    : Reply.failed(String.format(nothing, subject));
+        };
+    }
+
+    private static String plural(long n) {
+        return n == 1 ? "" : "s";
+    }
+}

@@ -1,0 +1,56 @@
+package org.sipwitch.mbeans;
+
+import java.util.List;
+import javax.management.MBeanNotificationInfo;
+import javax.management.Notification;
+
+/**
+ * Notification types of the daemon. Each notification carries the event's sequence
+ * number, time and one-line message; its user data is {@code null}. The same events
+ * are kept in the {@link EventLog} so that a slow JMX listener, or
+ * {@code sipwitchctl events}, can catch up by sequence number.
+ */
+public final class SipwitchNotifications {
+
+    /** A call is being set up: message names call id, source and target. */
+    public static final String CALL_CONNECTING = "sipwitch.call.connecting";
+    /** A call ended: message names call id and the reason (bye, cancel, busy, timeout...). */
+    public static final String CALL_DROPPED = "sipwitch.call.dropped";
+    /** A registration (or static activation) became active: user, extension, contact. */
+    public static final String REGISTRATION_ACTIVATED = "sipwitch.registration.activated";
+    /** A registration was released or expired: user, extension, contact. */
+    public static final String REGISTRATION_RELEASED = "sipwitch.registration.released";
+    /** The realm (or digest type) changed: new realm and digest type. */
+    public static final String REALM_CHANGED = "sipwitch.realm.changed";
+    /** The state overlay changed (or the daemon started/stopped): new state. */
+    public static final String STATE_CHANGED = "sipwitch.state.changed";
+    /** Something the operator should know about; the daemon goes on. */
+    public static final String WARNING = "sipwitch.warning";
+    /** Something failed (a listener, a reload...); the message says what. */
+    public static final String FAILURE = "sipwitch.failure";
+    /** A housekeeping / periodic statistics period completed. */
+    public static final String PERIOD = "sipwitch.period";
+
+    /** Every type above, in documentation order. */
+    public static final List<String> TYPES = List.of(CALL_CONNECTING, CALL_DROPPED,
+            REGISTRATION_ACTIVATED, REGISTRATION_RELEASED, REALM_CHANGED, STATE_CHANGED,
+            WARNING, FAILURE, PERIOD);
+
+    private SipwitchNotifications() {
+    }
+
+    /** The notification info an emitting MBean publishes in its MBeanInfo. */
+    public static MBeanNotificationInfo[] info() {
+        return new MBeanNotificationInfo[] {
+            new MBeanNotificationInfo(TYPES.toArray(String[]::new), Notification.class.getName(),
+                    "sipwitch events: calls connecting and dropped (with reason), registrations "
+                            + "activated and released, realm and state changes, warnings, "
+                            + "failures, housekeeping periods")
+        };
+    }
+
+    /** The type without the {@code sipwitch.} prefix, as {@code events} prints it. */
+    public static String shortType(String type) {
+        return type.startsWith("sipwitch.") ? type.substring("sipwitch.".length()) : type;
+    }
+}

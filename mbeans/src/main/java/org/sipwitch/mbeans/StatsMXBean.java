@@ -1,0 +1,20 @@
+package org.sipwitch.mbeans;
+
+import java.util.List;
+
+/** {@code sipwitch:type=Stats}: call statistics. Verbs: stats, pstats, period. */
+@Description("Call statistics per entity, and periodic statistics")
+public interface StatsMXBean {
+
+    @Description("Call statistics per entity since start: in/out totals, current, peak (verb: stats)")
+    List<EntityStats> getStats();
+
+    @Description("Statistics per entity over the last completed period (verb: pstats)")
+    List<PeriodStats> getPeriodicStats();
+
+    @Description("Minutes per periodic statistics collection")
+    int getPeriod();
+
+    @Description("Collect periodic statistics every so many minutes (verb: period)")
+    void setPeriod(int minutes);
+}

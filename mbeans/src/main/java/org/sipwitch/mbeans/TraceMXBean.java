@@ -1,0 +1,19 @@
+package org.sipwitch.mbeans;
+
+import java.util.List;
+
+/** {@code sipwitch:type=Trace}: SIP message tracing. Verbs: trace, siplog. */
+@Description("SIP message tracing and the captured messages")
+public interface TraceMXBean {
+
+    /**
+     * @return whether tracing is on afterwards
+     * @throws IllegalArgumentException for any other mode
+     */
+    @Description("Switch tracing on or off, or clear the captured messages; returns whether "
+            + "tracing is on (verb: trace)")
+    boolean trace(@Name("mode") @Description("on, off or clear") String mode);
+
+    @Description("SIP messages captured while tracing was on, oldest first (verb: siplog)")
+    List<TraceEntry> getMessages();
+}
