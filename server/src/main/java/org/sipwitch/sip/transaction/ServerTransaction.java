@@ -1,0 +1,135 @@
+package org.sipwitch.sip.transaction;
+
+import java.util.Objects;
+import org.sipwitch.sip.message.Responses;
+import org.sipwitch.sip.message.SipRequest;
+import org.sipwitch.sip.message.SipResponse;
+import org.sipwitch.sip.transport.InboundMessage;
+import org.sipwitch.sip.transport.Peer;
+
+/**
+ * A server transaction (RFC 3261 §17.2): one request received and the responses the
+ * TU gives it. The TU answers with {@link #respond}; the transaction resends the last
+ * response to retransmitted requests and, over UDP, retransmits non-2xx final
+ * responses to INVITE until the ACK comes.
+ */
+public abstract sealed class ServerTransaction extends Transaction
+        permits InviteServerTransaction, NonInviteServerTransaction {
+    private final InboundMessage inbound;
+    private final Peer destination;
+    private final String localTag = Responses.newTag();
+    /** RFC 2543 matching needs the To tag of the request, which retransmissions repeat. */
+    private final String requestToTag;
+    /** The last response sent; lane-confined. */
+    SipResponse lastResponse;
+
+    ServerTransaction(TransactionLayer layer, TransactionKey key, InboundMessage inbound, Peer destination,
+                      TransactionState initial) {
+        super(layer, key, callIdOf(inbound), (SipRequest) inbound.message(), inbound.source().transport().isReliable(),
+                initial);
+        this.inbound = inbound;
+        this.destination = destination;
+        this.requestToTag = TransactionKey.toTag(inbound.message());
+    }
+
+    private static String callIdOf(InboundMessage in) {
+        String id = in.message().callId();
+        return id == null ? "" : id;
+    }
+
+    /** The request with where it came from. */
+    public InboundMessage inbound() {
+        return inbound;
+    }
+
+    /** Where responses go (§18.2.2, RFC 3581). */
+    public Peer responseDestination() {
+        return destination;
+    }
+
+    /** A To tag made once for this transaction, for responses that need one. */
+    public String localTag() {
+        return localTag;
+    }
+
+    public boolean isInvite() {
+        return this instanceof InviteServerTransaction;
+    }
+
+    /** A response with Via, From, To, Call-ID, CSeq copied and, except for 100, our To tag. */
+    public SipResponse createResponse(int status) {
+        SipResponse r = Responses.create(request, status);
+        if (status != 100) {
+            Responses.ensureToTag(r, localTag);
+        }
+        return r;
+    }
+
+    /** Sends a response through the transaction; callable from any thread. Too late a response is dropped. */
+    public void respond(SipResponse response) {
+        Objects.requireNonNull(response, "response");
+        onLane(() -> {
+            if (state != TransactionState.TERMINATED) {
+                sendResponse(response);
+            }
+        });
+    }
+
+    public void respond(int status) {
+        respond(createResponse(status));
+    }
+
+    /**
+     * INVITE only: sends a 2xx and, over UDP, retransmits it (T1 doubling up to T2) until
+     * its ACK arrives; if none comes in 64*T1, {@code onNoAck} runs on this lane and the
+     * TU should end the dialog with BYE (RFC 3261 §13.3.1.4). Over reliable transports
+     * only the 64*T1 watch runs. This is the UAS core's job, offered here for the B2BUA.
+     */
+    public void respondUntilAck(SipResponse success, Runnable onNoAck) {
+        throw new UnsupportedOperationException("only INVITE transactions have 2xx retransmission");
+    }
+
+    /** Lane: the TU's response. */
+    abstract void sendResponse(SipResponse response);
+
+    /** Lane: the same request again. */
+    abstract void receiveRetransmission();
+
+    /** Lane: called once, right after the transaction entered the table. */
+    abstract void started();
+
+    /**
+     * True when a request with this key really is ours. Branch matching (§17.2.3) needs
+     * nothing more; the RFC 2543 rule also compares the To tag: a retransmission repeats
+     * the request's, an ACK carries the one of our final response.
+     */
+    boolean matches(SipRequest other, boolean legacy) {
+        if (!legacy) {
+            return true;
+        }
+        String tag = TransactionKey.toTag(other);
+        if (other.isMethod("ACK")) {
+            String ours = lastResponse != null ? TransactionKey.toTag(lastResponse) : requestToTag;
+            return Objects.equals(tag, ours);
+        }
+        return Objects.equals(tag, requestToTag);
+    }
+
+    final void sendLast() {
+        if (lastResponse != null) {
+            layer.stats.responsesRetransmitted.increment();
+            send(lastResponse, destination, true);
+        }
+    }
+
+    final void sendNew(SipResponse response) {
+        lastResponse = response;
+        send(response, destination, true);
+    }
+
+    @Override
+    void sendFailed(Throwable cause) {
+        terminate();
+        layer.tu.onServerTransportError(this, cause);
+    }
+}

@@ -1,0 +1,138 @@
+package org.sipwitch.sip.transaction;
+
+import java.util.concurrent.CompletableFuture;
+import org.sipwitch.sip.message.SipMessage;
+import org.sipwitch.sip.message.SipRequest;
+import org.sipwitch.sip.transaction.Scheduler.Scheduled;
+import org.sipwitch.sip.transport.Peer;
+
+/**
+ * What every transaction shares: its key, its lane, its state, its timers, and how it
+ * sends. All state changes run on the transaction's lane (the lane of its Call-ID,
+ * or the one its TU chose), so the fields need no locks: entry points from other
+ * threads (transport event loops, the timer thread, TU code on another call's lane)
+ * hop onto the lane first.
+ */
+public abstract class Transaction {
+    final TransactionLayer layer;
+    final TransactionKey key;
+    final String lane;
+    final SipRequest request;
+    final boolean reliable;
+    /** Written on the lane only; volatile so other threads can look at it. */
+    volatile TransactionState state;
+
+    Transaction(TransactionLayer layer, TransactionKey key, String lane, SipRequest request, boolean reliable,
+                TransactionState initial) {
+        this.layer = layer;
+        this.key = key;
+        this.lane = lane;
+        this.request = request;
+        this.reliable = reliable;
+        this.state = initial;
+    }
+
+    public SipRequest request() {
+        return request;
+    }
+
+    public TransactionState state() {
+        return state;
+    }
+
+    public boolean isTerminated() {
+        return state == TransactionState.TERMINATED;
+    }
+
+    public String method() {
+        return request.method();
+    }
+
+    /** The key of the lane this transaction runs on (normally its Call-ID). */
+    public String laneKey() {
+        return lane;
+    }
+
+    /** Runs now when already on the lane, else queues it there; never lost. */
+    final void onLane(Runnable task) {
+        if (layer.executor.inLane(lane)) {
+            task.run();
+        } else {
+            layer.executor.executeAlways(lane, task);
+        }
+    }
+
+    /**
+     * Starts a timer whose firing runs on the lane, and only while the transaction
+     * lives; the state machines additionally check that they are still in the state
+     * that started it, so a firing that raced with its cancellation does nothing.
+     */
+    final Scheduled startTimer(long delayMillis, Runnable onFire) {
+        return layer.scheduler.schedule(delayMillis, () -> layer.executor.executeAlways(lane, () -> {
+            if (state != TransactionState.TERMINATED) {
+                onFire.run();
+            }
+        }));
+    }
+
+    /** Timers D, I, J, K are zero over reliable transports: then terminate at once. */
+    final Scheduled terminateAfter(long delayMillis) {
+        if (delayMillis <= 0) {
+            terminate();
+            return null;
+        }
+        return startTimer(delayMillis, this::terminate);
+    }
+
+    static void cancel(Scheduled timer) {
+        if (timer != null) {
+            timer.cancel();
+        }
+    }
+
+    /**
+     * Sends a message; a failure comes back on the lane as {@link #sendFailed} when
+     * {@code report} is set (requests and responses), and is ignored for ACKs.
+     */
+    final void send(SipMessage message, Peer to, boolean report) {
+        CompletableFuture<Void> f;
+        try {
+            f = layer.sender.send(message, to);
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        if (report) {
+            f.whenComplete((ok, error) -> {
+                if (error != null) {
+                    onLane(() -> {
+                        if (state != TransactionState.TERMINATED) {
+                            layer.stats.transportErrors.increment();
+                            sendFailed(error);
+                        }
+                    });
+                }
+            });
+        }
+    }
+
+    /** §17.1.4, §17.2.4: a transport failure ends the transaction and tells the TU. */
+    abstract void sendFailed(Throwable cause);
+
+    /** Stops every timer of the subclass. */
+    abstract void cancelTimers();
+
+    /** Leaves the table; further events are ignored. Idempotent. */
+    final void terminate() {
+        if (state == TransactionState.TERMINATED) {
+            return;
+        }
+        state = TransactionState.TERMINATED;
+        cancelTimers();
+        layer.removed(this);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + request.method() + " " + key.id() + " " + state + "]";
+    }
+}

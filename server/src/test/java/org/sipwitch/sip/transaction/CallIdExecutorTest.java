@@ -1,0 +1,128 @@
+package org.sipwitch.sip.transaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CallIdExecutorTest {
+    private CallIdExecutor executor;
+
+    @AfterEach
+    void close() {
+        if (executor != null) {
+            executor.close();
+        }
+    }
+
+    @Test
+    void tasksOfOneCallIdRunInOrderOnOneThread() throws InterruptedException {
+        executor = new CallIdExecutor(4, 10_000);
+        List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
+        List<String> threads = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch done = new CountDownLatch(1);
+        for (int i = 0; i < 1000; i++) {
+            int n = i;
+            executor.execute("call-x", () -> {
+                seen.add(n);
+                threads.add(Thread.currentThread().getName());
+                assertThat(executor.inLane("call-x")).isTrue();
+            });
+        }
+        executor.execute("call-x", done::countDown);
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(seen).isSorted().hasSize(1000);
+        assertThat(threads).containsOnly(threads.get(0));
+        assertThat(executor.inLane("call-x")).isFalse();
+    }
+
+    @Test
+    void aFullLaneRefusesNetworkWorkButNotTimers() throws InterruptedException {
+        executor = new CallIdExecutor(1, 3);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = new CountDownLatch(1);
+        executor.execute("a", () -> {
+            blocked.countDown();
+            awaitQuietly(release);
+        });
+        assertThat(blocked.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(executor.execute("a", () -> { })).isTrue();
+        assertThat(executor.execute("b", () -> { })).isTrue();
+        assertThat(executor.execute("c", () -> { })).isTrue();
+        assertThat(executor.execute("d", () -> { })).as("queue of 3 is full").isFalse();
+        assertThat(executor.rejected()).isEqualTo(1);
+
+        AtomicBoolean timerRan = new AtomicBoolean();
+        executor.executeAlways("d", () -> timerRan.set(true));
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).untilTrue(timerRan);
+    }
+
+    @Test
+    void resizingKeepsTheOrderOfQueuedWork() throws InterruptedException {
+        executor = new CallIdExecutor(2, 100_000);
+        List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch done = new CountDownLatch(1);
+        for (int i = 0; i < 20_000; i++) {
+            int n = i;
+            executor.execute("call-y", () -> seen.add(n));
+            if (i == 5_000) {
+                executor.setConcurrency(7);
+            } else if (i == 12_000) {
+                executor.setConcurrency(3);
+            }
+        }
+        executor.execute("call-y", done::countDown);
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(executor.concurrency()).isEqualTo(3);
+        assertThat(seen).hasSize(20_000).isSorted();
+    }
+
+    @Test
+    void aFailingTaskDoesNotKillTheLane() throws InterruptedException {
+        executor = new CallIdExecutor(1, 10);
+        CountDownLatch done = new CountDownLatch(1);
+        executor.execute("a", () -> { throw new IllegalStateException("TU bug (expected in this test)"); });
+        executor.execute("a", done::countDown);
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aFullLaneMakesTheLayerAnswer503() throws InterruptedException {
+        executor = new CallIdExecutor(1, 1);
+        ManualScheduler clock = new ManualScheduler();
+        RecordingSender sender = new RecordingSender(null);
+        RecordingUser tu = new RecordingUser();
+        TransactionLayer layer = new TransactionLayer(sender, tu, executor, clock, TransactionSettings.defaults());
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = new CountDownLatch(1);
+        executor.execute("busy", () -> {
+            blocked.countDown();
+            awaitQuietly(release);
+        });
+        assertThat(blocked.await(5, TimeUnit.SECONDS)).isTrue();
+        layer.onMessage(Msgs.udp(Msgs.request("OPTIONS", "z9hG4bK-q1", "q1", 1))); // fills the queue
+        layer.onMessage(Msgs.udp(Msgs.request("OPTIONS", "z9hG4bK-q2", "q2", 1))); // shed
+        assertThat(sender.responses(503)).hasSize(1);
+        assertThat(layer.serverTransactionCount()).isEqualTo(1);
+        assertThat(layer.stats().rejected()).isEqualTo(1);
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> tu.requests.size() == 1);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.sipwitch.sip.transaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.sipwitch.sip.message.SipRequest;
+
+class NonInviteServerTransactionTest {
+    private final LayerFixture f = new LayerFixture();
+
+    @Test
+    void retransmittedOptionsMakeOneTransactionAndGetTheLastResponse() {
+        SipRequest options = Msgs.request("OPTIONS", "z9hG4bK-opt1", "call-1", 1);
+        f.receive(options);
+        f.receive(Msgs.request("OPTIONS", "z9hG4bK-opt1", "call-1", 1));
+        assertThat(f.tu.requests).hasSize(1);
+        assertThat(f.sender.all()).as("nothing to resend while Trying").isEmpty();
+
+        ServerTransaction tx = f.tu.last();
+        assertThat(tx.state()).isEqualTo(TransactionState.TRYING);
+        tx.respond(200);
+        assertThat(tx.state()).isEqualTo(TransactionState.COMPLETED);
+
+        f.receive(Msgs.request("OPTIONS", "z9hG4bK-opt1", "call-1", 1));
+        f.receive(Msgs.request("OPTIONS", "z9hG4bK-opt1", "call-1", 1));
+        assertThat(f.tu.requests).hasSize(1);
+        assertThat(f.sender.responses(200)).hasSize(3);
+        assertThat(f.sender.responses(200)).extracting(RecordingSender.Sent::message)
+                .as("the very same response is resent").containsOnly(f.sender.responses(200).get(0).message());
+        assertThat(f.layer.stats().retransmissionsAbsorbed()).isEqualTo(3);
+        assertThat(f.layer.serverTransactionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void provisionalIsResentToRetransmissionsInProceeding() {
+        f.receive(Msgs.request("REGISTER", "z9hG4bK-r1", "call-2", 1));
+        ServerTransaction tx = f.tu.last();
+        tx.respond(tx.createResponse(100));
+        assertThat(tx.state()).isEqualTo(TransactionState.PROCEEDING);
+        f.receive(Msgs.request("REGISTER", "z9hG4bK-r1", "call-2", 1));
+        assertThat(f.sender.responses(100)).hasSize(2);
+        tx.respond(200);
+        tx.respond(500);
+        assertThat(f.sender.responses(500)).as("responses after the final one are dropped").isEmpty();
+    }
+
+    @Test
+    void responsesGoToReceivedAndRport() {
+        SipRequest r = Msgs.request("OPTIONS", "z9hG4bK-nat", "call-nat", 1);
+        r.setHeader("Via", "SIP/2.0/UDP 10.0.0.5:5060;branch=z9hG4bK-nat;received=198.51.100.7;rport=61000");
+        f.receive(r);
+        f.tu.last().respond(200);
+        assertThat(f.sender.all().get(0).to().address().getAddress().getHostAddress()).isEqualTo("198.51.100.7");
+        assertThat(f.sender.all().get(0).to().address().getPort()).isEqualTo(61000);
+    }
+
+    @Test
+    void timerJKeepsTheTransactionForSixtyFourT1OverUdp() {
+        f.receive(Msgs.request("OPTIONS", "z9hG4bK-j", "call-3", 1));
+        f.tu.last().respond(200);
+        f.clock.advance(31_999);
+        assertThat(f.layer.serverTransactionCount()).isEqualTo(1);
+        f.clock.advance(1);
+        assertThat(f.layer.serverTransactionCount()).isZero();
+        assertThat(f.tu.last().state()).isEqualTo(TransactionState.TERMINATED);
+
+        // after Timer J the same branch is a new request again
+        f.receive(Msgs.request("OPTIONS", "z9hG4bK-j", "call-3", 1));
+        assertThat(f.tu.requests).hasSize(2);
+    }
+
+    @Test
+    void timerJIsZeroOverTcp() {
+        f.receive(Msgs.PHONE_TCP, Msgs.request("OPTIONS", "z9hG4bK-tcp", "call-4", 1, "TCP"));
+        ServerTransaction tx = f.tu.last();
+        tx.respond(200);
+        assertThat(tx.state()).isEqualTo(TransactionState.TERMINATED);
+        assertThat(f.layer.serverTransactionCount()).isZero();
+        assertThat(f.sender.all().get(0).to()).as("back on the request's connection").isEqualTo(Msgs.PHONE_TCP);
+    }
+
+    @Test
+    void aTransactionTheTuNeverAnswersIsDroppedAfterSixtyFourT1() {
+        f.receive(Msgs.request("MESSAGE", "z9hG4bK-silent", "call-5", 1));
+        f.clock.advance(32_000);
+        assertThat(f.layer.serverTransactionCount()).isZero();
+        assertThat(f.tu.timeouts).hasSize(1);
+    }
+
+    @Test
+    void aFailedSendEndsTheTransactionAndTellsTheTu() {
+        f.receive(Msgs.request("OPTIONS", "z9hG4bK-fail", "call-6", 1));
+        f.sender.failSends(true);
+        f.tu.last().respond(200);
+        assertThat(f.tu.transportErrors).hasSize(1);
+        assertThat(f.layer.serverTransactionCount()).isZero();
+        assertThat(f.layer.stats().transportErrors()).isEqualTo(1);
+    }
+
+    @Test
+    void differentSentByOrMethodIsAnotherTransaction() {
+        f.receive(Msgs.request("OPTIONS", "z9hG4bK-same", "call-7", 1));
+        SipRequest other = Msgs.request("OPTIONS", "z9hG4bK-same", "call-7", 1);
+        other.setHeader("Via", "SIP/2.0/UDP 192.0.2.99:5060;branch=z9hG4bK-same");
+        f.receive(other);
+        f.receive(Msgs.request("INFO", "z9hG4bK-same", "call-7", 1));
+        assertThat(f.tu.requests).hasSize(3);
+    }
+}
