@@ -17,12 +17,16 @@ import javax.crypto.spec.SecretKeySpec;
  * other-address nonce fails the MAC. Rotating the key invalidates every
  * outstanding nonce at once (used when the realm changes).
  *
- * <p>Layout: base64url(issuedAtMillis[8] || HMAC[0..16)), 32 characters.
+ * <p>Layout: base64url(issuedAtMillis[8] || salt[4] || HMAC[0..12)), 32 characters.
+ * The salt makes two challenges in the same millisecond to the same address
+ * different (two phones behind one NAT must not share a nonce-count sequence);
+ * a 96-bit truncated HMAC-SHA256 is ample for a nonce that lives minutes.
  */
 final class NonceCodec {
     static final long INVALID = Long.MIN_VALUE;
-    private static final int MAC_BYTES = 16;
-    private static final int RAW_BYTES = 8 + MAC_BYTES;
+    private static final int SALT_BYTES = 4;
+    private static final int MAC_BYTES = 12;
+    private static final int RAW_BYTES = 8 + SALT_BYTES + MAC_BYTES;
     private static final int ENCODED_LENGTH = 32;
     /** A nonce "from the future" beyond this clock skew is forged or from a bad clock. */
     private static final long MAX_FUTURE_SKEW_MILLIS = 5_000;
@@ -54,8 +58,12 @@ final class NonceCodec {
     String issue(long nowMillis, String realm, InetAddress source) {
         byte[] raw = new byte[RAW_BYTES];
         putLong(raw, nowMillis);
-        byte[] mac = mac(nowMillis, realm, source);
-        System.arraycopy(mac, 0, raw, 8, MAC_BYTES);
+        int salt = java.util.concurrent.ThreadLocalRandom.current().nextInt();
+        for (int i = 0; i < SALT_BYTES; i++) {
+            raw[8 + i] = (byte) (salt >>> (8 * i));
+        }
+        byte[] mac = mac(raw, realm, source);
+        System.arraycopy(mac, 0, raw, 8 + SALT_BYTES, MAC_BYTES);
         return ENCODER.encodeToString(raw);
     }
 
@@ -77,15 +85,16 @@ final class NonceCodec {
         if (issued > nowMillis + MAX_FUTURE_SKEW_MILLIS) {
             return INVALID;
         }
-        byte[] expected = mac(issued, realm, source);
+        byte[] expected = mac(raw, realm, source);
         byte[] got = new byte[MAC_BYTES];
-        System.arraycopy(raw, 8, got, 0, MAC_BYTES);
+        System.arraycopy(raw, 8 + SALT_BYTES, got, 0, MAC_BYTES);
         byte[] want = new byte[MAC_BYTES];
         System.arraycopy(expected, 0, want, 0, MAC_BYTES);
         return MessageDigest.isEqual(want, got) ? issued : INVALID; // constant time
     }
 
-    private byte[] mac(long issued, String realm, InetAddress source) {
+    /** HMAC over the time and salt (the first 12 bytes of raw), the realm and the source address. */
+    private byte[] mac(byte[] raw, String realm, InetAddress source) {
         byte[] k = key;
         ThreadMac tm = perThread.get();
         try {
@@ -95,9 +104,7 @@ final class NonceCodec {
                 tm.key = k;
             }
             Mac mac = tm.mac;
-            byte[] t = new byte[8];
-            putLong(t, issued);
-            mac.update(t);
+            mac.update(raw, 0, 8 + SALT_BYTES);
             mac.update(realm.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
             if (source != null) {
