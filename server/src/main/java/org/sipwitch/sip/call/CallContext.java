@@ -1,0 +1,56 @@
+package org.sipwitch.sip.call;
+
+import java.time.Clock;
+import org.sipwitch.sip.message.SipRequest;
+import org.sipwitch.sip.transaction.KeyedExecutor;
+import org.sipwitch.sip.transaction.Scheduler;
+import org.sipwitch.sip.transaction.TransactionLayer;
+import org.sipwitch.sip.transport.MessageSender;
+import org.sipwitch.sip.transport.Peer;
+
+/** What every call session uses, shared by all of them: one object instead of nine parameters. */
+final class CallContext {
+    /** Set once by {@link CallEngine#attach} before the first message. */
+    volatile TransactionLayer layer;
+    final MessageSender sender;
+    final KeyedExecutor executor;
+    final Scheduler scheduler;
+    final Clock clock;
+    final LegRequests requests;
+    final CallTable table;
+    final CallStatistics stats;
+    volatile CallListener listener = CallListener.NONE;
+
+    CallContext(MessageSender sender, KeyedExecutor executor, Scheduler scheduler, Clock clock,
+                LegRequests requests, CallTable table, CallStatistics stats) {
+        this.sender = sender;
+        this.executor = executor;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.requests = requests;
+        this.table = table;
+        this.stats = stats;
+    }
+
+    /** Runs the task on the lane of {@code key}: at once when already there, else queued (never dropped). */
+    void onLane(String key, Runnable task) {
+        if (executor.inLane(key)) {
+            task.run();
+        } else {
+            executor.executeAlways(key, task);
+        }
+    }
+
+    /** An ACK is no transaction (§17.1.1.3): it goes straight to the transport; a lost one is resent on the 2xx. */
+    void sendAck(SipRequest ack, Peer to) {
+        try {
+            sender.send(ack, to);
+        } catch (RuntimeException e) {
+            // the phone retransmits its 2xx and gets the ACK again
+        }
+    }
+
+    Scheduler.Scheduled schedule(long delayMillis, String lane, Runnable task) {
+        return scheduler.schedule(delayMillis, () -> executor.executeAlways(lane, task));
+    }
+}

@@ -1,0 +1,326 @@
+package org.sipwitch.sip.call;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sipwitch.mbeans.CallInfo;
+import org.sipwitch.sip.location.Binding;
+import org.sipwitch.sip.message.HeaderNames;
+import org.sipwitch.sip.message.NameAddress;
+import org.sipwitch.sip.message.SipParseException;
+import org.sipwitch.sip.message.SipRequest;
+import org.sipwitch.sip.message.SipResponse;
+import org.sipwitch.sip.registrar.UserIdentity;
+import org.sipwitch.sip.transaction.ClientTransactionListener;
+import org.sipwitch.sip.transaction.Scheduler.Scheduled;
+import org.sipwitch.sip.transaction.ServerTransaction;
+
+/**
+ * One call: the caller's leg and the forked target legs, and the rules that join
+ * them (first 2xx wins, the others are cancelled; no answer within ring × cfna gives
+ * up; BYE on one leg ends the other). Every method runs on the call's lane — the lane
+ * of the caller's Call-ID — so the state needs no locks; the few fields other threads
+ * read ({@code calls}, {@code status}) are volatile.
+ */
+final class CallSession {
+    final CallContext ctx;
+    private final int slot;
+    private final String id;
+    /** The lane key: the caller's Call-ID. */
+    final String lane;
+    final UserIdentity caller;
+    final UserIdentity callee;
+    private final String dialled;
+    private final long started;
+    SourceLeg source;
+    final List<TargetLeg> targets = new ArrayList<>(2);
+    TargetLeg winner;
+    private volatile CallState state = CallState.RINGING;
+    private volatile long answeredAt;
+    private Scheduled noAnswer;
+    private boolean ended;
+    final DialogRelay relay;
+
+    CallSession(CallContext ctx, int slot, int sequence, String lane, UserIdentity caller, UserIdentity callee,
+                String dialled) {
+        this.ctx = ctx;
+        this.slot = slot;
+        this.id = String.format("%08x:%d", sequence, slot);
+        this.lane = lane;
+        this.caller = caller;
+        this.callee = callee;
+        this.dialled = dialled;
+        this.started = ctx.clock.millis();
+        this.relay = new DialogRelay(this);
+    }
+
+    int slot() {
+        return slot;
+    }
+
+    String id() {
+        return id;
+    }
+
+    CallState state() {
+        return state;
+    }
+
+    void setState(CallState s) {
+        if (!ended) {
+            state = s;
+        }
+    }
+
+    boolean isEnded() {
+        return ended;
+    }
+
+    /** True when the user (id or extension) is a party of this call. */
+    boolean involves(String user) {
+        return caller.id().equals(user) || callee.id().equals(user) || user.equals(caller.extension())
+                || user.equals(callee.extension());
+    }
+
+    CallInfo snapshot() {
+        long answered = answeredAt;
+        long duration = answered == 0 ? 0 : Math.max(0, (ctx.clock.millis() - answered) / 1000);
+        String display = caller.display() == null ? "" : caller.display();
+        return new CallInfo(id, state.label(), caller.id(), display, dialled, started, duration);
+    }
+
+    /** Lane: the caller's INVITE was admitted; fork it to every binding of the target (§16.6 step by step, one UAC per branch). */
+    void start(ServerTransaction invite, List<Binding> bindings, long noAnswerMillis) throws SipParseException {
+        source = new SourceLeg(this, invite);
+        ctx.table.index(source);
+        SipRequest offer = invite.request();
+        int maxForwards = Math.max(1, offer.maxForwards() < 0 ? 70 : offer.maxForwards() - 1);
+        NameAddress from = new NameAddress(caller.display(), ctx.requests.uri(callerUser()), null)
+                .withParam("tag", org.sipwitch.sip.message.Responses.newTag());
+        for (Binding b : bindings) {
+            TargetLeg leg = new TargetLeg(this, org.sipwitch.sip.message.Responses.newTag() + "@sipwitch", b);
+            leg.local = from;
+            leg.remote = new NameAddress(callee.display(), ctx.requests.uri(callee.id()), null);
+            leg.remoteTarget = org.sipwitch.sip.message.SipUri.parse(b.contact());
+            targets.add(leg);
+            ctx.table.index(leg);
+        }
+        ctx.stats.callStarted(caller.id(), callee.id(), started);
+        ctx.listener.connecting(snapshot());
+        for (TargetLeg leg : targets) {
+            SipRequest invite2 = ctx.requests.inDialog(leg, "INVITE");
+            invite2.setHeader(HeaderNames.MAX_FORWARDS, Integer.toString(maxForwards));
+            LegRequests.copyPayload(offer, invite2);
+            leg.inviteCseq = leg.localCseq;
+            leg.invite = ctx.layer.sendRequest(invite2, leg.peer, leg, lane);
+        }
+        noAnswer = ctx.schedule(noAnswerMillis, lane, this::noAnswer);
+    }
+
+    /** The caller as the phones see it: extension when it has one (so the call can be returned), else id. */
+    private String callerUser() {
+        return caller.extension() != null ? caller.extension() : caller.id();
+    }
+
+    /** Lane: a 180/183 on a target leg is relayed, with its early-media SDP (§21.1). */
+    void targetProvisional(TargetLeg leg, SipResponse response) {
+        if (response.status() == 100 || state != CallState.RINGING || source.answered) {
+            return;
+        }
+        SipResponse out = source.invite.createResponse(response.status());
+        out.addHeader(HeaderNames.CONTACT, ctx.requests.contact(callee.id(), source.peer));
+        LegRequests.copyPayload(response, out);
+        source.invite.respond(out);
+    }
+
+    /** Lane: a 2xx on a target leg — the winner, a retransmission, or a late fork. */
+    void targetAnswered(TargetLeg leg, SipResponse response) {
+        long cseq = cseqOf(response);
+        if (leg == winner || leg.released) {
+            if (leg.lastAck != null && leg.ackedCseq == cseq) {
+                ctx.sendAck(leg.lastAck, leg.peer); // §13.2.2.4: every retransmitted 2xx gets the ACK again
+            }
+            return;
+        }
+        learnDialog(leg, response);
+        leg.finalStatus = response.status();
+        if (winner != null || state != CallState.RINGING || source.answered || ended) {
+            releaseLate(leg, cseq); // a second fork answered, or the caller gave up meanwhile
+            return;
+        }
+        winner = leg;
+        answeredAt = ctx.clock.millis();
+        cancelTimer();
+        for (TargetLeg other : targets) {
+            if (other != leg && !other.isFinal()) {
+                other.invite.cancel();
+            }
+        }
+        if (source.invite.request().body().length > 0) {
+            ackNow(leg, cseq, null); // the offer was in the INVITE: the ACK carries nothing
+        } else {
+            leg.unacked = response; // delayed offer (§13.2.1): the caller's ACK has the answer
+        }
+        SipResponse ok = source.invite.createResponse(response.status());
+        ok.addHeader(HeaderNames.CONTACT, ctx.requests.contact(callee.id(), source.peer));
+        LegRequests.copyPayload(response, ok);
+        source.answered = true;
+        state = CallState.CONNECTING;
+        source.invite.respondUntilAck(ok, () -> hangup(null, "no ack"));
+        ctx.listener.connected(snapshot());
+    }
+
+    private void learnDialog(Leg leg, SipResponse response) {
+        try {
+            leg.remote = response.to();
+            List<NameAddress> contacts = response.contacts();
+            if (!contacts.isEmpty()) {
+                leg.remoteTarget = contacts.get(0).uri();
+            }
+        } catch (SipParseException e) {
+            // keep what we had: the To of the request and the binding's contact
+        }
+    }
+
+    /** ACK + BYE for a 2xx that lost the race (RFC 3261 §16.7 point 5 for proxies; a B2BUA must end the dialog itself). */
+    private void releaseLate(TargetLeg leg, long cseq) {
+        leg.released = true;
+        ackNow(leg, cseq, null);
+        if (leg.isConfirmed()) {
+            ctx.layer.sendRequest(ctx.requests.inDialog(leg, "BYE"), leg.peer, ClientTransactionListener.IGNORE, lane);
+        }
+        ctx.table.unindex(leg);
+    }
+
+    void ackNow(Leg leg, long cseq, SipRequest payloadFrom) {
+        SipRequest ack = ctx.requests.ack(leg, cseq);
+        if (payloadFrom != null) {
+            LegRequests.copyPayload(payloadFrom, ack);
+        }
+        leg.ackedCseq = cseq;
+        leg.unacked = null;
+        leg.lastAck = ack;
+        ctx.sendAck(ack, leg.peer);
+    }
+
+    /** Lane: a non-2xx final response on a target leg (a 487 after our CANCEL included). */
+    void targetFailed(TargetLeg leg, SipResponse response) {
+        ctx.table.unindex(leg);
+        if (ended || source.answered || winner != null) {
+            return;
+        }
+        List<Integer> statuses = new ArrayList<>(targets.size());
+        for (TargetLeg t : targets) {
+            if (!t.isFinal()) {
+                return; // others may still answer
+            }
+            statuses.add(t.finalStatus);
+        }
+        Outcome outcome = Outcome.of(statuses);
+        answerCaller(outcome.status());
+        end(outcome.reason());
+    }
+
+    /** Timer: nobody answered within ring × cfna. */
+    private void noAnswer() {
+        if (ended || source.answered) {
+            return;
+        }
+        cancelTargets();
+        answerCaller(Outcome.NO_ANSWER.status());
+        end(Outcome.NO_ANSWER.reason());
+    }
+
+    /** Lane: the caller's CANCEL (§9.2): 487 for the INVITE, CANCEL on every target leg. */
+    void cancelledByCaller() {
+        if (ended || source.answered) {
+            return; // too late: the 2xx crossed the CANCEL; the caller will BYE
+        }
+        cancelTargets();
+        answerCaller(487);
+        end("cancelled");
+    }
+
+    private void cancelTargets() {
+        for (TargetLeg t : targets) {
+            if (!t.isFinal() && t.invite != null) {
+                t.invite.cancel();
+            }
+        }
+    }
+
+    private void answerCaller(int status) {
+        if (!source.answered) {
+            source.answered = true;
+            source.invite.respond(status);
+        }
+    }
+
+    /**
+     * Lane: ends the call from the server's side or because one party hung up: BYE on
+     * each confirmed leg other than {@code from}; before the answer, CANCEL/487 instead.
+     */
+    void hangup(Leg from, String reason) {
+        if (ended) {
+            return;
+        }
+        if (winner == null) {
+            cancelTargets();
+            answerCaller(487);
+        } else {
+            if (from != source) {
+                bye(source);
+            }
+            if (from != winner) {
+                bye(winner);
+            }
+        }
+        end(reason);
+    }
+
+    private void bye(Leg leg) {
+        if (leg.isConfirmed()) {
+            ctx.layer.sendRequest(ctx.requests.inDialog(leg, "BYE"), leg.peer, ClientTransactionListener.IGNORE, lane);
+        }
+    }
+
+    /** Frees the slot and the leg index; statistics and the listener hear of it once. */
+    void end(String reason) {
+        if (ended) {
+            return;
+        }
+        state = CallState.CLOSING;
+        CallInfo last = snapshot();
+        ended = true;
+        cancelTimer();
+        ctx.table.unindex(source);
+        for (TargetLeg t : targets) {
+            ctx.table.unindex(t);
+        }
+        ctx.table.release(this);
+        ctx.stats.callEnded(caller.id(), callee.id());
+        ctx.listener.dropped(last, reason);
+    }
+
+    private void cancelTimer() {
+        if (noAnswer != null) {
+            noAnswer.cancel();
+            noAnswer = null;
+        }
+    }
+
+    /** The leg across from {@code leg} once answered; null before. */
+    Leg other(Leg leg) {
+        if (winner == null) {
+            return null;
+        }
+        return leg == source ? winner : source;
+    }
+
+    static long cseqOf(org.sipwitch.sip.message.SipMessage m) {
+        try {
+            return m.cseq().sequence();
+        } catch (SipParseException e) {
+            return -1;
+        }
+    }
+}

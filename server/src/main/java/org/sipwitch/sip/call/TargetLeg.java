@@ -1,0 +1,52 @@
+package org.sipwitch.sip.call;
+
+import org.sipwitch.sip.location.Binding;
+import org.sipwitch.sip.message.SipResponse;
+import org.sipwitch.sip.transaction.ClientTransaction;
+import org.sipwitch.sip.transaction.ClientTransactionListener;
+
+/**
+ * One forked branch of a call toward one binding of the target (RFC 3261 §16.6
+ * forking, done by a UAC per branch since we are a B2BUA): the server as UAC, its own
+ * Call-ID, our From tag. Hears its INVITE's responses on the call's lane and passes
+ * them to the session.
+ */
+final class TargetLeg extends Leg implements ClientTransactionListener {
+    final Binding binding;
+    ClientTransaction invite;
+    /** The INVITE's CSeq number. */
+    long inviteCseq;
+    /** The final status of the INVITE, 0 while it has none. */
+    int finalStatus;
+    /** A late 2xx we answered with ACK + BYE: retransmissions get the ACK again only. */
+    boolean released;
+
+    TargetLeg(CallSession session, String callId, Binding binding) {
+        super(session, callId, binding.peer());
+        this.binding = binding;
+    }
+
+    @Override
+    boolean isSource() {
+        return false;
+    }
+
+    boolean isFinal() {
+        return finalStatus != 0;
+    }
+
+    @Override
+    public void onProvisional(ClientTransaction tx, SipResponse response) {
+        session.targetProvisional(this, response);
+    }
+
+    @Override
+    public void onFinal(ClientTransaction tx, SipResponse response) {
+        if (response.isSuccess()) {
+            session.targetAnswered(this, response);
+        } else if (finalStatus == 0) {
+            finalStatus = response.status();
+            session.targetFailed(this, response);
+        }
+    }
+}
