@@ -120,8 +120,37 @@ public final class SipHeaders {
         return null;
     }
 
+    /**
+     * Replaces the first list element of a list header (the top Via) by a new value,
+     * keeping the other elements of that line and every other line as they stood.
+     * Returns false when there is no such header.
+     */
+    public boolean replaceFirstValue(String name, String newValue) {
+        String key = HeaderNames.key(name);
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            if (e.key.equals(key)) {
+                List<String> parts = HeaderValues.splitList(e.header.value());
+                String value;
+                if (parts.size() <= 1) {
+                    value = newValue;
+                } else {
+                    value = newValue + ", " + String.join(", ", parts.subList(1, parts.size()));
+                }
+                entries.set(i, new Entry(key, new Header(e.header.name(), value)));
+                return true;
+            }
+        }
+        return false;
+    }
+
     public int size() {
         return entries.size();
+    }
+
+    /** The header line at that position, for serializers that walk the lines without copying. */
+    public Header at(int index) {
+        return entries.get(index).header;
     }
 
     public List<Header> all() {
