@@ -189,13 +189,17 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        if (state == State.DISCARD || !in.isReadable()) {
+        if (state == State.DISCARD) {
             return;
         }
-        decode(ctx, in, out);
-        if (in.isReadable() && state != State.DISCARD) {
+        if (in.isReadable()) {
+            decode(ctx, in, out);
+        }
+        if (state == State.READ_BODY || (state == State.READ_HEAD && in.isReadable())) {
             // the peer closed in the middle of a message
             counters.onDropped();
+            state = State.DISCARD;
+            head = null;
             in.skipBytes(in.readableBytes());
         }
     }
