@@ -15,8 +15,19 @@ final class MessageAssembler {
 
     /** Outcome of one framed message; exactly one of message/answer is set unless dropped. */
     record Outcome(SipMessage message, SipResponse answer, String reason) {
+        /** CR/LF only: nothing to decode, nothing wrong. */
+        static final Outcome KEEP_ALIVE = new Outcome(null, null, null);
+
         static Outcome rejected(ParsedHead head, String reason) {
             return new Outcome(null, BadRequests.answer(head, reason), reason);
+        }
+
+        static Outcome dropped(String reason) {
+            return new Outcome(null, null, reason);
+        }
+
+        boolean isKeepAlive() {
+            return this == KEEP_ALIVE;
         }
     }
 

@@ -51,7 +51,7 @@ final class Pipelines {
             protected void initChannel(Channel ch) {
                 InetSocketAddress remote = (InetSocketAddress) ch.remoteAddress();
                 if (!connections.add(ch, remote)) {
-                    LOG.warn("Connection limit reached, refusing {}", remote);
+                    LOG.debug("Connection limit reached, refusing {}", remote);
                     ch.close();
                     return;
                 }
