@@ -56,14 +56,14 @@ public final class SipHeaders {
 
     public SipHeaders add(String name, String value) {
         String canonical = HeaderNames.canonical(name);
-        entries.add(new Entry(canonical.toLowerCase(java.util.Locale.ROOT), new Header(canonical, value)));
+        entries.add(new Entry(HeaderNames.key(canonical), new Header(canonical, value)));
         return this;
     }
 
     /** Adds before every other header of that name (a proxy's own Via or Record-Route). */
     public SipHeaders addFirst(String name, String value) {
         String canonical = HeaderNames.canonical(name);
-        String key = canonical.toLowerCase(java.util.Locale.ROOT);
+        String key = HeaderNames.key(canonical);
         int at = entries.size();
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).key.equals(key)) {
@@ -78,7 +78,7 @@ public final class SipHeaders {
     /** Replaces all lines of that name by one, keeping the position of the first. */
     public SipHeaders set(String name, String value) {
         String canonical = HeaderNames.canonical(name);
-        String key = canonical.toLowerCase(java.util.Locale.ROOT);
+        String key = HeaderNames.key(canonical);
         int at = -1;
         for (int i = entries.size() - 1; i >= 0; i--) {
             if (entries.get(i).key.equals(key)) {
