@@ -240,6 +240,11 @@ public final class TransportManager implements MessageSender, AutoCloseable {
         return connections.size();
     }
 
+    /** UDP sockets bound in all (several per address with epoll and SO_REUSEPORT). */
+    public int udpSocketCount() {
+        return udp.channels().size();
+    }
+
     /** True when the native epoll transport is in use. */
     public boolean isNative() {
         return flavor.epoll();

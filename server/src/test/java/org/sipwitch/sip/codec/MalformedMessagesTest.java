@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The datagram outcome (answer or drop) is pinned; on a stream an incomplete head
  * can only be dropped when the peer goes away.
  */
-class MalformedMessagesTest {
-    enum Expect { ANSWER, DROP }
+public class MalformedMessagesTest {
+    public enum Expect { ANSWER, DROP }
 
     private static final String BASE = "OPTIONS sip:example.net SIP/2.0\r\n"
             + "Via: SIP/2.0/UDP 192.0.2.7:5060;branch=z9hG4bKbase;rport\r\n"
@@ -37,7 +37,7 @@ class MalformedMessagesTest {
 
     private static final String RESPONSE = SipSamples.response();
 
-    static Stream<Arguments> cases() {
+    public static Stream<Arguments> cases() {
         List<Arguments> c = new ArrayList<>();
         Random random = new Random(42);
         byte[] noise = new byte[300];

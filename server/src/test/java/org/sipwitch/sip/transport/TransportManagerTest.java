@@ -68,6 +68,8 @@ class TransportManagerTest {
         assertThat(port).isPositive();
         assertThat(udpAddress()).isEqualTo(new InetSocketAddress("127.0.0.1", port));
         assertThat(tcpAddress()).isEqualTo(new InetSocketAddress("127.0.0.1", port));
+        // with epoll, one UDP socket per event loop shares the port through SO_REUSEPORT
+        assertThat(transports.udpSocketCount()).isEqualTo(transports.isNative() ? 2 : 1);
     }
 
     @Test
