@@ -43,6 +43,13 @@ public final class HeaderNames {
     public static final String REQUIRE = "Require";
 
     private static final Map<String, String> CANONICAL = new HashMap<>();
+    /**
+     * Known spellings as they usually appear (canonical, lower case, compact in both
+     * cases) straight to the canonical name and to the lookup key: every header get
+     * and add goes through here, so the common case must not lower-case a string.
+     */
+    private static final Map<String, String> EXACT_CANONICAL = new HashMap<>();
+    private static final Map<String, String> EXACT_KEY = new HashMap<>();
 
     static {
         for (String name : new String[] {ACCEPT, ALLOW, AUTHORIZATION, CALL_ID, CONTACT, CONTENT_ENCODING,
@@ -72,6 +79,14 @@ public final class HeaderNames {
         CANONICAL.put("r", REFER_TO);
         CANONICAL.put("b", "Referred-By");
         CANONICAL.put("x", "Session-Expires");
+        for (Map.Entry<String, String> e : CANONICAL.entrySet()) {
+            String canonical = e.getValue();
+            String key = canonical.toLowerCase(Locale.ROOT);
+            for (String spelling : new String[] {e.getKey(), e.getKey().toUpperCase(Locale.ROOT), canonical, key}) {
+                EXACT_CANONICAL.put(spelling, canonical);
+                EXACT_KEY.put(spelling, key);
+            }
+        }
     }
 
     private HeaderNames() {
@@ -79,12 +94,20 @@ public final class HeaderNames {
 
     /** The canonical spelling of a header name; unknown names keep the sender's spelling. */
     public static String canonical(String name) {
+        String exact = EXACT_CANONICAL.get(name);
+        if (exact != null) {
+            return exact;
+        }
         String known = CANONICAL.get(name.toLowerCase(Locale.ROOT));
         return known != null ? known : name;
     }
 
     /** The key under which a header is looked up: lower-case long form. */
     static String key(String name) {
+        String exact = EXACT_KEY.get(name);
+        if (exact != null) {
+            return exact;
+        }
         String known = CANONICAL.get(name.toLowerCase(Locale.ROOT));
         return (known != null ? known : name).toLowerCase(Locale.ROOT);
     }

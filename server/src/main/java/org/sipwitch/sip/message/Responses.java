@@ -8,8 +8,15 @@ public final class Responses {
     }
 
     public static SipResponse create(SipRequest request, int status, String reason) {
+        return create(request.headers(), status, reason);
+    }
+
+    /**
+     * Builds a response from a request's headers alone: the codec answers requests whose
+     * start line could not be parsed, so it has headers but no {@link SipRequest}.
+     */
+    public static SipResponse create(SipHeaders in, int status, String reason) {
         SipResponse r = new SipResponse(status, reason);
-        SipHeaders in = request.headers();
         for (String via : in.getAll(HeaderNames.VIA)) {
             r.addHeader(HeaderNames.VIA, via);
         }

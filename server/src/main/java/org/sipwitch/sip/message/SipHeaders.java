@@ -56,14 +56,14 @@ public final class SipHeaders {
 
     public SipHeaders add(String name, String value) {
         String canonical = HeaderNames.canonical(name);
-        entries.add(new Entry(canonical.toLowerCase(java.util.Locale.ROOT), new Header(canonical, value)));
+        entries.add(new Entry(HeaderNames.key(canonical), new Header(canonical, value)));
         return this;
     }
 
     /** Adds before every other header of that name (a proxy's own Via or Record-Route). */
     public SipHeaders addFirst(String name, String value) {
         String canonical = HeaderNames.canonical(name);
-        String key = canonical.toLowerCase(java.util.Locale.ROOT);
+        String key = HeaderNames.key(canonical);
         int at = entries.size();
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).key.equals(key)) {
@@ -78,7 +78,7 @@ public final class SipHeaders {
     /** Replaces all lines of that name by one, keeping the position of the first. */
     public SipHeaders set(String name, String value) {
         String canonical = HeaderNames.canonical(name);
-        String key = canonical.toLowerCase(java.util.Locale.ROOT);
+        String key = HeaderNames.key(canonical);
         int at = -1;
         for (int i = entries.size() - 1; i >= 0; i--) {
             if (entries.get(i).key.equals(key)) {
@@ -120,8 +120,37 @@ public final class SipHeaders {
         return null;
     }
 
+    /**
+     * Replaces the first list element of a list header (the top Via) by a new value,
+     * keeping the other elements of that line and every other line as they stood.
+     * Returns false when there is no such header.
+     */
+    public boolean replaceFirstValue(String name, String newValue) {
+        String key = HeaderNames.key(name);
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            if (e.key.equals(key)) {
+                List<String> parts = HeaderValues.splitList(e.header.value());
+                String value;
+                if (parts.size() <= 1) {
+                    value = newValue;
+                } else {
+                    value = newValue + ", " + String.join(", ", parts.subList(1, parts.size()));
+                }
+                entries.set(i, new Entry(key, new Header(e.header.name(), value)));
+                return true;
+            }
+        }
+        return false;
+    }
+
     public int size() {
         return entries.size();
+    }
+
+    /** The header line at that position, for serializers that walk the lines without copying. */
+    public Header at(int index) {
+        return entries.get(index).header;
     }
 
     public List<Header> all() {

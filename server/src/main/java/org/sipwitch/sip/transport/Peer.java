@@ -12,7 +12,8 @@ public record Peer(Transport transport, InetSocketAddress address) {
 
     @Override
     public String toString() {
-        String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+        String host = address.getAddress() != null
+                ? io.netty.util.NetUtil.toAddressString(address.getAddress()) : address.getHostString();
         if (host.indexOf(':') >= 0) {
             host = "[" + host + "]";
         }

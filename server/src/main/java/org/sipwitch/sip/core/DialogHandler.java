@@ -1,0 +1,24 @@
+package org.sipwitch.sip.core;
+
+import org.sipwitch.sip.transport.InboundMessage;
+
+/**
+ * What lives above transactions for dialogs: the ACK of a 2xx and 2xx responses
+ * retransmitted after their INVITE transaction ended (RFC 6026). The call engine
+ * implements this; without one these messages are simply absorbed.
+ */
+public interface DialogHandler {
+    void onAck(InboundMessage ack);
+
+    void onStrayResponse(InboundMessage response);
+
+    DialogHandler NONE = new DialogHandler() {
+        @Override
+        public void onAck(InboundMessage ack) {
+        }
+
+        @Override
+        public void onStrayResponse(InboundMessage response) {
+        }
+    };
+}

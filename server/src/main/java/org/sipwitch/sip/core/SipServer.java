@@ -1,0 +1,191 @@
+package org.sipwitch.sip.core;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.sipwitch.config.LiveConfig;
+import org.sipwitch.config.RegistryConfig;
+import org.sipwitch.config.SipwitchConfig;
+import org.sipwitch.config.StackConfig;
+import org.sipwitch.sip.auth.DigestAlgorithm;
+import org.sipwitch.sip.auth.DigestAuthenticator;
+import org.sipwitch.sip.auth.DigestSettings;
+import org.sipwitch.sip.codec.SipLimits;
+import org.sipwitch.sip.location.InMemoryLocationService;
+import org.sipwitch.sip.location.LocationService;
+import org.sipwitch.sip.message.SipMethods;
+import org.sipwitch.sip.registrar.Registrar;
+import org.sipwitch.sip.registrar.RegistrarConfig;
+import org.sipwitch.sip.transaction.CallIdExecutor;
+import org.sipwitch.sip.transaction.TransactionLayer;
+import org.sipwitch.sip.transaction.TransactionSettings;
+import org.sipwitch.sip.transaction.WheelScheduler;
+import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.sip.transport.TransportManager;
+import org.sipwitch.sip.transport.TransportSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SIP side of the daemon, assembled: transports → transaction layer → method
+ * router → registrar (and, as they land, calls and messaging). This class only
+ * wires; each concept lives in its own package.
+ */
+public final class SipServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SipServer.class);
+    /** Work queued per Call-ID lane before new requests are shed with 503. */
+    private static final int LANE_QUEUE = 20_000;
+    /** Static bindings ({@code activate}) may come on top of the devices a user registers. */
+    private static final int STATIC_BINDING_ROOM = 4;
+
+    private final LiveConfig live;
+    private final Clock clock = Clock.systemUTC();
+    private final RequestRouter router = new RequestRouter();
+
+    private CallIdExecutor lanes;
+    private WheelScheduler scheduler;
+    private TransportManager transports;
+    private TransactionLayer transactions;
+    private DigestAuthenticator authenticator;
+    private LocationService location;
+    private Registrar registrar;
+    private ProvisionedUsers users;
+    private ScheduledExecutorService housekeeping;
+
+    public SipServer(LiveConfig live) {
+        this.live = live;
+    }
+
+    /** Binds the listeners and starts serving; throws when a listener cannot be bound. */
+    public void start() throws java.io.IOException {
+        SipwitchConfig cfg = live.current();
+        users = new ProvisionedUsers(live);
+        lanes = new CallIdExecutor(Math.max(1, cfg.stack().concurrency()), LANE_QUEUE);
+        scheduler = new WheelScheduler();
+        transports = new TransportManager(transportSettings(cfg.stack()), in -> transactions.onMessage(in));
+        transactions = new TransactionLayer(transports, router, lanes, scheduler, TransactionSettings.defaults());
+
+        authenticator = new DigestAuthenticator(digestSettings(cfg.registry()), users, clock);
+        location = new InMemoryLocationService(clock, cfg.registry().maxBindings() + STATIC_BINDING_ROOM);
+        registrar = new Registrar(registrarConfig(cfg.registry()), authenticator, users, location, clock);
+
+        router.handle(SipMethods.OPTIONS, new OptionsHandler(router::allow));
+        router.handle(SipMethods.REGISTER, new RegisterHandler(registrar));
+
+        live.onReload(this::applyReload);
+        transports.start();
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sipwitch-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** A reload changes who may register and how; listeners are rebound only by restart. */
+    private void applyReload(SipwitchConfig cfg) {
+        registrar.setConfig(registrarConfig(cfg.registry()));
+        RegistryConfig r = cfg.registry();
+        DigestAlgorithm alg = DigestAlgorithm.fromConfig(r.digest().configName());
+        if (!r.realm().equals(authenticator.realm()) || alg != authenticator.algorithm()) {
+            authenticator.setRealm(r.realm(), alg);
+        }
+    }
+
+    private void sweep() {
+        try {
+            location.sweep(clock.millis());
+        } catch (RuntimeException e) {
+            LOG.warn("registration sweep failed: {}", e.toString());
+        }
+    }
+
+    /** "udp://127.0.0.1:5060"-style names of the bound listeners, for the ready message. */
+    public List<String> listening() {
+        return transports.listeningPoints().stream().map(lp -> uri(lp.transport(), lp.address())).toList();
+    }
+
+    @Override
+    public void close() {
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+        }
+        if (transports != null) {
+            transports.stop();
+        }
+        if (lanes != null) {
+            lanes.close();
+        }
+        if (scheduler != null) {
+            scheduler.close();
+        }
+    }
+
+    static String uri(Transport t, InetSocketAddress a) {
+        String host = a.getAddress().getHostAddress();
+        if (host.indexOf(':') >= 0) {
+            host = "[" + host + "]";
+        }
+        return t.param() + "://" + host + ":" + a.getPort();
+    }
+
+    static TransportSettings transportSettings(StackConfig stack) {
+        Set<Transport> set = EnumSet.noneOf(Transport.class);
+        for (org.sipwitch.config.Transport t : stack.transports()) {
+            if (t != org.sipwitch.config.Transport.TLS) {
+                set.add(Transport.valueOf(t.name()));
+            }
+        }
+        SipLimits limits = SipLimits.defaults().withMaxMessageSize(stack.maxMessageSize());
+        return TransportSettings.defaults().withInterfaces(stack.interfaces()).withPort(stack.port())
+                .withTransports(set).withLimits(limits).withIoThreads(stack.threads());
+    }
+
+    static DigestSettings digestSettings(RegistryConfig r) {
+        return DigestSettings.of(r.realm(), DigestAlgorithm.fromConfig(r.digest().configName()))
+                .withNonceLifetime(Duration.ofSeconds(r.nonceLifetime()));
+    }
+
+    static RegistrarConfig registrarConfig(RegistryConfig r) {
+        return new RegistrarConfig(r.minExpires(), r.maxExpires(), r.defaultExpires(), r.maxBindings(),
+                r.unknownUserStatus());
+    }
+
+    public RequestRouter router() {
+        return router;
+    }
+
+    public TransactionLayer transactions() {
+        return transactions;
+    }
+
+    public TransportManager transports() {
+        return transports;
+    }
+
+    public LocationService location() {
+        return location;
+    }
+
+    public DigestAuthenticator authenticator() {
+        return authenticator;
+    }
+
+    public Registrar registrar() {
+        return registrar;
+    }
+
+    public CallIdExecutor lanes() {
+        return lanes;
+    }
+
+    public ProvisionedUsers users() {
+        return users;
+    }
+}

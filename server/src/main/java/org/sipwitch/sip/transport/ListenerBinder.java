@@ -1,0 +1,81 @@
+package org.sipwitch.sip.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.epoll.EpollChannelOption;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Binds the UDP sockets and the TCP server socket of one local address. */
+final class ListenerBinder {
+    /** Larger than any UDP payload, so a datagram is never cut short by the read buffer. */
+    private static final int DATAGRAM_BUFFER = 65_536;
+
+    private final IoFlavor flavor;
+    private final EventLoopGroup group;
+    private final Pipelines pipelines;
+    private final int udpSockets;
+
+    ListenerBinder(IoFlavor flavor, EventLoopGroup group, Pipelines pipelines, int udpSockets) {
+        this.flavor = flavor;
+        this.group = group;
+        this.pipelines = pipelines;
+        this.udpSockets = flavor.epoll() ? Math.max(1, udpSockets) : 1;
+    }
+
+    /** One UDP socket per event loop on epoll (SO_REUSEPORT spreads datagrams over them), else one. */
+    List<Channel> bindUdp(InetSocketAddress at) throws BindFailedException {
+        Bootstrap b = new Bootstrap().group(group).channel(flavor.datagram())
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(DATAGRAM_BUFFER))
+                .option(ChannelOption.SO_RCVBUF, 1 << 20)
+                .handler(pipelines.datagram());
+        if (udpSockets > 1) {
+            b.option(EpollChannelOption.SO_REUSEPORT, true);
+        }
+        List<Channel> bound = new ArrayList<>(udpSockets);
+        InetSocketAddress address = at;
+        for (int i = 0; i < udpSockets; i++) {
+            ChannelFuture f = b.bind(address).awaitUninterruptibly();
+            if (!f.isSuccess()) {
+                bound.forEach(Channel::close);
+                throw new BindFailedException(Transport.UDP, address, f.cause());
+            }
+            bound.add(f.channel());
+            // the others join the port the first one got
+            address = new InetSocketAddress(at.getAddress(), ((InetSocketAddress) f.channel().localAddress()).getPort());
+        }
+        return bound;
+    }
+
+    Channel bindTcp(InetSocketAddress at) throws BindFailedException {
+        ServerBootstrap b = new ServerBootstrap().group(group).channel(flavor.server())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(pipelines.accepted());
+        ChannelFuture f = b.bind(at).awaitUninterruptibly();
+        if (!f.isSuccess()) {
+            throw new BindFailedException(Transport.TCP, at, f.cause());
+        }
+        return f.channel();
+    }
+
+    Bootstrap outbound(int connectTimeoutMillis) {
+        return new Bootstrap().group(group).channel(flavor.stream())
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
+                .handler(pipelines.outbound());
+    }
+}

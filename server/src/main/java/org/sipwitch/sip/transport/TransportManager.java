@@ -1,0 +1,252 @@
+package org.sipwitch.sip.transport;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.socket.DatagramPacket;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.sipwitch.sip.codec.CodecCounters;
+import org.sipwitch.sip.codec.SipEncoder;
+import org.sipwitch.sip.message.SipMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SIP listeners of the daemon: UDP and TCP on one port for each configured
+ * interface, the TCP connection table, and the sending side ({@link MessageSender}).
+ * Every decoded message goes to the {@link InboundHandler}, on an event loop.
+ *
+ * <pre>
+ * TransportManager t = new TransportManager(settings.withPort(0), handler);
+ * t.start();                    // binds; BindFailedException names the address
+ * t.listeningPoints();          // what was bound, with the real port
+ * t.send(response, ResponseRouting.destination(request));
+ * t.stop();
+ * </pre>
+ */
+public final class TransportManager implements MessageSender, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TransportManager.class);
+    private static final int BIND_ATTEMPTS = 5;
+    private static final int CONNECT_TIMEOUT_MILLIS = 3_000;
+
+    private final TransportSettings settings;
+    private final CodecCounters counters = new CodecCounters();
+    private final ConnectionTable connections;
+    private final Pipelines pipelines;
+    private final IoFlavor flavor;
+    private MultiThreadIoEventLoopGroup group;
+    private StreamConnector connector;
+    private volatile UdpSockets udp = new UdpSockets(List.of());
+    private final List<Channel> servers = new ArrayList<>();
+    private volatile List<ListeningPoint> points = List.of();
+
+    public TransportManager(TransportSettings settings, InboundHandler handler) {
+        this.settings = settings;
+        this.connections = new ConnectionTable(settings.maxConnections());
+        this.pipelines = new Pipelines(settings.limits(), counters, handler, connections,
+                settings.idleTimeout().toMillis());
+        this.flavor = IoFlavor.choose(settings.preferNative());
+    }
+
+    /** Binds every listener. On failure nothing stays bound and the exception names address and port. */
+    public synchronized void start() throws IOException {
+        if (group != null) {
+            throw new IllegalStateException("Already started");
+        }
+        int threads = settings.ioThreads() > 0 ? settings.ioThreads() : Runtime.getRuntime().availableProcessors();
+        group = flavor.newGroup(threads);
+        ListenerBinder binder = new ListenerBinder(flavor, group, pipelines, threads);
+        connector = new StreamConnector(binder.outbound(CONNECT_TIMEOUT_MILLIS), connections);
+        try {
+            List<InetAddress> addresses = LocalAddresses.resolve(settings.interfaces());
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    bindAll(binder, addresses);
+                    break;
+                } catch (BindFailedException e) {
+                    closeListeners();
+                    if (settings.port() != 0 || attempt == BIND_ATTEMPTS) {
+                        throw e;
+                    }
+                    LOG.debug("Port picked for UDP was taken for TCP, trying another: {}", e.getMessage());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            shutdownGroup();
+            throw e;
+        }
+        LOG.info("SIP listening on {} ({})", points, flavor.name());
+    }
+
+    private void bindAll(ListenerBinder binder, List<InetAddress> addresses) throws IOException {
+        List<Channel> udpChannels = new ArrayList<>();
+        List<ListeningPoint> bound = new ArrayList<>();
+        int port = settings.port();
+        boolean wantUdp = settings.transports().contains(Transport.UDP);
+        boolean wantTcp = settings.transports().contains(Transport.TCP);
+        for (InetAddress configured : addresses) {
+            InetAddress address = configured;
+            if (port == 0) {
+                port = freeUdpPort(address);
+            }
+            if (wantUdp) {
+                List<Channel> channels;
+                try {
+                    channels = binder.bindUdp(new InetSocketAddress(address, port));
+                } catch (BindFailedException e) {
+                    if (!address.isAnyLocalAddress() || address.getAddress().length == 4) {
+                        throw e;
+                    }
+                    // no IPv6 on this host: the IPv4 wildcard still serves "*"
+                    address = LocalAddresses.ipv4Wildcard();
+                    channels = binder.bindUdp(new InetSocketAddress(address, port));
+                }
+                udpChannels.addAll(channels);
+                udp = new UdpSockets(udpChannels);
+                bound.add(new ListeningPoint(Transport.UDP, (InetSocketAddress) channels.get(0).localAddress()));
+            }
+            if (wantTcp) {
+                Channel server = binder.bindTcp(new InetSocketAddress(address, port));
+                servers.add(server);
+                bound.add(new ListeningPoint(Transport.TCP, (InetSocketAddress) server.localAddress()));
+            }
+        }
+        points = List.copyOf(bound);
+    }
+
+    /** A port no UDP socket holds, found with a plain socket: SO_REUSEPORT sockets could share one by accident. */
+    private static int freeUdpPort(InetAddress address) throws BindFailedException {
+        InetSocketAddress any = new InetSocketAddress(address, 0);
+        try (DatagramSocket probe = new DatagramSocket(any)) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new BindFailedException(Transport.UDP, any, e);
+        }
+    }
+
+    /** Closes listeners, connections and event loops; returns within about two seconds. */
+    public synchronized void stop() {
+        if (group == null) {
+            return;
+        }
+        closeListeners();
+        for (Channel c : connections.all()) {
+            c.close();
+        }
+        shutdownGroup();
+        points = List.of();
+    }
+
+    private void closeListeners() {
+        List<ChannelFuture> closing = new ArrayList<>();
+        for (Channel c : udp.channels()) {
+            closing.add(c.close());
+        }
+        for (Channel c : servers) {
+            closing.add(c.close());
+        }
+        for (ChannelFuture f : closing) {
+            f.awaitUninterruptibly(500, TimeUnit.MILLISECONDS);
+        }
+        udp = new UdpSockets(List.of());
+        servers.clear();
+        points = List.of();
+    }
+
+    private void shutdownGroup() {
+        if (group != null) {
+            group.shutdownGracefully(0, 500, TimeUnit.MILLISECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
+            group = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    @Override
+    public CompletableFuture<Void> send(SipMessage message, Peer to) {
+        switch (to.transport()) {
+            case UDP:
+                return sendDatagram(message, to.address());
+            case TCP:
+                return connector == null ? notStarted() : connector.channelTo(to.address())
+                        .thenCompose(ch -> completion(ch.writeAndFlush(message)));
+            default:
+                return CompletableFuture.failedFuture(new IOException("Transport " + to.transport()
+                        + " is not supported yet"));
+        }
+    }
+
+    private CompletableFuture<Void> sendDatagram(SipMessage message, InetSocketAddress to) {
+        Channel ch = udp.channelFor(to);
+        if (ch == null) {
+            return CompletableFuture.failedFuture(new IOException("No UDP listener can reach " + to));
+        }
+        return completion(ch.writeAndFlush(new DatagramPacket(SipEncoder.encode(message, ch.alloc()), to)));
+    }
+
+    private static CompletableFuture<Void> notStarted() {
+        return CompletableFuture.failedFuture(new IllegalStateException("Transports not started"));
+    }
+
+    private static CompletableFuture<Void> completion(ChannelFuture f) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        f.addListener(r -> {
+            if (r.isSuccess()) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(r.cause());
+            }
+        });
+        return done;
+    }
+
+    /** Every bound listener with its real address and port. */
+    public List<ListeningPoint> listeningPoints() {
+        return points;
+    }
+
+    public List<InetSocketAddress> addresses(Transport transport) {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (ListeningPoint p : points) {
+            if (p.transport() == transport) {
+                out.add(p.address());
+            }
+        }
+        return out;
+    }
+
+    /** The port all listeners share, or -1 before start. */
+    public int port() {
+        List<ListeningPoint> p = points;
+        return p.isEmpty() ? -1 : p.get(0).address().getPort();
+    }
+
+    public CodecCounters counters() {
+        return counters;
+    }
+
+    /** Open TCP connections, inbound and outbound. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** UDP sockets bound in all (several per address with epoll and SO_REUSEPORT). */
+    public int udpSocketCount() {
+        return udp.channels().size();
+    }
+
+    /** True when the native epoll transport is in use. */
+    public boolean isNative() {
+        return flavor.epoll();
+    }
+}

@@ -1,0 +1,82 @@
+package org.sipwitch.sip.transport;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.sipwitch.sip.codec.SipLimits;
+
+/**
+ * What the listeners are asked to do, as read from {@code <stack>} in the config.
+ *
+ * @param interfaces     IPv4/IPv6 literals (brackets allowed) or {@code *} for every interface
+ * @param port           the port UDP and TCP share; 0 picks a free one
+ * @param transports     which of UDP and TCP to open (TLS is not handled here yet)
+ * @param limits         codec limits for every channel
+ * @param idleTimeout    a TCP connection with no traffic for this long is closed
+ * @param maxConnections inbound plus outbound TCP connections at most
+ * @param ioThreads      event-loop threads; 0 means one per core
+ * @param preferNative   use epoll (with SO_REUSEPORT, one UDP socket per event loop) when available
+ */
+public record TransportSettings(List<String> interfaces, int port, Set<Transport> transports, SipLimits limits,
+                                Duration idleTimeout, int maxConnections, int ioThreads, boolean preferNative) {
+
+    public TransportSettings {
+        interfaces = List.copyOf(interfaces);
+        transports = Set.copyOf(transports);
+        if (interfaces.isEmpty()) {
+            throw new IllegalArgumentException("No interface to listen on");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("Bad port " + port);
+        }
+        if (transports.contains(Transport.TLS)) {
+            throw new IllegalArgumentException("TLS listeners are not supported by TransportManager yet");
+        }
+    }
+
+    /** UDP and TCP on 5060 on every interface, default limits, 10 minute idle timeout, 10,000 connections. */
+    public static TransportSettings defaults() {
+        return new TransportSettings(List.of("*"), 5060, Set.of(Transport.UDP, Transport.TCP), SipLimits.defaults(),
+                Duration.ofMinutes(10), 10_000, 0, true);
+    }
+
+    public TransportSettings withInterfaces(List<String> newInterfaces) {
+        return new TransportSettings(newInterfaces, port, transports, limits, idleTimeout, maxConnections, ioThreads,
+                preferNative);
+    }
+
+    public TransportSettings withPort(int newPort) {
+        return new TransportSettings(interfaces, newPort, transports, limits, idleTimeout, maxConnections, ioThreads,
+                preferNative);
+    }
+
+    public TransportSettings withTransports(Set<Transport> newTransports) {
+        return new TransportSettings(interfaces, port, newTransports, limits, idleTimeout, maxConnections, ioThreads,
+                preferNative);
+    }
+
+    public TransportSettings withLimits(SipLimits newLimits) {
+        return new TransportSettings(interfaces, port, transports, newLimits, idleTimeout, maxConnections, ioThreads,
+                preferNative);
+    }
+
+    public TransportSettings withIdleTimeout(Duration newIdleTimeout) {
+        return new TransportSettings(interfaces, port, transports, limits, newIdleTimeout, maxConnections, ioThreads,
+                preferNative);
+    }
+
+    public TransportSettings withMaxConnections(int newMax) {
+        return new TransportSettings(interfaces, port, transports, limits, idleTimeout, newMax, ioThreads,
+                preferNative);
+    }
+
+    public TransportSettings withIoThreads(int threads) {
+        return new TransportSettings(interfaces, port, transports, limits, idleTimeout, maxConnections, threads,
+                preferNative);
+    }
+
+    public TransportSettings withPreferNative(boolean useNative) {
+        return new TransportSettings(interfaces, port, transports, limits, idleTimeout, maxConnections, ioThreads,
+                useNative);
+    }
+}
