@@ -15,6 +15,10 @@ import org.sipwitch.config.SipwitchConfig;
 import org.sipwitch.config.StackConfig;
 import org.sipwitch.sip.auth.DigestAlgorithm;
 import org.sipwitch.sip.auth.DigestAuthenticator;
+import org.sipwitch.sip.call.CallEngine;
+import org.sipwitch.sip.call.CallHandlers;
+import org.sipwitch.sip.call.CallSettings;
+import org.sipwitch.sip.call.ListenerAddress;
 import org.sipwitch.sip.auth.DigestSettings;
 import org.sipwitch.sip.codec.SipLimits;
 import org.sipwitch.sip.location.InMemoryLocationService;
@@ -57,6 +61,7 @@ public final class SipServer implements AutoCloseable {
     private Registrar registrar;
     private ProvisionedUsers users;
     private ScheduledExecutorService housekeeping;
+    private CallEngine calls;
 
     public SipServer(LiveConfig live) {
         this.live = live;
@@ -77,6 +82,11 @@ public final class SipServer implements AutoCloseable {
 
         router.handle(SipMethods.OPTIONS, new OptionsHandler(router::allow));
         router.handle(SipMethods.REGISTER, new RegisterHandler(registrar));
+        calls = new CallEngine(transports, lanes, scheduler, clock,
+                new ListenerAddress(transports::listeningPoints, () -> live.current().stack().published()),
+                authenticator, users, location, () -> CallSettings.of(live.current()), cfg.stack().mapped());
+        calls.attach(transactions);
+        CallHandlers.install(router, calls);
 
         live.onReload(this::applyReload);
         transports.start();
@@ -183,6 +193,11 @@ public final class SipServer implements AutoCloseable {
 
     public CallIdExecutor lanes() {
         return lanes;
+    }
+
+    /** The B2BUA: calls, status, drop, message, statistics. */
+    public CallEngine calls() {
+        return calls;
     }
 
     public ProvisionedUsers users() {

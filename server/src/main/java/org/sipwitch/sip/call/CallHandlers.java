@@ -1,0 +1,39 @@
+package org.sipwitch.sip.call;
+
+import org.sipwitch.sip.core.DialogHandler;
+import org.sipwitch.sip.core.RequestRouter;
+import org.sipwitch.sip.transport.InboundMessage;
+
+/**
+ * Plugs the call engine into the method router: the methods of calls and messaging,
+ * and the dialog hooks (ACK of a 2xx, stray 2xx). In-dialog requests of any of these
+ * methods reach the engine, which relays them leg to leg.
+ */
+public final class CallHandlers {
+    /** Methods the engine takes; in-dialog OPTIONS stays with the router's own handler. */
+    public static final String[] METHODS = {"INVITE", "CANCEL", "BYE", "INFO", "UPDATE", "MESSAGE", "NOTIFY", "REFER"};
+
+    private CallHandlers() {
+    }
+
+    public static void install(RequestRouter router, CallEngine engine) {
+        for (String method : METHODS) {
+            router.handle(method, tx -> {
+                if (!engine.onRequest(tx)) {
+                    tx.respond(method.equals("NOTIFY") || method.equals("REFER") ? 481 : 405);
+                }
+            });
+        }
+        router.setDialogHandler(new DialogHandler() {
+            @Override
+            public void onAck(InboundMessage ack) {
+                engine.onAck(ack);
+            }
+
+            @Override
+            public void onStrayResponse(InboundMessage response) {
+                engine.onStrayResponse(response);
+            }
+        });
+    }
+}
