@@ -1,0 +1,84 @@
+package org.sipwitch.sip.call;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.PriorityQueue;
+import org.sipwitch.sip.transaction.Scheduler;
+
+/** A scheduler and a clock on one manual time line: a 32-second ring takes no real time. */
+final class ManualTimers extends Clock implements Scheduler {
+    static final long EPOCH = 1_700_000_000_000L;
+    private final PriorityQueue<Task> queue = new PriorityQueue<>();
+    private long now;
+    private long seq;
+
+    private final class Task implements Comparable<Task>, Scheduled {
+        final long due;
+        final long order = seq++;
+        final Runnable action;
+        boolean cancelled;
+
+        Task(long due, Runnable action) {
+            this.due = due;
+            this.action = action;
+        }
+
+        @Override
+        public int compareTo(Task o) {
+            return due != o.due ? Long.compare(due, o.due) : Long.compare(order, o.order);
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+    }
+
+    @Override
+    public synchronized Scheduled schedule(long delayMillis, Runnable task) {
+        Task t = new Task(now + Math.max(0, delayMillis), task);
+        queue.add(t);
+        return t;
+    }
+
+    /** Moves time forward, running what falls due on the way, in order. */
+    void advance(long millis) {
+        long target = now + millis;
+        while (true) {
+            Task t;
+            synchronized (this) {
+                if (queue.isEmpty() || queue.peek().due > target) {
+                    break;
+                }
+                t = queue.poll();
+                now = t.due;
+            }
+            if (!t.cancelled) {
+                t.action.run();
+            }
+        }
+        now = target;
+    }
+
+    @Override
+    public long millis() {
+        return EPOCH + now;
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.ofEpochMilli(millis());
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+}
