@@ -1,0 +1,322 @@
+package org.sipwitch.sip.call;
+
+import gov.nist.javax.sip.SipStackExt;
+import gov.nist.javax.sip.clientauthutils.AccountManager;
+import gov.nist.javax.sip.clientauthutils.AuthenticationHelper;
+import gov.nist.javax.sip.clientauthutils.UserCredentials;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.address.Address;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.sipwitch.sip.registrar.QuietServerLogger;
+import org.sipwitch.sip.registrar.QuietStackLogger;
+
+/**
+ * A softphone made of the NIST jain-sip reference implementation (its own
+ * transactions, dialogs and digest code), over UDP on loopback. It registers, places
+ * calls (answering 407 challenges), rings and answers or refuses calls, hangs up, and
+ * records every request and response it sees. BYE, CANCEL and MESSAGE are answered
+ * at once (200, and 487 for a cancelled INVITE) so the tests only look at them.
+ */
+final class JainSipPhone implements SipListener, AutoCloseable {
+    private static final AtomicInteger STACKS = new AtomicInteger();
+    private static final long WAIT_MS = 10_000;
+
+    final String user;
+    private final int serverPort;
+    private final SipStack stack;
+    private final SipProvider provider;
+    private final ListeningPoint lp;
+    private final AddressFactory addresses;
+    private final HeaderFactory headers;
+    private final MessageFactory messages;
+    private final AuthenticationHelper auth;
+    private final List<Object> events = new ArrayList<>();
+    private long cseq = 1;
+    /** The last INVITE this phone received, and its server transaction. */
+    volatile RequestEvent incoming;
+    volatile ServerTransaction incomingTx;
+    /** The dialog of the current call, as caller or callee. */
+    volatile Dialog dialog;
+    volatile ClientTransaction outgoing;
+
+    JainSipPhone(String user, String password, int serverPort) throws Exception {
+        this.user = user;
+        this.serverPort = serverPort;
+        SipFactory factory = SipFactory.getInstance();
+        factory.setPathName("gov.nist");
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", "phone-" + user + "-" + STACKS.incrementAndGet());
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", QuietStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", QuietServerLogger.class.getName());
+        stack = factory.createSipStack(p);
+        addresses = factory.createAddressFactory();
+        headers = factory.createHeaderFactory();
+        messages = factory.createMessageFactory();
+        int port;
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            port = s.getLocalPort();
+        }
+        lp = stack.createListeningPoint("127.0.0.1", port, "udp");
+        provider = stack.createSipProvider(lp);
+        provider.addSipListener(this);
+        AccountManager accounts = (tx, realm) -> new UserCredentials() {
+            @Override public String getUserName() { return user; }
+            @Override public String getPassword() { return password; }
+            @Override public String getSipDomain() { return realm; }
+        };
+        auth = ((SipStackExt) stack).getAuthenticationHelper(accounts, headers);
+    }
+
+    int port() {
+        return lp.getPort();
+    }
+
+    private Request newRequest(String method, String targetUser) throws Exception {
+        SipURI uri = addresses.createSipURI(targetUser, "127.0.0.1");
+        uri.setPort(serverPort);
+        Address from = addresses.createAddress(addresses.createSipURI(user, "127.0.0.1"));
+        Address to = addresses.createAddress(method.equals(Request.REGISTER)
+                ? addresses.createSipURI(user, "127.0.0.1") : addresses.createSipURI(targetUser, "127.0.0.1"));
+        CallIdHeader callId = provider.getNewCallId();
+        Request r = messages.createRequest(method.equals(Request.REGISTER) ? addresses.createSipURI(null, "127.0.0.1")
+                : uri, method, callId, headers.createCSeqHeader(cseq++, method),
+                headers.createFromHeader(from, "t" + Long.toHexString(System.nanoTime())),
+                headers.createToHeader(to, null), List.of(headers.createViaHeader("127.0.0.1", port(), "udp", null)),
+                headers.createMaxForwardsHeader(70));
+        if (method.equals(Request.REGISTER)) {
+            ((SipURI) r.getRequestURI()).setPort(serverPort);
+        }
+        r.addHeader(headers.createContactHeader(addresses.createAddress("sip:" + user + "@127.0.0.1:" + port())));
+        return r;
+    }
+
+    /** Sends a request, answering one 401/407 with jain-sip's digest code; returns the final response. */
+    Response send(Request request) throws Exception {
+        ClientTransaction tx = provider.getNewClientTransaction(request);
+        tx.sendRequest();
+        ResponseEvent e = awaitResponse(tx, r -> r.getStatusCode() >= 200);
+        int status = e.getResponse().getStatusCode();
+        if (status == 401 || status == 407) {
+            ClientTransaction retry = auth.handleChallenge(e.getResponse(), tx, provider, 5);
+            retry.sendRequest();
+            e = awaitResponse(retry, r -> r.getStatusCode() >= 200);
+        }
+        return e.getResponse();
+    }
+
+    Response register() throws Exception {
+        Request r = newRequest(Request.REGISTER, user);
+        r.addHeader(headers.createExpiresHeader(600));
+        return send(r);
+    }
+
+    /** Places a call; returns at once (the caller side is then driven by awaitCallResponse/ack/bye). */
+    void call(String target, String sdp) throws Exception {
+        Request invite = newRequest(Request.INVITE, target);
+        if (sdp != null) {
+            invite.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
+        }
+        outgoing = provider.getNewClientTransaction(invite);
+        dialog = outgoing.getDialog();
+        outgoing.sendRequest();
+    }
+
+    /** Waits for a response to the current outgoing INVITE with this status. */
+    Response awaitCallResponse(int status) throws Exception {
+        return awaitResponse(outgoing, r -> r.getStatusCode() == status).getResponse();
+    }
+
+    /** ACK for the 2xx of the current call (RFC 3261 §13.2.2.4), through jain-sip's dialog. */
+    void ack(Response ok) throws Exception {
+        Dialog d = dialog;
+        Request ack = d.createAck(((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber());
+        d.sendAck(ack);
+    }
+
+    void hangUp() throws Exception {
+        Request bye = dialog.createRequest(Request.BYE);
+        ClientTransaction tx = provider.getNewClientTransaction(bye);
+        dialog.sendRequest(tx);
+        awaitResponse(tx, r -> r.getStatusCode() >= 200);
+    }
+
+    void cancel() throws Exception {
+        ClientTransaction tx = provider.getNewClientTransaction(outgoing.createCancel());
+        tx.sendRequest();
+    }
+
+    Response sendMessage(String target, String text) throws Exception {
+        Request m = newRequest(Request.MESSAGE, target);
+        m.removeHeader("Contact");
+        m.setContent(text, headers.createContentTypeHeader("text", "plain"));
+        return send(m);
+    }
+
+    // ---- as callee ----
+
+    /** Waits for an INVITE, keeps its server transaction and dialog. */
+    RequestEvent awaitInvite() throws Exception {
+        RequestEvent e = awaitRequest(Request.INVITE);
+        return e;
+    }
+
+    void respond(int status, String sdp) throws Exception {
+        Response r = messages.createResponse(status, incoming.getRequest());
+        ((ToHeader) r.getHeader(ToHeader.NAME)).setTag("callee-" + user + "-" + port());
+        r.addHeader(headers.createContactHeader(addresses.createAddress("sip:" + user + "@127.0.0.1:" + port())));
+        if (sdp != null) {
+            r.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
+        }
+        incomingTx.sendResponse(r);
+        if (status == 200) {
+            dialog = incomingTx.getDialog();
+        }
+    }
+
+    static String body(javax.sip.message.Message m) {
+        byte[] raw = m.getRawContent();
+        return raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
+    }
+
+    static String contentType(javax.sip.message.Message m) {
+        ContentTypeHeader h = (ContentTypeHeader) m.getHeader(ContentTypeHeader.NAME);
+        return h == null ? null : h.getContentType() + "/" + h.getContentSubType();
+    }
+
+    // ---- events ----
+
+    private synchronized void add(Object e) {
+        events.add(e);
+        notifyAll();
+    }
+
+    private synchronized Object await(Predicate<Object> p, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + WAIT_MS;
+        while (true) {
+            for (int i = 0; i < events.size(); i++) {
+                if (p.test(events.get(i))) {
+                    return events.remove(i);
+                }
+            }
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                throw new AssertionError(user + ": no " + what + " within " + WAIT_MS + " ms; have " + describe());
+            }
+            wait(left);
+        }
+    }
+
+    private String describe() {
+        List<String> out = new ArrayList<>();
+        for (Object e : events) {
+            out.add(e instanceof RequestEvent r ? r.getRequest().getMethod()
+                    : e instanceof ResponseEvent r ? Integer.toString(r.getResponse().getStatusCode()) : e.toString());
+        }
+        return out.toString();
+    }
+
+    ResponseEvent awaitResponse(ClientTransaction tx, Predicate<Response> p) throws InterruptedException {
+        return (ResponseEvent) await(e -> e instanceof ResponseEvent r && r.getClientTransaction() == tx
+                && p.test(r.getResponse()), "response");
+    }
+
+    RequestEvent awaitRequest(String method) throws InterruptedException {
+        return (RequestEvent) await(e -> e instanceof RequestEvent r && r.getRequest().getMethod().equals(method),
+                method);
+    }
+
+    /** True when a request of that method arrives within {@code millis}. */
+    boolean receives(String method, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        synchronized (this) {
+            while (true) {
+                for (Object e : events) {
+                    if (e instanceof RequestEvent r && r.getRequest().getMethod().equals(method)) {
+                        return true;
+                    }
+                }
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                wait(left);
+            }
+        }
+    }
+
+    @Override
+    public void processRequest(RequestEvent e) {
+        try {
+            Request r = e.getRequest();
+            ServerTransaction st = e.getServerTransaction();
+            switch (r.getMethod()) {
+                case Request.INVITE:
+                    if (st == null) {
+                        st = provider.getNewServerTransaction(r);
+                    }
+                    incoming = e;
+                    incomingTx = st;
+                    break;
+                case Request.ACK:
+                    break;
+                case Request.CANCEL:
+                    st = st == null ? provider.getNewServerTransaction(r) : st;
+                    st.sendResponse(messages.createResponse(200, r));
+                    if (incomingTx != null) {
+                        Response terminated = messages.createResponse(487, incoming.getRequest());
+                        ((ToHeader) terminated.getHeader(ToHeader.NAME)).setTag("callee-" + user + "-" + port());
+                        incomingTx.sendResponse(terminated);
+                    }
+                    break;
+                default: // BYE, MESSAGE, INFO...: accepted
+                    st = st == null ? provider.getNewServerTransaction(r) : st;
+                    st.sendResponse(messages.createResponse(200, r));
+            }
+        } catch (Exception ex) {
+            add(ex);
+        }
+        add(e);
+    }
+
+    @Override public void processResponse(ResponseEvent e) { add(e); }
+    @Override public void processTimeout(TimeoutEvent e) { add(e); }
+    @Override public void processIOException(IOExceptionEvent e) { add(e); }
+    @Override public void processTransactionTerminated(TransactionTerminatedEvent e) { }
+    @Override public void processDialogTerminated(DialogTerminatedEvent e) { }
+
+    @Override
+    public void close() {
+        stack.stop();
+    }
+}
