@@ -1,0 +1,112 @@
+package org.sipwitch.sip.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipwitch.config.LiveConfig;
+import org.sipwitch.it.DaemonProcess;
+import org.sipwitch.it.Sipp;
+import org.sipwitch.it.TestConfig;
+import org.sipwitch.mbeans.EntityStats;
+import org.sipwitch.sip.core.SipServer;
+
+/**
+ * A load run with the real sipp on both ends: one sipp registers as bob and answers
+ * (UAS), another registers as alice and places 300 calls at 20 per second (UAC), each
+ * with an SDP offer and answer checked at the far end, ACK, a short talk and BYE. No
+ * call may fail and the call table must be empty afterwards (no leaked slots or legs).
+ * The server runs in process so the test can look into its call table.
+ */
+class CallLoadSippIT {
+    static final int CALLS = 300;
+
+    @TempDir
+    Path work;
+    SipServer server;
+    Process uas;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (uas != null && uas.isAlive()) {
+            uas.destroy();
+            uas.waitFor(5, TimeUnit.SECONDS);
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static Path scenario(String name) {
+        return DaemonProcess.root().resolve("server/src/test/resources/sipp").resolve(name);
+    }
+
+    static int freeUdpPort() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            return s.getLocalPort();
+        }
+    }
+
+    Sipp.Result register(String user, String secret, int localPort) throws Exception {
+        return Sipp.run(work, List.of(target(), "-sf", scenario("register.xml").toString(), "-s", user, "-au", user,
+                "-ap", secret, "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-m", "1"), 20);
+    }
+
+    String target() {
+        return "127.0.0.1:" + server.transports().port();
+    }
+
+    @Test
+    void threeHundredCallsWithoutFailureOrLeak() throws Exception {
+        assumeTrue(Sipp.available(), "sipp is not installed (apt-get install sip-tester)");
+        Path config = new TestConfig().user("alice", "201", "alice-secret").user("bob", "202", "bob-secret")
+                .write(work);
+        server = new SipServer(new LiveConfig(config));
+        server.start();
+        int alicePort = freeUdpPort();
+        int bobPort = freeUdpPort();
+        Sipp.Result regBob = register("bob", "bob-secret", bobPort);
+        assertThat(regBob.passed()).as(regBob.output()).isTrue();
+        Sipp.Result regAlice = register("alice", "alice-secret", alicePort);
+        assertThat(regAlice.passed()).as(regAlice.output()).isTrue();
+
+        Path uasOut = work.resolve("uas.out");
+        List<String> uasCmd = new ArrayList<>(List.of("sipp", target(), "-sf", scenario("call-uas.xml").toString(),
+                "-i", "127.0.0.1", "-p", Integer.toString(bobPort), "-m", Integer.toString(CALLS), "-nostdin",
+                "-timeout", "90s", "-timeout_error", "-trace_err", "-error_file",
+                work.resolve("uas-errors.log").toString()));
+        uas = new ProcessBuilder(uasCmd).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(uasOut.toFile()).start();
+
+        Sipp.Result uac = Sipp.run(work, List.of(target(), "-sf", scenario("call-uac.xml").toString(), "-s", "202",
+                "-i", "127.0.0.1", "-p", Integer.toString(alicePort), "-r", "20", "-m", Integer.toString(CALLS),
+                "-l", "40"), 90);
+        assertThat(uac.passed()).as(uac.output()).isTrue();
+        assertThat(uas.waitFor(30, TimeUnit.SECONDS)).as("the UAS sipp finished").isTrue();
+        assertThat(uas.exitValue()).as(Files.readString(uasOut, StandardCharsets.UTF_8)).isZero();
+
+        CallEngine calls = server.calls();
+        await().atMost(Duration.ofSeconds(10)).until(() -> calls.table().active() == 0);
+        assertThat(calls.table().indexedLegs()).isZero();
+        assertThat(calls.status()).matches("\\.+");
+        EntityStats system = calls.statistics().stats("system");
+        assertThat(system.inTotal()).isEqualTo(CALLS);
+        assertThat(system.current()).isZero();
+        assertThat(calls.statistics().stats("alice").outTotal()).isEqualTo(CALLS);
+        assertThat(calls.statistics().stats("bob").inTotal()).isEqualTo(CALLS);
+    }
+}
