@@ -23,4 +23,9 @@ public record SipLimits(int maxMessageSize, int maxHeaderCount, int maxLineLengt
     public static SipLimits defaults() {
         return new SipLimits(65_535, 128, 8_192, 65_535);
     }
+
+    /** The same limits with another ceiling for a whole message (and so for its body). */
+    public SipLimits withMaxMessageSize(int size) {
+        return new SipLimits(size, maxHeaderCount, maxLineLength, Math.min(maxBodySize, size));
+    }
 }
