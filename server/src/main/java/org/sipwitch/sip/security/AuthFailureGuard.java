@@ -134,7 +134,8 @@ public final class AuthFailureGuard {
             current.lastUser = user;
             return false;
         }
-        SourceFailures record = sources.getOrCreate(key, k -> new SourceFailures(now), r -> r.isIdle(now, s.windowNanos));
+        SourceFailures record = sources.getOrCreate(key, k -> new SourceFailures(now),
+                r -> r.isIdle(now, s.windowNanos));
         int failures;
         synchronized (record) {
             if (record.add(now, s.windowNanos, user) < s.threshold) {
@@ -178,7 +179,8 @@ public final class AuthFailureGuard {
     }
 
     private void countForUser(Settings s, String user, InetAddress source, long now) {
-        UserFailures record = users.getOrCreate(user, k -> new UserFailures(now), r -> r.isForgotten(now, s.visibleNanos()));
+        UserFailures record = users.getOrCreate(user, k -> new UserFailures(now),
+                r -> r.isForgotten(now, s.visibleNanos()));
         TargetedUser alert;
         synchronized (record) {
             alert = record.add(now, time.currentTimeMillis(), s.windowNanos, s.visibleNanos(), s.threshold, user,

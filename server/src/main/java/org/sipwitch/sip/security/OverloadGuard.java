@@ -88,6 +88,7 @@ public final class OverloadGuard {
 
     public String describe() {
         Params p = params;
-        return "queue-limit " + p.limit + " retry-after " + p.retryAfter + "s" + (isOverloaded() ? " (overloaded now)" : "");
+        return "queue-limit " + p.limit + " retry-after " + p.retryAfter + "s"
+                + (isOverloaded() ? " (overloaded now)" : "");
     }
 }

@@ -26,7 +26,8 @@ class AccessGateTest {
     private final AtomicLong queueDepth = new AtomicLong();
 
     private AccessGate gate(AccessPolicy policy, SecurityConfig security) {
-        AccessGate gate = new AccessGate(policy, security, new AuthFailureGuard(security, policy, GuardLimits.defaults(), time),
+        AuthFailureGuard guard = new AuthFailureGuard(security, policy, GuardLimits.defaults(), time);
+        AccessGate gate = new AccessGate(policy, security, guard,
                 new RateLimiter(security, 1_000, time), new OverloadGuard(security), true);
         gate.overload().watch(queueDepth::get);
         return gate;

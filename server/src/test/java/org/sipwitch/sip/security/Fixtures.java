@@ -23,7 +23,8 @@ final class Fixtures {
     }
 
     static AccessPolicy policy(List<String> trusted, List<String> restricted) {
-        return new AccessPolicy(trusted.stream().map(Cidr::parse).toList(), restricted.stream().map(Cidr::parse).toList());
+        return new AccessPolicy(trusted.stream().map(Cidr::parse).toList(),
+                restricted.stream().map(Cidr::parse).toList());
     }
 
     static InetAddress ip(String literal) {
