@@ -41,6 +41,7 @@ public final class DigestAuthenticator {
     private final NonceCodec nonces = new NonceCodec();
     private final NonceCountTracker replay;
     private volatile State state;
+    private volatile AuthObserver observer = AuthObserver.NONE;
 
     public DigestAuthenticator(DigestSettings settings, CredentialSource credentials, Clock clock) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
@@ -63,6 +64,11 @@ public final class DigestAuthenticator {
      * Changes the realm (and digest type) at runtime. Outstanding nonces become
      * invalid: phones get a fresh challenge for the new realm on their next request.
      */
+    /** Who hears about failed and successful authentications (one observer; null for none). */
+    public void setObserver(AuthObserver newObserver) {
+        this.observer = newObserver == null ? AuthObserver.NONE : newObserver;
+    }
+
     public synchronized void setRealm(String realm, DigestAlgorithm algorithm) {
         DigestSettings.of(realm, algorithm); // same validation as at start-up
         nonces.rotateKey();
@@ -82,6 +88,7 @@ public final class DigestAuthenticator {
             lines = request.headers().getAll(secondary);
         }
         AuthResult result = AuthResult.MISSING;
+        String offeredBy = null;
         int checked = 0;
         long now = clock.millis();
         InetAddress address = bindToAddress && source != null ? source.address().getAddress() : null;
@@ -95,13 +102,24 @@ public final class DigestAuthenticator {
             }
             AuthResult r = check(c, request.method(), st, now, address);
             if (r.isAuthenticated()) {
+                observer.succeeded(sourceAddress(source), r.username());
                 return r;
+            }
+            if (c != null) {
+                offeredBy = c.username();
             }
             if (r.isStale() || result == AuthResult.MISSING) {
                 result = r; // stale wins over failed: the client knew the password
             }
         }
+        if (result == AuthResult.FAILED) {
+            observer.failed(sourceAddress(source), offeredBy);
+        }
         return result;
+    }
+
+    private static InetAddress sourceAddress(Peer source) {
+        return source != null ? source.address().getAddress() : null;
     }
 
     private AuthResult check(DigestCredentials c, String method, State st, long now, InetAddress address) {

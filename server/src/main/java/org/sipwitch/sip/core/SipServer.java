@@ -25,6 +25,7 @@ import org.sipwitch.sip.location.InMemoryLocationService;
 import org.sipwitch.sip.location.LocationService;
 import org.sipwitch.sip.message.SipMethods;
 import org.sipwitch.sip.registrar.Registrar;
+import org.sipwitch.sip.security.AccessGate;
 import org.sipwitch.sip.registrar.RegistrarConfig;
 import org.sipwitch.sip.transaction.CallIdExecutor;
 import org.sipwitch.sip.transaction.TransactionLayer;
@@ -61,6 +62,8 @@ public final class SipServer implements AutoCloseable {
     private Registrar registrar;
     private ProvisionedUsers users;
     private ScheduledExecutorService housekeeping;
+    private AccessGate gate;
+    private GatedInbound gated;
     private CallEngine calls;
 
     public SipServer(LiveConfig live) {
@@ -73,10 +76,16 @@ public final class SipServer implements AutoCloseable {
         users = new ProvisionedUsers(live);
         lanes = new CallIdExecutor(Math.max(1, cfg.stack().concurrency()), LANE_QUEUE);
         scheduler = new WheelScheduler();
-        transports = new TransportManager(transportSettings(cfg.stack()), in -> transactions.onMessage(in));
+        gate = AccessGate.fromConfig(cfg);
+        gate.overload().watch(lanes::queued);
+        gate.authGuard().addListener(new SecurityLog());
+        transports = new TransportManager(transportSettings(cfg.stack()),
+                in -> gated.onMessage(in));
+        gated = new GatedInbound(gate, in -> transactions.onMessage(in), transports);
         transactions = new TransactionLayer(transports, router, lanes, scheduler, TransactionSettings.defaults());
 
         authenticator = new DigestAuthenticator(digestSettings(cfg.registry()), users, clock);
+        authenticator.setObserver(new GuardedAuthentication(gate.authGuard()));
         location = new InMemoryLocationService(clock, cfg.registry().maxBindings() + STATIC_BINDING_ROOM);
         registrar = new Registrar(registrarConfig(cfg.registry()), authenticator, users, location, clock);
 
@@ -100,6 +109,7 @@ public final class SipServer implements AutoCloseable {
 
     /** A reload changes who may register and how; listeners are rebound only by restart. */
     private void applyReload(SipwitchConfig cfg) {
+        gate.reconfigure(cfg);
         registrar.setConfig(registrarConfig(cfg.registry()));
         RegistryConfig r = cfg.registry();
         DigestAlgorithm alg = DigestAlgorithm.fromConfig(r.digest().configName());
@@ -193,6 +203,10 @@ public final class SipServer implements AutoCloseable {
 
     public CallIdExecutor lanes() {
         return lanes;
+    }
+
+    public AccessGate gate() {
+        return gate;
     }
 
     /** The B2BUA: calls, status, drop, message, statistics. */

@@ -2,7 +2,7 @@ package org.sipwitch.sip.registrar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import java.nio.file.Path;
 import java.util.ListIterator;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.WWWAuthenticateHeader;
@@ -10,17 +10,20 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sipwitch.config.LiveConfig;
+import org.sipwitch.it.TestConfig;
 import org.sipwitch.sip.auth.DigestAlgorithm;
-import org.sipwitch.sip.auth.DigestAuthenticator;
-import org.sipwitch.sip.auth.DigestSettings;
+import org.sipwitch.sip.core.SipServer;
 import org.sipwitch.sip.location.Binding;
-import org.sipwitch.sip.location.InMemoryLocationService;
+import org.sipwitch.sip.location.LocationService;
 import org.sipwitch.sip.transport.Transport;
 
 /**
- * An independent SIP stack registers with our registrar over real sockets: the
+ * An independent SIP stack registers with the real server (codec, transports,
+ * transactions, registrar; bound on 127.0.0.1 port 0) over real sockets: the
  * NIST jain-sip reference implementation answers our challenges with its own
  * digest code. jain-sip-ri 1.3.0-91's AuthenticationHelper only computes MD5 (it
  * labels other algorithms but hashes with MD5): with SHA-256 configured it
@@ -28,21 +31,22 @@ import org.sipwitch.sip.transport.Transport;
  * answer is computed by the test itself and sent through jain-sip.
  */
 class JainSipRegistrationTest {
-    private RegistrarTestServer server;
-    private InMemoryLocationService location;
+    @TempDir
+    Path work;
+    private SipServer server;
+    private LocationService location;
     private JainSipUa ua;
 
     private void start(DigestAlgorithm alg) throws Exception {
-        Clock clock = Clock.systemUTC();
-        TestDirectory directory = TestDirectory.standard();
-        DigestAuthenticator auth = new DigestAuthenticator(DigestSettings.of("example.net", alg), directory, clock);
-        location = new InMemoryLocationService(clock, 20);
-        server = new RegistrarTestServer(new Registrar(RegistrarConfig.defaults(), auth, directory, location, clock));
+        Path config = new TestConfig().user("alice", "201", "alice-secret")
+                .digest(alg == DigestAlgorithm.MD5 ? "md5" : "sha-256").write(work);
+        server = new SipServer(new LiveConfig(config));
+        server.start();
+        location = server.location();
     }
 
     private JainSipUa ua(String password, String transport) throws Exception {
-        int port = transport.equals("udp") ? server.udpPort() : server.tcpPort();
-        ua = new JainSipUa("alice", password, transport, port);
+        ua = new JainSipUa("alice", password, transport, server.transports().port());
         return ua;
     }
 
@@ -127,7 +131,7 @@ class JainSipRegistrationTest {
         Response r = phone.send(phone.newRegister(3600));
         assertThat(r.getStatusCode()).isEqualTo(401);
         WWWAuthenticateHeader www = (WWWAuthenticateHeader) r.getHeader(WWWAuthenticateHeader.NAME);
-        assertThat(www.getRealm()).isEqualTo("example.net");
+        assertThat(www.getRealm()).isEqualTo("test");
         assertThat(www.getQop()).isEqualTo("auth");
     }
 }

@@ -1,0 +1,30 @@
+package org.sipwitch.sip.core;
+
+import org.sipwitch.sip.security.AuthGuardListener;
+import org.sipwitch.sip.security.BlockedSource;
+import org.sipwitch.sip.security.TargetedUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells the operator, once per event, what the guards did: a source blocked or
+ * released, a user under attack. Warnings land in the history ring too.
+ */
+final class SecurityLog implements AuthGuardListener {
+    private static final Logger LOG = LoggerFactory.getLogger("org.sipwitch.security");
+
+    @Override
+    public void sourceBlocked(BlockedSource blocked) {
+        LOG.warn("blocked source {}", blocked.describe());
+    }
+
+    @Override
+    public void sourceReleased(BlockedSource released, String why) {
+        LOG.info("released source {} ({})", released.describe(), why);
+    }
+
+    @Override
+    public void userTargeted(TargetedUser user) {
+        LOG.warn("user under password guessing: {}", user);
+    }
+}
