@@ -117,6 +117,14 @@ public final class CallEngine {
             tx.respond(400);
             return;
         }
+        String require = request.header(HeaderNames.REQUIRE);
+        if (require != null && !require.isBlank()) {
+            // §8.2.2.3: we implement no extension (no 100rel, no timers), so none can be required of us
+            SipResponse r = tx.createResponse(420);
+            r.addHeader(HeaderNames.UNSUPPORTED, require);
+            tx.respond(r);
+            return;
+        }
         CallSettings s = settings.get();
         CallerCheck.Result who = callers.check(request, tx.inbound().source(), s);
         if (who.refusal() != null) {

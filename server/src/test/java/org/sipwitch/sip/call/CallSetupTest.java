@@ -175,6 +175,15 @@ class CallSetupTest {
     }
 
     @Test
+    void requiredExtensionIs420() {
+        SipRequest invite = f.invite("sip:202@example.net", "c1", SDP_A);
+        invite.addHeader(HeaderNames.REQUIRE, "100rel");
+        f.receive(ALICE, invite);
+        assertThat(f.response(ALICE, 420, "INVITE").header(HeaderNames.UNSUPPORTED)).isEqualTo("100rel");
+        assertThat(f.requests(BOB1, "INVITE")).isEmpty();
+    }
+
+    @Test
     void untrustedOrUnregisteredCallerIsChallengedThenAdmitted() throws Exception {
         SipRequest invite = f.request("INVITE", STRANGER, "alice", "sip:202@example.net", "c1", 1);
         f.receive(STRANGER, invite);
