@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sip.RequestEvent;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -180,6 +182,55 @@ class JainSipCallTest {
         RequestEvent s = bob.awaitRequest(Request.MESSAGE);
         assertThat(JainSipPhone.body(s.getRequest())).isEqualTo("from the server");
         assertThat(s.getRequest().getHeader("From").toString()).contains("system");
+    }
+
+    @Test
+    void holdByReInviteAndDtmfByInfoAreRelayed() throws Exception {
+        connect("202");
+        String hold = SDP_A.replace("a=sendrecv", "a=sendonly");
+        CompletableFuture<Response> reinvite = CompletableFuture.supplyAsync(() -> {
+            try {
+                return alice.inDialog(Request.INVITE, "application/sdp", hold);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        RequestEvent held = bob.awaitInvite();
+        assertThat(JainSipPhone.body(held.getRequest())).isEqualTo(hold);
+        bob.respond(200, SDP_B.replace("a=sendrecv", "a=recvonly"));
+        Response ok = reinvite.get(10, TimeUnit.SECONDS);
+        assertThat(ok.getStatusCode()).isEqualTo(200);
+        assertThat(JainSipPhone.body(ok)).contains("a=recvonly");
+        alice.ack(ok);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.calls().status().startsWith("h"));
+
+        Response info = alice.inDialog(Request.INFO, "application/dtmf-relay", "Signal=5\r\nDuration=160\r\n");
+        assertThat(info.getStatusCode()).isEqualTo(200);
+        assertThat(JainSipPhone.body(bob.awaitRequest(Request.INFO).getRequest())).startsWith("Signal=5");
+        bob.hangUp();
+        alice.awaitRequest(Request.BYE);
+    }
+
+    @Test
+    void callOverTcp() throws Exception {
+        JainSipPhone carolTcp = new JainSipPhone("carol", "carol-secret", "tcp", server.transports().port());
+        phones.add(carolTcp);
+        assertThat(carolTcp.register().getStatusCode()).isEqualTo(200);
+        JainSipPhone bobTcp = new JainSipPhone("bob", "bob-secret", "tcp", server.transports().port());
+        phones.add(bobTcp);
+        assertThat(bobTcp.register().getStatusCode()).isEqualTo(200);
+        carolTcp.call("bob", SDP_A);
+        bob.awaitInvite();
+        RequestEvent invite = bobTcp.awaitInvite();
+        assertThat(JainSipPhone.body(invite.getRequest())).isEqualTo(SDP_A);
+        assertThat(invite.getRequest().getHeader("Via").toString()).containsIgnoringCase("TCP");
+        bobTcp.respond(200, SDP_B);
+        Response ok = carolTcp.awaitCallResponse(200);
+        carolTcp.ack(ok);
+        bob.awaitRequest(Request.CANCEL);
+        bobTcp.hangUp();
+        carolTcp.awaitRequest(Request.BYE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.calls().table().active() == 0);
     }
 
     @Test

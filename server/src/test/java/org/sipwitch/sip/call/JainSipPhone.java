@@ -53,6 +53,7 @@ final class JainSipPhone implements SipListener, AutoCloseable {
     private static final long WAIT_MS = 10_000;
 
     final String user;
+    private final String transport;
     private final int serverPort;
     private final SipStack stack;
     private final SipProvider provider;
@@ -71,7 +72,12 @@ final class JainSipPhone implements SipListener, AutoCloseable {
     volatile ClientTransaction outgoing;
 
     JainSipPhone(String user, String password, int serverPort) throws Exception {
+        this(user, password, "udp", serverPort);
+    }
+
+    JainSipPhone(String user, String password, String transport, int serverPort) throws Exception {
         this.user = user;
+        this.transport = transport;
         this.serverPort = serverPort;
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
@@ -87,7 +93,7 @@ final class JainSipPhone implements SipListener, AutoCloseable {
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             port = s.getLocalPort();
         }
-        lp = stack.createListeningPoint("127.0.0.1", port, "udp");
+        lp = stack.createListeningPoint("127.0.0.1", port, transport);
         provider = stack.createSipProvider(lp);
         provider.addSipListener(this);
         AccountManager accounts = (tx, realm) -> new UserCredentials() {
@@ -102,6 +108,10 @@ final class JainSipPhone implements SipListener, AutoCloseable {
         return lp.getPort();
     }
 
+    private String contact() {
+        return "sip:" + user + "@127.0.0.1:" + port() + (transport.equals("udp") ? "" : ";transport=" + transport);
+    }
+
     private Request newRequest(String method, String targetUser) throws Exception {
         SipURI uri = addresses.createSipURI(targetUser, "127.0.0.1");
         uri.setPort(serverPort);
@@ -112,12 +122,13 @@ final class JainSipPhone implements SipListener, AutoCloseable {
         Request r = messages.createRequest(method.equals(Request.REGISTER) ? addresses.createSipURI(null, "127.0.0.1")
                 : uri, method, callId, headers.createCSeqHeader(cseq++, method),
                 headers.createFromHeader(from, "t" + Long.toHexString(System.nanoTime())),
-                headers.createToHeader(to, null), List.of(headers.createViaHeader("127.0.0.1", port(), "udp", null)),
+                headers.createToHeader(to, null), List.of(headers.createViaHeader("127.0.0.1", port(), transport, null)),
                 headers.createMaxForwardsHeader(70));
         if (method.equals(Request.REGISTER)) {
             ((SipURI) r.getRequestURI()).setPort(serverPort);
         }
-        r.addHeader(headers.createContactHeader(addresses.createAddress("sip:" + user + "@127.0.0.1:" + port())));
+        ((SipURI) r.getRequestURI()).setTransportParam(transport);
+        r.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
         return r;
     }
 
@@ -171,6 +182,18 @@ final class JainSipPhone implements SipListener, AutoCloseable {
         awaitResponse(tx, r -> r.getStatusCode() >= 200);
     }
 
+    /** A request inside the current dialog (re-INVITE, INFO...), with an optional body; returns its final response. */
+    Response inDialog(String method, String contentType, String body) throws Exception {
+        Request r = dialog.createRequest(method);
+        if (body != null) {
+            String[] type = contentType.split("/");
+            r.setContent(body, headers.createContentTypeHeader(type[0], type[1]));
+        }
+        ClientTransaction tx = provider.getNewClientTransaction(r);
+        dialog.sendRequest(tx);
+        return awaitResponse(tx, x -> x.getStatusCode() >= 200).getResponse();
+    }
+
     void cancel() throws Exception {
         ClientTransaction tx = provider.getNewClientTransaction(outgoing.createCancel());
         tx.sendRequest();
@@ -194,7 +217,7 @@ final class JainSipPhone implements SipListener, AutoCloseable {
     void respond(int status, String sdp) throws Exception {
         Response r = messages.createResponse(status, incoming.getRequest());
         ((ToHeader) r.getHeader(ToHeader.NAME)).setTag("callee-" + user + "-" + port());
-        r.addHeader(headers.createContactHeader(addresses.createAddress("sip:" + user + "@127.0.0.1:" + port())));
+        r.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
         if (sdp != null) {
             r.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
         }
