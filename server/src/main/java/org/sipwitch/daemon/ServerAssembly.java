@@ -2,6 +2,7 @@ package org.sipwitch.daemon;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sipwitch.management.ManagementComponent;
 
 /** Builds the daemon's components from the configuration, in start order. */
 final class ServerAssembly {
@@ -10,6 +11,10 @@ final class ServerAssembly {
 
     static List<Component> components(DaemonContext context) {
         List<Component> list = new ArrayList<>();
+        // first, so that the SIP components can report events, trace and statistics
+        // to it, and plug their sources into management.hooks()
+        ManagementComponent management = new ManagementComponent(context);
+        list.add(management);
         return list;
     }
 }
