@@ -98,8 +98,7 @@ final class ServerBean implements ServerMXBean {
     @Override
     public void down() {
         LOG.info("shutdown requested through the control model");
-        events.stateChanged("down");
-        stopper.accept(0);
+        stopper.accept(0); // the management component announces "state down" as it stops
     }
 
     @Override
