@@ -2,7 +2,8 @@ package org.sipwitch.daemon;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sipwitch.sip.core.SipServer;
+import org.sipwitch.management.ManagementComponent;
+import org.sipwitch.wiring.SipComponent;
 
 /** Builds the daemon's components from the configuration, in start order. */
 final class ServerAssembly {
@@ -11,24 +12,11 @@ final class ServerAssembly {
 
     static List<Component> components(DaemonContext context) {
         List<Component> list = new ArrayList<>();
-        SipServer sip = new SipServer(context.config());
-        list.add(new Component() {
-            @Override
-            public String name() {
-                return "SIP server";
-            }
-
-            @Override
-            public void start() throws Exception {
-                sip.start();
-                sip.listening().forEach(context::reportListening);
-            }
-
-            @Override
-            public void stop() {
-                sip.close();
-            }
-        });
+        // first, so that the SIP components can report events, trace and statistics
+        // to it, and plug their sources into management.hooks()
+        ManagementComponent management = new ManagementComponent(context);
+        list.add(management);
+        list.add(new SipComponent(context, management));
         return list;
     }
 }

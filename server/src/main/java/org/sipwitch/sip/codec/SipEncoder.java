@@ -44,6 +44,17 @@ public final class SipEncoder extends MessageToByteEncoder<SipMessage> {
         }
     }
 
+    /** The message as it goes on the wire, as text (for traces and logs, not the hot path). */
+    public static String toText(SipMessage message) {
+        ByteBuf buf = io.netty.buffer.Unpooled.buffer(estimateSize(message));
+        try {
+            encode(message, buf);
+            return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        } finally {
+            buf.release();
+        }
+    }
+
     public static void encode(SipMessage message, ByteBuf out) {
         ByteBufUtil.writeUtf8(out, message.startLine());
         out.writeBytes(CRLF);

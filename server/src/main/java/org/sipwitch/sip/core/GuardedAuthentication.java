@@ -1,15 +1,20 @@
 package org.sipwitch.sip.core;
 
 import java.net.InetAddress;
+import java.time.Clock;
 import org.sipwitch.sip.auth.AuthObserver;
 import org.sipwitch.sip.security.AuthFailureGuard;
 
-/** Feeds the authenticator's verdicts to the password-guessing guard. */
+/** Feeds the authenticator's verdicts to the password-guessing guard and the user cache. */
 final class GuardedAuthentication implements AuthObserver {
     private final AuthFailureGuard guard;
+    private final RecentUsers recent;
+    private final Clock clock;
 
-    GuardedAuthentication(AuthFailureGuard guard) {
+    GuardedAuthentication(AuthFailureGuard guard, RecentUsers recent, Clock clock) {
         this.guard = guard;
+        this.recent = recent;
+        this.clock = clock;
     }
 
     @Override
@@ -24,5 +29,6 @@ final class GuardedAuthentication implements AuthObserver {
         if (source != null) {
             guard.recordSuccess(source, username);
         }
+        recent.seen(username, source, clock.millis());
     }
 }

@@ -31,6 +31,8 @@ import org.sipwitch.sip.transaction.CallIdExecutor;
 import org.sipwitch.sip.transaction.TransactionLayer;
 import org.sipwitch.sip.transaction.TransactionSettings;
 import org.sipwitch.sip.transaction.WheelScheduler;
+import org.sipwitch.sip.transport.InboundMessage;
+import org.sipwitch.sip.transport.MessageSender;
 import org.sipwitch.sip.transport.Transport;
 import org.sipwitch.sip.transport.TransportManager;
 import org.sipwitch.sip.transport.TransportSettings;
@@ -64,6 +66,8 @@ public final class SipServer implements AutoCloseable {
     private ScheduledExecutorService housekeeping;
     private AccessGate gate;
     private GatedInbound gated;
+    private final RecentUsers recentUsers = new RecentUsers(1000);
+    private volatile MessageTap tap = MessageTap.NONE;
     private CallEngine calls;
 
     public SipServer(LiveConfig live) {
@@ -79,19 +83,19 @@ public final class SipServer implements AutoCloseable {
         gate = AccessGate.fromConfig(cfg);
         gate.overload().watch(lanes::queued);
         gate.authGuard().addListener(new SecurityLog());
-        transports = new TransportManager(transportSettings(cfg.stack()),
-                in -> gated.onMessage(in));
-        gated = new GatedInbound(gate, in -> transactions.onMessage(in), transports);
-        transactions = new TransactionLayer(transports, router, lanes, scheduler, TransactionSettings.defaults());
+        transports = new TransportManager(transportSettings(cfg.stack()), this::received);
+        MessageSender sender = new TappedSender(transports, () -> tap);
+        gated = new GatedInbound(gate, in -> transactions.onMessage(in), sender);
+        transactions = new TransactionLayer(sender, router, lanes, scheduler, TransactionSettings.defaults());
 
         authenticator = new DigestAuthenticator(digestSettings(cfg.registry()), users, clock);
-        authenticator.setObserver(new GuardedAuthentication(gate.authGuard()));
+        authenticator.setObserver(new GuardedAuthentication(gate.authGuard(), recentUsers, clock));
         location = new InMemoryLocationService(clock, cfg.registry().maxBindings() + STATIC_BINDING_ROOM);
         registrar = new Registrar(registrarConfig(cfg.registry()), authenticator, users, location, clock);
 
         router.handle(SipMethods.OPTIONS, new OptionsHandler(router::allow));
         router.handle(SipMethods.REGISTER, new RegisterHandler(registrar));
-        calls = new CallEngine(transports, lanes, scheduler, clock,
+        calls = new CallEngine(sender, lanes, scheduler, clock,
                 new ListenerAddress(transports::listeningPoints, () -> live.current().stack().published()),
                 authenticator, users, location, () -> CallSettings.of(live.current()), cfg.stack().mapped());
         calls.attach(transactions);
@@ -105,6 +109,23 @@ public final class SipServer implements AutoCloseable {
             return t;
         });
         housekeeping.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void received(InboundMessage in) {
+        MessageTap t = tap;
+        if (t.active()) {
+            t.record(true, in.source(), in.message());
+        }
+        gated.onMessage(in);
+    }
+
+    /** Where traced messages go (the Trace MBean); NONE to stop. */
+    public void setTap(MessageTap newTap) {
+        this.tap = newTap == null ? MessageTap.NONE : newTap;
+    }
+
+    public RecentUsers recentUsers() {
+        return recentUsers;
     }
 
     /** A reload changes who may register and how; listeners are rebound only by restart. */

@@ -1,0 +1,50 @@
+package org.sipwitch.management;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sipwitch.config.AccessPolicy;
+import org.sipwitch.config.Cidr;
+import org.sipwitch.config.LiveConfig;
+import org.sipwitch.config.StackConfig;
+import org.sipwitch.mbeans.PolicyEntry;
+import org.sipwitch.mbeans.PolicyMXBean;
+import org.sipwitch.mbeans.PolicyReport;
+
+/**
+ * {@code sipwitch:type=Policy}: the configured access lists, the sources the security
+ * guard blocked (list {@code blocked}), and the published address.
+ */
+final class PolicyBean implements PolicyMXBean {
+
+    private final LiveConfig config;
+    private final ManagementHooks hooks;
+
+    PolicyBean(LiveConfig config, ManagementHooks hooks) {
+        this.config = config;
+        this.hooks = hooks;
+    }
+
+    @Override
+    public PolicyReport getPolicy() {
+        AccessPolicy access = config.current().access();
+        List<PolicyEntry> entries = new ArrayList<>();
+        for (Cidr c : access.trusted()) {
+            entries.add(new PolicyEntry("trusted", c.toString()));
+        }
+        for (Cidr c : access.restricted()) {
+            entries.add(new PolicyEntry("restricted", c.toString()));
+        }
+        for (String blocked : hooks.policy().blockedSources()) {
+            entries.add(new PolicyEntry("blocked", blocked));
+        }
+        return new PolicyReport(published(), entries);
+    }
+
+    private String published() {
+        return hooks.policy().published().orElseGet(() -> {
+            StackConfig stack = config.current().stack();
+            String host = stack.published().orElse(ContactAddress.host(stack));
+            return ContactAddress.hostPort(host, stack.port());
+        });
+    }
+}

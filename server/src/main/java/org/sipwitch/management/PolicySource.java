@@ -1,0 +1,31 @@
+package org.sipwitch.management;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the Policy MBean shows beyond the configured access lists: the sources the
+ * security guard has blocked, and the published (peering) address once the listeners
+ * know it. The security layer's AccessGate is adapted to this by the daemon's assembly
+ * and wired through {@link ManagementHooks#policy(PolicySource)}.
+ */
+public interface PolicySource {
+
+    /** Blocked sources as text, e.g. {@code 192.0.2.7 (until 12:30:05, 5 failed authentications)}. */
+    List<String> blockedSources();
+
+    /** The published address {@code host:port}, when the SIP side knows it better than the config. */
+    Optional<String> published();
+
+    PolicySource ABSENT = new PolicySource() {
+        @Override
+        public List<String> blockedSources() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<String> published() {
+            return Optional.empty();
+        }
+    };
+}

@@ -1,0 +1,36 @@
+package org.sipwitch.management;
+
+import java.util.List;
+import org.sipwitch.mbeans.CachedUser;
+import org.sipwitch.mbeans.Registration;
+import org.sipwitch.mbeans.RegistryMXBean;
+
+/** {@code sipwitch:type=Registry}: a thin face over the wired {@link RegistrySource}. */
+final class RegistryBean implements RegistryMXBean {
+
+    private final ManagementHooks hooks;
+
+    RegistryBean(ManagementHooks hooks) {
+        this.hooks = hooks;
+    }
+
+    @Override
+    public List<Registration> getRegistrations() {
+        return List.copyOf(hooks.registry().registrations());
+    }
+
+    @Override
+    public List<CachedUser> getUserCache() {
+        return List.copyOf(hooks.registry().userCache());
+    }
+
+    @Override
+    public void activate(String extension, String address) {
+        hooks.registry().activate(Args.required(extension, "extension"), Args.required(address, "address"));
+    }
+
+    @Override
+    public int release(String extension) {
+        return hooks.registry().release(Args.required(extension, "extension"));
+    }
+}

@@ -1,0 +1,27 @@
+package org.sipwitch.sip.core;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.sipwitch.sip.message.SipMessage;
+import org.sipwitch.sip.transport.MessageSender;
+import org.sipwitch.sip.transport.Peer;
+
+/** The transports as the stack sends through them, with outbound messages shown to the tap. */
+final class TappedSender implements MessageSender {
+    private final MessageSender transports;
+    private final Supplier<MessageTap> tap;
+
+    TappedSender(MessageSender transports, Supplier<MessageTap> tap) {
+        this.transports = transports;
+        this.tap = tap;
+    }
+
+    @Override
+    public CompletableFuture<Void> send(SipMessage message, Peer to) {
+        MessageTap t = tap.get();
+        if (t.active()) {
+            t.record(false, to, message);
+        }
+        return transports.send(message, to);
+    }
+}

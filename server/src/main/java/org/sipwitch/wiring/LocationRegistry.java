@@ -1,0 +1,135 @@
+package org.sipwitch.wiring;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.sipwitch.config.ProvisionedUser;
+import org.sipwitch.config.UserDirectory;
+import org.sipwitch.management.RegistrySource;
+import org.sipwitch.mbeans.CachedUser;
+import org.sipwitch.mbeans.Registration;
+import org.sipwitch.sip.core.RecentUsers;
+import org.sipwitch.sip.location.Binding;
+import org.sipwitch.sip.location.BindingListener;
+import org.sipwitch.sip.location.LocationService;
+import org.sipwitch.sip.message.SipUri;
+import org.sipwitch.sip.transport.Peer;
+import org.sipwitch.sip.transport.Transport;
+
+/** The Registry MBean's view of the location service: registry, usercache, activate, release. */
+final class LocationRegistry implements RegistrySource {
+    private final LocationService location;
+    private final Supplier<UserDirectory> users;
+    private final RecentUsers recent;
+
+    LocationRegistry(LocationService location, Supplier<UserDirectory> users, RecentUsers recent) {
+        this.location = location;
+        this.users = users;
+        this.recent = recent;
+    }
+
+    @Override
+    public List<Registration> registrations() {
+        long now = System.currentTimeMillis();
+        UserDirectory dir = users.get();
+        List<Registration> out = new ArrayList<>();
+        for (Binding b : location.all()) {
+            String display = dir.byId(b.userId()).map(ProvisionedUser::display).orElse("");
+            long expires = b.staticBinding() ? -1 : Math.max(0, (b.expiresAtMillis() - now + 999) / 1000);
+            out.add(new Registration(b.userId(), b.extension() == null ? "" : b.extension(),
+                    display == null ? "" : display, b.staticBinding() ? "static" : "user", b.contact(),
+                    b.peer().transport().param(), expires));
+        }
+        out.sort((a, c) -> a.user().compareTo(c.user()));
+        return out;
+    }
+
+    @Override
+    public List<CachedUser> userCache() {
+        UserDirectory dir = users.get();
+        List<CachedUser> out = new ArrayList<>();
+        for (RecentUsers.Entry e : recent.entries()) {
+            Optional<ProvisionedUser> u = dir.byId(e.user());
+            out.add(new CachedUser(e.user(), u.flatMap(ProvisionedUser::extension).orElse(""),
+                    u.map(ProvisionedUser::display).orElse(""), e.address(), e.lastSeen()));
+        }
+        return out;
+    }
+
+    @Override
+    public void activate(String extension, String address) {
+        ProvisionedUser user = users.get().lookup(extension)
+                .orElseThrow(() -> new IllegalArgumentException("no such extension " + extension));
+        InetSocketAddress target = parseAddress(address);
+        String host = target.getAddress().getHostAddress();
+        if (host.indexOf(':') >= 0) {
+            host = "[" + host + "]";
+        }
+        String ext = user.extension().orElse(null);
+        String contact = SipUri.sip(ext != null ? ext : user.id(), host, target.getPort()).toString();
+        location.put(Binding.fixed(user.id(), ext, contact, new Peer(Transport.UDP, target),
+                System.currentTimeMillis()));
+    }
+
+    @Override
+    public int release(String extension) {
+        ProvisionedUser user = users.get().lookup(extension)
+                .orElseThrow(() -> new IllegalArgumentException("no such extension " + extension));
+        int removed = location.removeUser(user.id(), BindingListener.Cause.RELEASED).size();
+        if (removed == 0) {
+            throw new IllegalArgumentException(extension + " is not registered");
+        }
+        return removed;
+    }
+
+    /** "192.0.2.7", "192.0.2.7:5062", "[2001:db8::7]:5062", "2001:db8::7": literals only, no DNS. */
+    static InetSocketAddress parseAddress(String text) {
+        String s = text == null ? "" : text.strip();
+        String host = s;
+        int port = Transport.UDP.defaultPort();
+        if (s.startsWith("[")) {
+            int close = s.indexOf(']');
+            if (close < 0) {
+                throw bad(text);
+            }
+            host = s.substring(1, close);
+            if (close + 1 < s.length()) {
+                port = port(s.substring(close + 1), text);
+            }
+        } else if (s.indexOf(':') >= 0 && s.indexOf(':') == s.lastIndexOf(':')) {
+            host = s.substring(0, s.indexOf(':'));
+            port = port(s.substring(s.indexOf(':')), text);
+        }
+        if (host.isEmpty() || !(host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || Character.isDigit(c)))) {
+            throw bad(text);
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByName(host), port);
+        } catch (UnknownHostException e) {
+            throw bad(text);
+        }
+    }
+
+    private static int port(String colonPort, String text) {
+        if (colonPort.length() < 2 || colonPort.charAt(0) != ':') {
+            throw bad(text);
+        }
+        try {
+            int p = Integer.parseInt(colonPort.substring(1));
+            if (p < 1 || p > 65535) {
+                throw bad(text);
+            }
+            return p;
+        } catch (NumberFormatException e) {
+            throw bad(text);
+        }
+    }
+
+    private static IllegalArgumentException bad(String text) {
+        return new IllegalArgumentException("invalid address '" + text + "': use an IP address, optionally with :port");
+    }
+}

@@ -1,0 +1,104 @@
+package org.sipwitch.wiring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.sipwitch.config.StackConfig;
+import org.sipwitch.management.ServerHooks;
+import org.sipwitch.mbeans.HealthCheck;
+import org.sipwitch.sip.core.SipServer;
+import org.sipwitch.sip.transport.ListeningPoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Server MBean's view of the SIP stack: check, concurrency, contact, restart, ifup/ifdown. */
+final class StackHooks implements ServerHooks {
+    private static final Logger LOG = LoggerFactory.getLogger(StackHooks.class);
+
+    private final SipComponent component;
+
+    StackHooks(SipComponent component) {
+        this.component = component;
+    }
+
+    private SipServer sip() {
+        return component.server();
+    }
+
+    @Override
+    public void restart() {
+        component.restart();
+    }
+
+    @Override
+    public List<HealthCheck> listeners() {
+        List<HealthCheck> out = new ArrayList<>();
+        List<ListeningPoint> points = sip().transports().listeningPoints();
+        if (points.isEmpty()) {
+            out.add(new HealthCheck("listeners", false, "no SIP listener is bound"));
+        }
+        for (ListeningPoint lp : points) {
+            out.add(new HealthCheck("listener " + lp, true, "bound"));
+        }
+        return out;
+    }
+
+    /**
+     * A stuck lane shows up as a task that does not run: post a no-op on every lane
+     * and wait a little. Event loops are probed the same way by the transports.
+     */
+    @Override
+    public List<HealthCheck> eventLoops() {
+        int lanes = sip().lanes().concurrency();
+        CountDownLatch ran = new CountDownLatch(lanes);
+        for (int i = 0; i < lanes; i++) {
+            sip().lanes().executeAlways("probe-" + i, ran::countDown);
+        }
+        boolean ok;
+        try {
+            ok = ran.await(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ok = false;
+        }
+        return List.of(new HealthCheck("worker lanes", ok, ok ? lanes + " lanes responsive"
+                : (ran.getCount() + " of " + lanes + " lanes did not respond within 2 s")));
+    }
+
+    @Override
+    public Optional<Integer> concurrency() {
+        return Optional.of(sip().lanes().concurrency());
+    }
+
+    @Override
+    public void concurrency(int level) {
+        sip().lanes().setConcurrency(level);
+    }
+
+    @Override
+    public Optional<String> contact() {
+        StackConfig stack = component.context().config().current().stack();
+        List<ListeningPoint> points = sip().transports().listeningPoints();
+        if (points.isEmpty()) {
+            return Optional.empty();
+        }
+        ListeningPoint lp = points.get(0);
+        String host = stack.published().orElseGet(() -> {
+            String h = lp.address().getAddress().getHostAddress();
+            return h.indexOf(':') >= 0 ? "[" + h + "]" : h;
+        });
+        return Optional.of("sip:" + host + ":" + lp.address().getPort());
+    }
+
+    @Override
+    public void ifdown(String iface) {
+        LOG.info("interface {} went down; listeners stay as configured", iface);
+    }
+
+    @Override
+    public void ifup(String iface) {
+        LOG.info("interface {} came up; listeners stay as configured", iface);
+    }
+}
