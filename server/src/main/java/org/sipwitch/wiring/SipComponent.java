@@ -48,6 +48,7 @@ public final class SipComponent implements Component {
         hooks.server(new StackHooks(this));
         sip.location().addListener(new RegistrationEvents(management.events()));
         sip.setTap(new TraceTap(management.trace()));
+        EngineCalls.plug(sip.calls(), management);
     }
 
     /**

@@ -20,6 +20,22 @@ final class CallContext {
     final CallTable table;
     final CallStatistics stats;
     volatile CallListener listener = CallListener.NONE;
+    /** Further counters fed as calls start and end (the Stats MBean's own), besides {@link #stats}. */
+    final java.util.List<CallCounter> counters = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    void callStarted(String caller, String callee, long now) {
+        stats.callStarted(caller, callee, now);
+        for (CallCounter c : counters) {
+            c.callStarted(caller, callee);
+        }
+    }
+
+    void callEnded(String caller, String callee) {
+        stats.callEnded(caller, callee);
+        for (CallCounter c : counters) {
+            c.callEnded(caller, callee);
+        }
+    }
 
     CallContext(MessageSender sender, KeyedExecutor executor, Scheduler scheduler, Clock clock,
                 LegRequests requests, CallTable table, CallStatistics stats) {

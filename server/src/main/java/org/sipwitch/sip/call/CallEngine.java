@@ -286,6 +286,11 @@ public final class CallEngine {
         return messages.sendFromSystem(userOrExtension, text);
     }
 
+    /** Also count every call in {@code counter} (started once, ended once, from any lane). */
+    public void addCounter(CallCounter counter) {
+        ctx.counters.add(Objects.requireNonNull(counter, "counter"));
+    }
+
     public CallStatistics statistics() {
         return ctx.stats;
     }

@@ -104,7 +104,7 @@ final class CallSession {
             targets.add(leg);
             ctx.table.index(leg);
         }
-        ctx.stats.callStarted(caller.id(), callee.id(), started);
+        ctx.callStarted(caller.id(), callee.id(), started);
         ctx.listener.connecting(snapshot());
         for (TargetLeg leg : targets) {
             SipRequest invite2 = ctx.requests.inDialog(leg, "INVITE");
@@ -297,7 +297,7 @@ final class CallSession {
             ctx.table.unindex(t);
         }
         ctx.table.release(this);
-        ctx.stats.callEnded(caller.id(), callee.id());
+        ctx.callEnded(caller.id(), callee.id());
         ctx.listener.dropped(last, reason);
     }
 

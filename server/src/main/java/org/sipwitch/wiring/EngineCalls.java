@@ -1,0 +1,58 @@
+package org.sipwitch.wiring;
+
+import java.util.List;
+import org.sipwitch.management.CallsSource;
+import org.sipwitch.management.ManagementComponent;
+import org.sipwitch.management.ManagementHooks;
+import org.sipwitch.mbeans.CallInfo;
+import org.sipwitch.sip.call.CallCounter;
+import org.sipwitch.sip.call.CallEngine;
+import org.sipwitch.sip.call.CallListener;
+
+/**
+ * The call engine as management sees it: the Calls MBean's source (calls, status,
+ * drop), the Messages MBean's messenger, the Stats MBean's counters, and the
+ * call events (connecting, dropped) as notifications.
+ */
+final class EngineCalls implements CallsSource {
+    private final CallEngine engine;
+
+    private EngineCalls(CallEngine engine) {
+        this.engine = engine;
+    }
+
+    static void plug(CallEngine engine, ManagementComponent management) {
+        ManagementHooks hooks = management.hooks();
+        hooks.calls(new EngineCalls(engine));
+        hooks.messenger(engine::sendMessage);
+        var stats = management.statistics();
+        engine.addCounter(CallCounter.of(stats::callStarted, stats::callEnded));
+        var events = management.events();
+        engine.setListener(new CallListener() {
+            @Override
+            public void connecting(CallInfo call) {
+                events.callConnecting(call.id(), call.source(), call.target());
+            }
+
+            @Override
+            public void dropped(CallInfo call, String reason) {
+                events.callDropped(call.id(), reason);
+            }
+        });
+    }
+
+    @Override
+    public List<CallInfo> calls() {
+        return engine.calls();
+    }
+
+    @Override
+    public String status() {
+        return engine.status();
+    }
+
+    @Override
+    public int drop(String userOrCallId) {
+        return engine.drop(userOrCallId);
+    }
+}
