@@ -149,10 +149,13 @@ class SipwitchctlIT {
 
     @Test
     @Order(6)
-    void sipVerbsWithoutTheSipSideFailWith20() throws Exception {
+    void releasingAnExtensionThatIsNotRegisteredFailsWith20() throws Exception {
         Tools.Result r = Tools.sipwitchctl(daemon, "release", "201");
         assertThat(r.status()).isEqualTo(20);
-        assertThat(r.err()).contains("not available");
+        assertThat(r.err()).contains("201 is not registered");
+        Tools.Result unknown = Tools.sipwitchctl(daemon, "release", "299");
+        assertThat(unknown.status()).isEqualTo(20);
+        assertThat(unknown.err()).contains("no such extension 299");
         assertThat(ok("registry").out()).contains("0 registrations");
         assertThat(ok("stats").out()).contains("system");
     }
