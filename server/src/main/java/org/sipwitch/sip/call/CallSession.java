@@ -37,6 +37,7 @@ final class CallSession {
     private volatile CallState state = CallState.RINGING;
     private volatile long answeredAt;
     private Scheduled noAnswer;
+    private int maxForwards = 70;
     private boolean ended;
     final DialogRelay relay;
 
@@ -104,16 +105,38 @@ final class CallSession {
             targets.add(leg);
             ctx.table.index(leg);
         }
+        this.maxForwards = maxForwards;
         ctx.callStarted(caller.id(), callee.id(), started);
         ctx.listener.connecting(snapshot());
         for (TargetLeg leg : targets) {
-            SipRequest invite2 = ctx.requests.inDialog(leg, "INVITE");
-            invite2.setHeader(HeaderNames.MAX_FORWARDS, Integer.toString(maxForwards));
-            LegRequests.copyPayload(offer, invite2);
-            leg.inviteCseq = leg.localCseq;
-            leg.invite = ctx.layer.sendRequest(invite2, leg.peer, leg, lane);
+            sendInvite(leg);
         }
-        noAnswer = ctx.schedule(noAnswerMillis, lane, this::noAnswer);
+        if (!ended) { // every leg may have failed at once (unreachable phones)
+            noAnswer = ctx.schedule(noAnswerMillis, lane, this::noAnswer);
+        }
+    }
+
+    private void sendInvite(TargetLeg leg) {
+        SipRequest invite = ctx.requests.inDialog(leg, "INVITE");
+        invite.setHeader(HeaderNames.MAX_FORWARDS, Integer.toString(maxForwards));
+        LegRequests.copyPayload(source.invite.request(), invite);
+        leg.inviteCseq = leg.localCseq;
+        leg.invite = ctx.layer.sendRequest(invite, leg.peer, leg, lane);
+    }
+
+    /** Lane: the binding's connection failed; sends the INVITE once more at the Contact's own address. */
+    boolean retryAtContact(TargetLeg leg) {
+        if (leg.retried || ended || source.answered || !leg.peer.transport().isStream()) {
+            return false;
+        }
+        org.sipwitch.sip.transport.Peer direct = ContactPeer.of(leg.remoteTarget, leg.peer.transport());
+        if (direct == null || direct.equals(leg.peer)) {
+            return false;
+        }
+        leg.retried = true;
+        leg.peer = direct;
+        sendInvite(leg);
+        return true;
     }
 
     /** The caller as the phones see it: extension when it has one (so the call can be returned), else id. */
@@ -151,7 +174,7 @@ final class CallSession {
         answeredAt = ctx.clock.millis();
         cancelTimer();
         for (TargetLeg other : targets) {
-            if (other != leg && !other.isFinal()) {
+            if (other != leg && !other.isFinal() && other.invite != null) {
                 other.invite.cancel();
             }
         }

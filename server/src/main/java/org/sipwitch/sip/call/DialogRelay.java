@@ -80,7 +80,7 @@ final class DialogRelay {
         LegRequests.copyPayload(offer, out);
         long outCseq = to.localCseq;
         pendingInvite = tx;
-        pendingOut = call.ctx.layer.sendRequest(out, to.peer, new ClientTransactionListener() {
+        ClientTransaction sent = call.ctx.layer.sendRequest(out, to.peer, new ClientTransactionListener() {
             private boolean done;
 
             @Override
@@ -122,6 +122,9 @@ final class DialogRelay {
                 holdState(offer);
             }
         }, call.lane);
+        if (pendingInvite == tx) { // not already answered by a send that failed at once
+            pendingOut = sent;
+        }
     }
 
     /** Lane: a CANCEL for a re-INVITE being relayed: cancel our re-INVITE on the other leg. */

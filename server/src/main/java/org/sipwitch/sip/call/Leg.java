@@ -21,8 +21,8 @@ abstract class Leg {
     NameAddress remote;
     /** Where in-dialog requests go: the phone's Contact (§12.1.1, §12.1.2). */
     SipUri remoteTarget;
-    /** How to reach the phone: the address its requests came from, or its binding's. */
-    final Peer peer;
+    /** How to reach the phone: the address its requests came from, or its binding's (lane-confined). */
+    Peer peer;
     /** Our CSeq space on this leg (§12.2.1.1). */
     long localCseq;
     /** The highest CSeq the phone used on this leg (§12.2.2). */

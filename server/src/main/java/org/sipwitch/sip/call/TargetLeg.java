@@ -20,6 +20,8 @@ final class TargetLeg extends Leg implements ClientTransactionListener {
     int finalStatus;
     /** A late 2xx we answered with ACK + BYE: retransmissions get the ACK again only. */
     boolean released;
+    /** The INVITE was sent again at the Contact address after the binding's connection failed. */
+    boolean retried;
 
     TargetLeg(CallSession session, String callId, Binding binding) {
         super(session, callId, binding.peer());
@@ -38,6 +40,19 @@ final class TargetLeg extends Leg implements ClientTransactionListener {
     @Override
     public void onProvisional(ClientTransaction tx, SipResponse response) {
         session.targetProvisional(this, response);
+    }
+
+    /**
+     * A phone registered over TCP/TLS is reached over its registration's connection; when
+     * that is gone, it may still listen at its Contact address: try there once.
+     */
+    @Override
+    public void onTransportError(ClientTransaction tx, SipResponse synthesised503, Throwable cause) {
+        // not "tx == invite": a send can fail inside sendRequest, before it returned the transaction
+        boolean ours = tx.request().isMethod("INVITE") && CallSession.cseqOf(tx.request()) == inviteCseq;
+        if (!ours || !session.retryAtContact(this)) {
+            onFinal(tx, synthesised503);
+        }
     }
 
     @Override

@@ -58,6 +58,8 @@ final class CallFixture implements MessageSender, TransactionUser {
     final TransactionLayer layer;
     final CallEngine engine;
     final List<String> events = new ArrayList<>();
+    /** Peers whose sends fail, as a closed connection's would. */
+    final java.util.Set<Peer> unreachable = new java.util.HashSet<>();
     private int counter;
 
     CallFixture() {
@@ -122,6 +124,9 @@ final class CallFixture implements MessageSender, TransactionUser {
 
     @Override
     public synchronized CompletableFuture<Void> send(SipMessage message, Peer to) {
+        if (unreachable.contains(to)) {
+            return CompletableFuture.failedFuture(new java.io.IOException("connection refused"));
+        }
         sent.add(new Sent(message, to));
         return CompletableFuture.completedFuture(null);
     }

@@ -127,6 +127,26 @@ class EdgeCasesTest {
     }
 
     @Test
+    void tcpPhoneWhoseConnectionIsGoneIsTriedAtItsContact() throws Exception {
+        org.sipwitch.sip.transport.Peer oldConnection = new org.sipwitch.sip.transport.Peer(
+                org.sipwitch.sip.transport.Transport.TCP, new java.net.InetSocketAddress("192.0.2.50", 40123));
+        f.location.put(new org.sipwitch.sip.location.Binding("carol", "203", "sip:carol@192.0.2.50:5070;transport=tcp",
+                oldConnection, "r", 1, f.timers.millis() + 600_000, -1f, null, null, f.timers.millis(), false));
+        f.unreachable.add(oldConnection);
+        f.receive(ALICE, f.invite("sip:carol@example.net", "c1", SDP_A));
+        org.sipwitch.sip.transport.Peer direct = new org.sipwitch.sip.transport.Peer(
+                org.sipwitch.sip.transport.Transport.TCP, new java.net.InetSocketAddress("192.0.2.50", 5070));
+        SipRequest retry = f.request(direct, "INVITE");
+        assertThat(retry.topVia().transport()).isEqualTo("TCP");
+        f.receive(direct, f.answer(retry, 200, "c1", SDP_B));
+        f.response(ALICE, 200, "INVITE");
+
+        f.unreachable.add(direct); // and when the Contact does not answer either: 480
+        f.receive(ALICE, f.invite("sip:carol@example.net", "c2", SDP_A));
+        f.response(ALICE, 480, "INVITE");
+    }
+
+    @Test
     void maxForwardsExhaustedIs483() {
         SipRequest invite = f.invite("sip:202@example.net", "c1", SDP_A);
         invite.setHeader(HeaderNames.MAX_FORWARDS, "0");
