@@ -61,9 +61,9 @@ class CallLoadSippIT {
         }
     }
 
-    Sipp.Result register(String user, String secret, int localPort) throws Exception {
+    Sipp.Result register(String user, String secret, int localPort, String transport) throws Exception {
         return Sipp.run(work, List.of(target(), "-sf", scenario("register.xml").toString(), "-s", user, "-au", user,
-                "-ap", secret, "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-m", "1"), 20);
+                "-ap", secret, "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-m", "1", "-t", transport), 20);
     }
 
     String target() {
@@ -71,7 +71,20 @@ class CallLoadSippIT {
     }
 
     @Test
-    void threeHundredCallsWithoutFailureOrLeak() throws Exception {
+    void threeHundredCallsOverUdpWithoutFailureOrLeak() throws Exception {
+        run("u1", CALLS);
+    }
+
+    /**
+     * Over TCP sipp registers from a connection it then closes, and listens on its Contact
+     * port: each target leg is tried on the registration's connection, then at the Contact.
+     */
+    @Test
+    void hundredCallsOverTcp() throws Exception {
+        run("t1", 100);
+    }
+
+    void run(String transport, int calls) throws Exception {
         // a 15-second load run belongs to the integration phase (failsafe sets sipwitch.root), not the unit loop
         assumeTrue(System.getProperty("sipwitch.root") != null || Boolean.getBoolean("sipwitch.load"),
                 "load run: mvn verify, or -Dsipwitch.load=true");
@@ -82,34 +95,35 @@ class CallLoadSippIT {
         server.start();
         int alicePort = freeUdpPort();
         int bobPort = freeUdpPort();
-        Sipp.Result regBob = register("bob", "bob-secret", bobPort);
+        Sipp.Result regBob = register("bob", "bob-secret", bobPort, transport);
         assertThat(regBob.passed()).as(regBob.output()).isTrue();
-        Sipp.Result regAlice = register("alice", "alice-secret", alicePort);
+        Sipp.Result regAlice = register("alice", "alice-secret", alicePort, transport);
         assertThat(regAlice.passed()).as(regAlice.output()).isTrue();
 
         Path uasOut = work.resolve("uas.out");
         List<String> uasCmd = new ArrayList<>(List.of("sipp", target(), "-sf", scenario("call-uas.xml").toString(),
-                "-i", "127.0.0.1", "-p", Integer.toString(bobPort), "-m", Integer.toString(CALLS), "-nostdin",
+                "-i", "127.0.0.1", "-p", Integer.toString(bobPort), "-m", Integer.toString(calls), "-t", transport,
+                "-nostdin",
                 "-timeout", "90s", "-timeout_error", "-trace_err", "-error_file",
                 work.resolve("uas-errors.log").toString()));
         uas = new ProcessBuilder(uasCmd).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(uasOut.toFile()).start();
 
         Sipp.Result uac = Sipp.run(work, List.of(target(), "-sf", scenario("call-uac.xml").toString(), "-s", "202",
-                "-i", "127.0.0.1", "-p", Integer.toString(alicePort), "-r", "20", "-m", Integer.toString(CALLS),
-                "-l", "40"), 90);
+                "-i", "127.0.0.1", "-p", Integer.toString(alicePort), "-r", "20", "-m", Integer.toString(calls),
+                "-l", "40", "-t", transport), 90);
         assertThat(uac.passed()).as(uac.output()).isTrue();
         assertThat(uas.waitFor(30, TimeUnit.SECONDS)).as("the UAS sipp finished").isTrue();
         assertThat(uas.exitValue()).as(Files.readString(uasOut, StandardCharsets.UTF_8)).isZero();
 
-        CallEngine calls = server.calls();
-        await().atMost(Duration.ofSeconds(10)).until(() -> calls.table().active() == 0);
-        assertThat(calls.table().indexedLegs()).isZero();
-        assertThat(calls.status()).matches("\\.+");
-        EntityStats system = calls.statistics().stats("system");
-        assertThat(system.inTotal()).isEqualTo(CALLS);
+        CallEngine engine = server.calls();
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.table().active() == 0);
+        assertThat(engine.table().indexedLegs()).isZero();
+        assertThat(engine.status()).matches("\\.+");
+        EntityStats system = engine.statistics().stats("system");
+        assertThat(system.inTotal()).isEqualTo(calls);
         assertThat(system.current()).isZero();
-        assertThat(calls.statistics().stats("alice").outTotal()).isEqualTo(CALLS);
-        assertThat(calls.statistics().stats("bob").inTotal()).isEqualTo(CALLS);
+        assertThat(engine.statistics().stats("alice").outTotal()).isEqualTo(calls);
+        assertThat(engine.statistics().stats("bob").inTotal()).isEqualTo(calls);
     }
 }
