@@ -212,6 +212,44 @@ class JainSipCallTest {
     }
 
     @Test
+    void unregisteredCallerAnswersTheDigestChallenge() throws Exception {
+        JainSipPhone carol = new JainSipPhone("carol", "carol-secret", server.transports().port());
+        phones.add(carol); // not registered: loopback is trusted, but only for registered users
+        carol.callWithChallenge("202", SDP_A);
+        RequestEvent invite = bob.awaitInvite();
+        assertThat(JainSipPhone.body(invite.getRequest())).isEqualTo(SDP_A);
+        assertThat(invite.getRequest().getHeader("From").toString()).contains("203");
+        bob.respond(200, SDP_B);
+        Response ok = carol.awaitCallResponse(200);
+        carol.ack(ok);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.calls().status().contains("j"));
+        assertThat(server.calls().calls().get(0).source()).isEqualTo("carol");
+    }
+
+    @Test
+    void calleePutsTheCallerOnHold() throws Exception {
+        connect("202");
+        String hold = SDP_B.replace("a=sendrecv", "a=inactive");
+        CompletableFuture<Response> reinvite = CompletableFuture.supplyAsync(() -> {
+            try {
+                return bob.inDialog(Request.INVITE, "application/sdp", hold);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        RequestEvent held = alice.awaitInvite();
+        assertThat(JainSipPhone.body(held.getRequest())).isEqualTo(hold);
+        alice.respond(200, SDP_A.replace("a=sendrecv", "a=inactive"));
+        Response ok = reinvite.get(10, TimeUnit.SECONDS);
+        assertThat(ok.getStatusCode()).isEqualTo(200);
+        bob.ack(ok);
+        alice.awaitRequest(Request.ACK);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.calls().status().startsWith("h"));
+        alice.hangUp();
+        bob.awaitRequest(Request.BYE);
+    }
+
+    @Test
     void callOverTcp() throws Exception {
         JainSipPhone carolTcp = new JainSipPhone("carol", "carol-secret", "tcp", server.transports().port());
         phones.add(carolTcp);

@@ -163,6 +163,15 @@ final class JainSipPhone implements SipListener, AutoCloseable {
         outgoing.sendRequest();
     }
 
+    /** Places a call expecting a 407 first, answered with jain-sip's own digest code. */
+    void callWithChallenge(String target, String sdp) throws Exception {
+        call(target, sdp);
+        Response challenge = awaitCallResponse(407);
+        outgoing = auth.handleChallenge(challenge, outgoing, provider, 5);
+        dialog = outgoing.getDialog();
+        outgoing.sendRequest();
+    }
+
     /** Waits for a response to the current outgoing INVITE with this status. */
     Response awaitCallResponse(int status) throws Exception {
         return awaitResponse(outgoing, r -> r.getStatusCode() == status).getResponse();
@@ -216,7 +225,10 @@ final class JainSipPhone implements SipListener, AutoCloseable {
 
     void respond(int status, String sdp) throws Exception {
         Response r = messages.createResponse(status, incoming.getRequest());
-        ((ToHeader) r.getHeader(ToHeader.NAME)).setTag("callee-" + user + "-" + port());
+        ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
+        if (to.getTag() == null) { // a re-INVITE already carries our tag
+            to.setTag("callee-" + user + "-" + port());
+        }
         r.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
         if (sdp != null) {
             r.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
