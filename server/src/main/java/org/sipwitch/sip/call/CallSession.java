@@ -6,13 +6,17 @@ import org.sipwitch.mbeans.CallInfo;
 import org.sipwitch.sip.location.Binding;
 import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.NameAddress;
+import org.sipwitch.sip.message.Responses;
+import org.sipwitch.sip.message.SipMessage;
 import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
+import org.sipwitch.sip.message.SipUri;
 import org.sipwitch.sip.registrar.UserIdentity;
 import org.sipwitch.sip.transaction.ClientTransactionListener;
 import org.sipwitch.sip.transaction.Scheduler.Scheduled;
 import org.sipwitch.sip.transaction.ServerTransaction;
+import org.sipwitch.sip.transport.Peer;
 
 /**
  * One call: the caller's leg and the forked target legs, and the rules that join
@@ -39,6 +43,8 @@ final class CallSession {
     private Scheduled noAnswer;
     private int maxForwards = 70;
     private boolean ended;
+    /** Statistics heard of this call's start, so they must hear of its end. */
+    private boolean counted;
     final DialogRelay relay;
 
     CallSession(CallContext ctx, int slot, int sequence, String lane, UserIdentity caller, UserIdentity callee,
@@ -96,16 +102,26 @@ final class CallSession {
         SipRequest offer = invite.request();
         int maxForwards = Math.max(1, offer.maxForwards() < 0 ? 70 : offer.maxForwards() - 1);
         NameAddress from = new NameAddress(caller.display(), ctx.requests.uri(callerUser()), null)
-                .withParam("tag", org.sipwitch.sip.message.Responses.newTag());
+                .withParam("tag", Responses.newTag());
         for (Binding b : bindings) {
-            TargetLeg leg = new TargetLeg(this, org.sipwitch.sip.message.Responses.newTag() + "@sipwitch", b);
+            TargetLeg leg = new TargetLeg(this, Responses.newTag() + "@sipwitch", b);
             leg.local = from;
             leg.remote = new NameAddress(callee.display(), ctx.requests.uri(callee.id()), null);
-            leg.remoteTarget = org.sipwitch.sip.message.SipUri.parse(b.contact());
+            try {
+                leg.remoteTarget = SipUri.parse(b.contact());
+            } catch (SipParseException e) {
+                continue; // a contact we cannot dial: the other devices may still answer
+            }
             targets.add(leg);
             ctx.table.index(leg);
         }
+        if (targets.isEmpty()) {
+            answerCaller(480);
+            end("failed");
+            return;
+        }
         this.maxForwards = maxForwards;
+        counted = true;
         ctx.callStarted(caller.id(), callee.id(), started);
         ctx.listener.connecting(snapshot());
         for (TargetLeg leg : targets) {
@@ -129,7 +145,7 @@ final class CallSession {
         if (leg.retried || ended || source.answered || !leg.peer.transport().isStream()) {
             return false;
         }
-        org.sipwitch.sip.transport.Peer direct = ContactPeer.of(leg.remoteTarget, leg.peer.transport());
+        Peer direct = ContactPeer.of(leg.remoteTarget, leg.peer.transport());
         if (direct == null || direct.equals(leg.peer)) {
             return false;
         }
@@ -320,7 +336,9 @@ final class CallSession {
             ctx.table.unindex(t);
         }
         ctx.table.release(this);
-        ctx.callEnded(caller.id(), callee.id());
+        if (counted) {
+            ctx.callEnded(caller.id(), callee.id());
+        }
         ctx.listener.dropped(last, reason);
     }
 
@@ -339,7 +357,7 @@ final class CallSession {
         return leg == source ? winner : source;
     }
 
-    static long cseqOf(org.sipwitch.sip.message.SipMessage m) {
+    static long cseqOf(SipMessage m) {
         try {
             return m.cseq().sequence();
         } catch (SipParseException e) {

@@ -1,6 +1,7 @@
 package org.sipwitch.sip.call;
 
 import org.sipwitch.sip.message.NameAddress;
+import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.message.SipUri;
 import org.sipwitch.sip.transport.Peer;
@@ -32,7 +33,7 @@ abstract class Leg {
     /** The CSeq of the last 2xx we ACKed, so that retransmitted 2xx get the ACK again (§13.2.2.4). */
     long ackedCseq = -1;
     /** The last ACK sent on this leg, resent for a retransmitted 2xx. */
-    org.sipwitch.sip.message.SipRequest lastAck;
+    SipRequest lastAck;
 
     Leg(CallSession session, String callId, Peer peer) {
         this.session = session;

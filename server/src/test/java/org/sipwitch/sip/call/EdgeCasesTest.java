@@ -147,6 +147,19 @@ class EdgeCasesTest {
     }
 
     @Test
+    void undialableContactIsSkippedAndStatisticsStayBalanced() {
+        f.location.put(new org.sipwitch.sip.location.Binding("carol", "203", "mailto:carol@example.net",
+                CallFixture.udp("192.0.2.30"), "r", 1, f.timers.millis() + 600_000, -1f, null, null, f.timers.millis(),
+                false));
+        f.receive(ALICE, f.invite("sip:carol@example.net", "c1", SDP_A));
+        f.response(ALICE, 480, "INVITE");
+        assertThat(f.engine.statistics().stats("system").inTotal()).isZero();
+        assertThat(f.engine.statistics().stats("system").current()).isZero();
+        assertThat(f.engine.table().active()).isZero();
+        assertThat(f.engine.table().indexedLegs()).isZero();
+    }
+
+    @Test
     void maxForwardsExhaustedIs483() {
         SipRequest invite = f.invite("sip:202@example.net", "c1", SDP_A);
         invite.setHeader(HeaderNames.MAX_FORWARDS, "0");
