@@ -54,7 +54,7 @@ final class MessageRelay {
                 continue;
             }
             LegRequests.copyPayload(in, out);
-            ctx.layer.sendRequest(out, b.peer(), fanout, in.callId());
+            ctx.layer.sendRequest(out, ContactPeer.reach(b), fanout, in.callId());
         }
     }
 
@@ -78,7 +78,7 @@ final class MessageRelay {
             SipRequest out = message(from, target.user(), b);
             if (out != null) {
                 out.setBody(text.getBytes(StandardCharsets.UTF_8), "text/plain;charset=UTF-8");
-                ctx.layer.sendRequest(out, b.peer(), ClientTransactionListener.IGNORE, out.callId());
+                ctx.layer.sendRequest(out, ContactPeer.reach(b), ClientTransactionListener.IGNORE, out.callId());
                 sent++;
             }
         }
@@ -98,7 +98,7 @@ final class MessageRelay {
             return null;
         }
         SipRequest r = new SipRequest("MESSAGE", uri);
-        r.addHeader(HeaderNames.VIA, ctx.requests.via(b.peer()));
+        r.addHeader(HeaderNames.VIA, ctx.requests.via(ContactPeer.reach(b)));
         r.addHeader(HeaderNames.MAX_FORWARDS, "70");
         r.addHeader(HeaderNames.FROM, from.withParam("tag", Responses.newTag()).toString());
         r.addHeader(HeaderNames.TO, new NameAddress(to.display(), ctx.requests.uri(to.id()), null).toString());

@@ -24,7 +24,7 @@ final class TargetLeg extends Leg implements ClientTransactionListener {
     boolean retried;
 
     TargetLeg(CallSession session, String callId, Binding binding) {
-        super(session, callId, binding.peer());
+        super(session, callId, ContactPeer.reach(binding));
         this.binding = binding;
     }
 

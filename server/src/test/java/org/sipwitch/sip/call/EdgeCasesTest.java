@@ -160,6 +160,26 @@ class EdgeCasesTest {
     }
 
     @Test
+    void udpPhoneIsReachedAtItsContactUnlessBehindNat() {
+        org.sipwitch.sip.transport.Peer registeredFrom = new org.sipwitch.sip.transport.Peer(
+                org.sipwitch.sip.transport.Transport.UDP, new java.net.InetSocketAddress("192.0.2.60", 40000));
+        f.location.put(new org.sipwitch.sip.location.Binding("carol", "203", "sip:carol@192.0.2.60:5090",
+                registeredFrom, "r", 1, f.timers.millis() + 600_000, -1f, null, null, f.timers.millis(), false));
+        org.sipwitch.sip.transport.Peer natted = new org.sipwitch.sip.transport.Peer(
+                org.sipwitch.sip.transport.Transport.UDP, new java.net.InetSocketAddress("198.51.100.9", 31000));
+        f.location.put(new org.sipwitch.sip.location.Binding("carol", "203", "sip:carol@10.1.1.5:5060", natted, "r2",
+                1, f.timers.millis() + 600_000, -1f, null, null, f.timers.millis(), false));
+        f.receive(ALICE, f.invite("sip:carol@example.net", "c1", SDP_A));
+        // same IP as the REGISTER's source: the phone listens where its Contact says
+        org.sipwitch.sip.transport.Peer contact = new org.sipwitch.sip.transport.Peer(
+                org.sipwitch.sip.transport.Transport.UDP, new java.net.InetSocketAddress("192.0.2.60", 5090));
+        assertThat(f.requests(contact, "INVITE")).hasSize(1);
+        assertThat(f.requests(registeredFrom, "INVITE")).isEmpty();
+        // a private Contact behind a public source: only the source reaches it
+        assertThat(f.requests(natted, "INVITE")).hasSize(1);
+    }
+
+    @Test
     void maxForwardsExhaustedIs483() {
         SipRequest invite = f.invite("sip:202@example.net", "c1", SDP_A);
         invite.setHeader(HeaderNames.MAX_FORWARDS, "0");
