@@ -150,7 +150,7 @@ public final class CallEngine {
             return;
         }
         try {
-            session.start(tx, target.bindings(), s.noAnswerMillis());
+            session.start(tx, target.bindings(), s);
         } catch (SipParseException | RuntimeException e) {
             if (session.source == null || !session.source.answered) {
                 tx.respond(400);

@@ -41,6 +41,7 @@ final class CallSession {
     private volatile CallState state = CallState.RINGING;
     private volatile long answeredAt;
     private Scheduled noAnswer;
+    private DialogProbe probe;
     private int maxForwards = 70;
     private boolean ended;
     /** Statistics heard of this call's start, so they must hear of its end. */
@@ -96,7 +97,8 @@ final class CallSession {
     }
 
     /** Lane: the caller's INVITE was admitted; fork it to every binding of the target (§16.6 step by step, one UAC per branch). */
-    void start(ServerTransaction invite, List<Binding> bindings, long noAnswerMillis) throws SipParseException {
+    void start(ServerTransaction invite, List<Binding> bindings, CallSettings settings) throws SipParseException {
+        probe = new DialogProbe(this, settings.probeMillis());
         source = new SourceLeg(this, invite);
         ctx.table.index(source);
         SipRequest offer = invite.request();
@@ -128,7 +130,7 @@ final class CallSession {
             sendInvite(leg);
         }
         if (!ended) { // every leg may have failed at once (unreachable phones)
-            noAnswer = ctx.schedule(noAnswerMillis, lane, this::noAnswer);
+            noAnswer = ctx.schedule(settings.noAnswerMillis(), lane, this::noAnswer);
         }
     }
 
@@ -205,6 +207,7 @@ final class CallSession {
         source.answered = true;
         state = CallState.CONNECTING;
         source.invite.respondUntilAck(ok, () -> hangup(null, "no ack"));
+        probe.start();
         ctx.listener.connected(snapshot());
     }
 
@@ -331,6 +334,9 @@ final class CallSession {
         CallInfo last = snapshot();
         ended = true;
         cancelTimer();
+        if (probe != null) {
+            probe.stop();
+        }
         ctx.table.unindex(source);
         for (TargetLeg t : targets) {
             ctx.table.unindex(t);

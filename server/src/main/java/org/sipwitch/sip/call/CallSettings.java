@@ -12,8 +12,21 @@ import org.sipwitch.config.SipwitchConfig;
  *                       {@code <timers>} ring × cfna seconds (there is no forward
  *                       target yet, so call-forward-no-answer means giving up)
  * @param trusted        sources from which a registered user may call without a challenge
+ * @param probeMillis    how often an answered call checks that both phones still know it
+ *                       (in-dialog OPTIONS; 481 or no answer ends the call), 0 = never
  */
-public record CallSettings(long noAnswerMillis, Predicate<InetAddress> trusted) {
+public record CallSettings(long noAnswerMillis, Predicate<InetAddress> trusted, long probeMillis) {
+    /**
+     * A BYE can be lost for good (a phone that crashed, a caller that gave up after a 503
+     * under overload): without a probe its call would hold a slot for ever. Two minutes
+     * costs two small transactions per call and leg, and finds a dead call within
+     * 2 min + 64*T1.
+     */
+    public static final long DEFAULT_PROBE_MILLIS = 120_000;
+
+    public CallSettings(long noAnswerMillis, Predicate<InetAddress> trusted) {
+        this(noAnswerMillis, trusted, DEFAULT_PROBE_MILLIS);
+    }
 
     public static CallSettings of(SipwitchConfig config) {
         return new CallSettings(config.timers().noAnswer().toMillis(), config.access()::isTrusted);

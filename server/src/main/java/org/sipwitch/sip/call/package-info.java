@@ -19,7 +19,9 @@
  * <li>no 2xx: all busy (486/600) → 486, all declined (603) → 603, all 488/606 → 488, anything else → 480;
  *     no answer within {@code <timers>} ring × cfna seconds → 480 and CANCEL on every leg;</li>
  * <li>caller CANCEL → 487 and CANCEL on every leg; BYE on either leg → BYE on the other; re-INVITE, INFO,
- *     UPDATE, MESSAGE (and other in-dialog methods) relayed with their responses; one re-INVITE at a time (491).</li>
+ *     UPDATE, MESSAGE (and other in-dialog methods) relayed with their responses; one re-INVITE at a time (491);</li>
+ * <li>answered calls are probed every two minutes with in-dialog OPTIONS ({@code DialogProbe}): 481 or no answer
+ *     ends the call, so a lost BYE cannot hold a slot for ever.</li>
  * </ul>
  *
  * <h2>Threads</h2>

@@ -151,6 +151,34 @@ class InCallTest {
     }
 
     @Test
+    void idleCallsAreProbedAndAForgottenDialogEndsTheCall() throws Exception {
+        f.timers.advance(CallSettings.DEFAULT_PROBE_MILLIS);
+        SipRequest toAlice = f.request(ALICE, "OPTIONS");
+        SipRequest toBob2 = f.request(BOB1, "OPTIONS");
+        assertThat(toAlice.callId()).isEqualTo("call-1");
+        assertThat(toBob2.to().tag()).isEqualTo("b1");
+        f.receive(ALICE, f.answer(toAlice, 200, null, null));
+        f.receive(BOB1, f.answer(toBob2, 501, null, null)); // "not implemented" still proves it is there
+        assertThat(f.engine.table().active()).isEqualTo(1);
+
+        f.timers.advance(CallSettings.DEFAULT_PROBE_MILLIS);
+        f.receive(ALICE, f.answer(f.request(ALICE, "OPTIONS"), 200, null, null));
+        f.receive(BOB1, f.answer(f.request(BOB1, "OPTIONS"), 481, null, null));
+        assertThat(f.requests(ALICE, "BYE")).hasSize(1);
+        assertThat(f.engine.table().active()).isZero();
+        assertThat(f.events).last().asString().endsWith(" lost");
+    }
+
+    @Test
+    void aPhoneThatNoLongerAnswersEndsTheCall() {
+        f.timers.advance(CallSettings.DEFAULT_PROBE_MILLIS);
+        f.receive(ALICE, f.answer(f.request(ALICE, "OPTIONS"), 200, null, null));
+        f.timers.advance(32_000); // bob's OPTIONS times out (64*T1)
+        assertThat(f.engine.table().active()).isZero();
+        assertThat(f.requests(ALICE, "BYE")).hasSize(1);
+    }
+
+    @Test
     void statisticsCountCallsPerEntity() {
         f.receive(ALICE, f.inDialog("BYE", ALICE, invite, aliceOk, 2));
         f.receive(ALICE, f.invite("sip:bob@example.net", "call-2", SDP_A));
