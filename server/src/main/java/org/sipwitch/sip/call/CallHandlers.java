@@ -20,7 +20,8 @@ public final class CallHandlers {
         for (String method : METHODS) {
             router.handle(method, tx -> {
                 if (!engine.onRequest(tx)) {
-                    tx.respond(method.equals("NOTIFY") || method.equals("REFER") ? 481 : 405);
+                    // an unsolicited NOTIFY belongs to no subscription of ours (RFC 6665 §4.1.3)
+                    tx.respond(method.equals("NOTIFY") ? 481 : 405);
                 }
             });
         }

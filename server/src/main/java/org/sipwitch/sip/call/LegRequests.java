@@ -22,7 +22,7 @@ final class LegRequests {
      * (no 100rel, no session timers), so it must not let phones negotiate one through it.
      */
     private static final List<String> PAYLOAD_HEADERS = List.of("Content-Disposition", "Content-Language",
-            "Content-Encoding", "Info-Package", "Event", "Subject");
+            "Content-Encoding", "Info-Package", "Event", "Subscription-State", "Subject", "Refer-To", "Referred-By");
 
     private final LocalAddress local;
 

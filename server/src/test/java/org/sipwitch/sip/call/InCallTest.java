@@ -113,7 +113,12 @@ class InCallTest {
         f.receive(ALICE, f.answer(toAlice, 415, null, null));
         f.response(BOB1, 415, "MESSAGE");
 
-        SipRequest update = f.inDialog("UPDATE", ALICE, invite, aliceOk, 3);
+        SipRequest refer = f.inDialog("REFER", ALICE, invite, aliceOk, 4);
+        refer.addHeader("Refer-To", "<sip:203@example.net>");
+        f.receive(ALICE, refer);
+        assertThat(f.request(BOB1, "REFER").header("Refer-To")).isEqualTo("<sip:203@example.net>");
+
+        SipRequest update = f.inDialog("UPDATE", ALICE, invite, aliceOk, 5);
         f.receive(ALICE, update);
         f.receive(BOB1, f.answer(f.request(BOB1, "UPDATE"), 200, null, null));
         f.response(ALICE, 200, "UPDATE");
