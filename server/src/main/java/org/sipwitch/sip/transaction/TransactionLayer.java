@@ -21,7 +21,9 @@ import org.sipwitch.sip.transport.Peer;
  * lookup); everything else — state machines, timers, TU callbacks — is posted to the
  * lane of the transaction's Call-ID on the {@link KeyedExecutor}. A new request whose
  * lane is full, or that finds the server table full, is answered 503 statelessly
- * (RFC 3261 §21.5.4) and never reaches the TU.
+ * (RFC 3261 §21.5.4) and never reaches the TU — except ACK, BYE and CANCEL: they end
+ * work already admitted (a call, a ringing INVITE), so shedding them would only keep
+ * that work alive longer; they always go through (see {@link #endsWork}).
  *
  * <pre>
  * layer = new TransactionLayer(sender, tu, new CallIdExecutor(4, 10_000), new WheelScheduler(),
@@ -73,9 +75,9 @@ public final class TransactionLayer implements InboundHandler {
         if (request.isMethod("ACK")) {
             ServerTransaction tx = servers.get(TransactionKey.forServer(request, top, "INVITE"));
             if (tx instanceof InviteServerTransaction invite && invite.matches(request, legacy)) {
-                executor.execute(callId, () -> invite.receiveAck(in));
+                executor.executeAlways(callId, () -> invite.receiveAck(in));
             } else {
-                executor.execute(callId, () -> deliverAck(in));
+                executor.executeAlways(callId, () -> deliverAck(in));
             }
             return;
         }
@@ -86,7 +88,8 @@ public final class TransactionLayer implements InboundHandler {
             executor.execute(callId, existing::receiveRetransmission);
             return;
         }
-        if (!servers.hasRoom()) {
+        boolean endsWork = endsWork(request);
+        if (!endsWork && !servers.hasRoom()) {
             rejectStatelessly(in, request, top);
             return;
         }
@@ -99,10 +102,21 @@ public final class TransactionLayer implements InboundHandler {
             executor.execute(callId, raced::receiveRetransmission); // same request on two event loops
             return;
         }
-        if (!executor.execute(callId, () -> begin(tx))) {
+        if (endsWork) {
+            executor.executeAlways(callId, () -> begin(tx));
+        } else if (!executor.execute(callId, () -> begin(tx))) {
             servers.remove(key, tx);
             rejectStatelessly(in, request, top);
         }
+    }
+
+    /**
+     * BYE and CANCEL (and ACK, handled above) are never shed: each frees a call slot or
+     * ends a ringing INVITE, and a caller whose BYE got 503 gives up while we keep the
+     * call. They are bounded by the work they end, not by the network.
+     */
+    static boolean endsWork(SipRequest request) {
+        return request.isMethod("BYE") || request.isMethod("CANCEL");
     }
 
     /** Lane: a new server transaction meets the TU. */
