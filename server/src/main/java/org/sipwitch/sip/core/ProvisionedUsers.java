@@ -3,6 +3,7 @@ package org.sipwitch.sip.core;
 import java.util.Optional;
 import org.sipwitch.config.LiveConfig;
 import org.sipwitch.config.ProvisionedUser;
+import org.sipwitch.config.UserDirectory;
 import org.sipwitch.sip.auth.CredentialSource;
 import org.sipwitch.sip.auth.DigestAlgorithm;
 import org.sipwitch.sip.registrar.UserIdentity;
@@ -15,6 +16,7 @@ import org.sipwitch.sip.registrar.UserLookup;
  */
 public final class ProvisionedUsers implements CredentialSource, UserLookup {
     private final LiveConfig config;
+    private volatile Ha1Cache ha1s;
 
     public ProvisionedUsers(LiveConfig config) {
         this.config = config;
@@ -23,7 +25,13 @@ public final class ProvisionedUsers implements CredentialSource, UserLookup {
     @Override
     public Optional<String> ha1(String username, String realm, DigestAlgorithm algorithm) {
         // digest usernames are user ids; extensions and aliases are dialling names only
-        return config.current().users().byId(username).flatMap(u -> u.ha1(realm, algorithm.token()));
+        UserDirectory users = config.current().users();
+        Ha1Cache cache = ha1s;
+        if (cache == null || !cache.validFor(users, realm)) {
+            cache = new Ha1Cache(users, realm); // reload or realm change: nothing old survives
+            ha1s = cache;
+        }
+        return cache.get(username, algorithm, id -> users.byId(id).flatMap(u -> u.ha1(realm, algorithm.token())));
     }
 
     @Override
