@@ -161,9 +161,10 @@ public final class CallEngine {
 
     /** Lane: CANCEL (§9.2) — 200 for it, then the call (or the relayed re-INVITE) it cancels. */
     private void onCancel(ServerTransaction tx) {
+        SipRequest cancel = tx.request(); // before the 200: a completed CANCEL lets its request go
         tx.respond(200);
-        var invite = ctx.layer.findInviteFor(tx.request());
-        Leg leg = ctx.table.leg(tx.request().callId());
+        var invite = ctx.layer.findInviteFor(cancel);
+        Leg leg = ctx.table.leg(cancel.callId());
         if (invite == null || leg == null) {
             return;
         }

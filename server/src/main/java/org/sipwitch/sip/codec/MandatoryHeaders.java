@@ -2,7 +2,6 @@ package org.sipwitch.sip.codec;
 
 import org.sipwitch.sip.message.CSeq;
 import org.sipwitch.sip.message.HeaderNames;
-import org.sipwitch.sip.message.NameAddress;
 import org.sipwitch.sip.message.SipHeaders;
 import org.sipwitch.sip.message.SipMessage;
 import org.sipwitch.sip.message.SipParseException;
@@ -28,9 +27,9 @@ final class MandatoryHeaders {
         } catch (SipParseException e) {
             return "Bad Via: " + e.getMessage();
         }
-        String problem = address(h, HeaderNames.FROM);
+        String problem = address(message, h, HeaderNames.FROM);
         if (problem == null) {
-            problem = address(h, HeaderNames.TO);
+            problem = address(message, h, HeaderNames.TO);
         }
         if (problem != null) {
             return problem;
@@ -59,13 +58,18 @@ final class MandatoryHeaders {
         return null;
     }
 
-    private static String address(SipHeaders h, String name) {
+    private static String address(SipMessage message, SipHeaders h, String name) {
         String v = h.get(name);
         if (v == null) {
             return "Missing " + name;
         }
         try {
-            NameAddress.parse(v);
+            // through the message, so the parse is kept for the layers above (SipMessage's memo)
+            if (HeaderNames.FROM.equals(name)) {
+                message.from();
+            } else {
+                message.to();
+            }
             return null;
         } catch (SipParseException e) {
             return "Bad " + name + ": " + e.getMessage();

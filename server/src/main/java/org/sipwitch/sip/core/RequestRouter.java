@@ -57,7 +57,7 @@ public final class RequestRouter implements TransactionUser {
             h.handle(tx);
         } catch (RuntimeException e) {
             // a bug in one handler must cost one request, never the lane
-            LOG.error("handling {} failed: {}", tx.request().method(), e.toString(), e);
+            LOG.error("handling {} failed: {}", tx.method(), e.toString(), e);
             tx.respond(500);
         }
     }

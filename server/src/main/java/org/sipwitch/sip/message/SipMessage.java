@@ -17,6 +17,23 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     private final SipHeaders headers = new SipHeaders();
     private byte[] body = NO_BODY;
 
+    /**
+     * A parsed header value and the raw string it came from. The decoder, the transaction
+     * layer, the registrar and the B2BUA all ask for the top Via, From, To and CSeq of one
+     * message (a REGISTER's were parsed 3-4 times each); the parse is kept and reused while
+     * the header still holds the very same String. Header strings are immutable, so any
+     * change by any path (setHeader, headers().set, ...) is a new String and is parsed
+     * afresh. The parsed types are immutable and a Memo has only final fields, so a message
+     * handed from an event loop to a lane needs no locking: at worst a race parses twice.
+     */
+    private record Memo<T>(String raw, T value) {
+    }
+
+    private Memo<Via> topVia;
+    private Memo<NameAddress> from;
+    private Memo<NameAddress> to;
+    private Memo<CSeq> cseq;
+
     public SipHeaders headers() {
         return headers;
     }
@@ -63,19 +80,38 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         if (v == null) {
             throw new SipParseException("Missing CSeq");
         }
-        return CSeq.parse(v);
+        Memo<CSeq> m = cseq;
+        if (m != null && m.raw == v) {
+            return m.value;
+        }
+        CSeq parsed = CSeq.parse(v);
+        cseq = new Memo<>(v, parsed);
+        return parsed;
     }
 
     public NameAddress from() throws SipParseException {
-        return address(HeaderNames.FROM);
+        String v = headers.get(HeaderNames.FROM);
+        Memo<NameAddress> m = from;
+        if (m != null && m.raw == v) {
+            return m.value;
+        }
+        NameAddress parsed = address(HeaderNames.FROM, v);
+        from = new Memo<>(v, parsed);
+        return parsed;
     }
 
     public NameAddress to() throws SipParseException {
-        return address(HeaderNames.TO);
+        String v = headers.get(HeaderNames.TO);
+        Memo<NameAddress> m = to;
+        if (m != null && m.raw == v) {
+            return m.value;
+        }
+        NameAddress parsed = address(HeaderNames.TO, v);
+        to = new Memo<>(v, parsed);
+        return parsed;
     }
 
-    private NameAddress address(String name) throws SipParseException {
-        String v = headers.get(name);
+    private static NameAddress address(String name, String v) throws SipParseException {
         if (v == null) {
             throw new SipParseException("Missing " + name);
         }
@@ -87,11 +123,17 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         if (v == null) {
             throw new SipParseException("Missing Via");
         }
+        Memo<Via> m = topVia;
+        if (m != null && m.raw == v) {
+            return m.value;
+        }
         List<String> first = HeaderValues.splitList(v);
         if (first.isEmpty()) {
             throw new SipParseException("Empty Via");
         }
-        return Via.parse(first.get(0));
+        Via parsed = Via.parse(first.get(0));
+        topVia = new Memo<>(v, parsed);
+        return parsed;
     }
 
     public List<Via> vias() throws SipParseException {

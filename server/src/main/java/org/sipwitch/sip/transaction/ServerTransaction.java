@@ -15,7 +15,7 @@ import org.sipwitch.sip.transport.Peer;
  */
 public abstract sealed class ServerTransaction extends Transaction
         permits InviteServerTransaction, NonInviteServerTransaction {
-    private final InboundMessage inbound;
+    private InboundMessage inbound;
     private final Peer destination;
     private final String localTag = Responses.newTag();
     /** RFC 2543 matching needs the To tag of the request, which retransmissions repeat. */
@@ -37,9 +37,15 @@ public abstract sealed class ServerTransaction extends Transaction
         return id == null ? "" : id;
     }
 
-    /** The request with where it came from. */
+    /** The request with where it came from; like {@link #request()}, gone after a UDP non-INVITE completed. */
     public InboundMessage inbound() {
         return inbound;
+    }
+
+    @Override
+    void release() {
+        super.release();
+        inbound = null;
     }
 
     /** Where responses go (§18.2.2, RFC 3581). */
@@ -76,6 +82,9 @@ public abstract sealed class ServerTransaction extends Transaction
     }
 
     public void respond(int status) {
+        if (request == null) {
+            return; // completed and released: a response now would be discarded anyway (§17.2.2)
+        }
         respond(createResponse(status));
     }
 

@@ -17,7 +17,9 @@ public abstract class Transaction {
     final TransactionLayer layer;
     final TransactionKey key;
     final String lane;
-    final SipRequest request;
+    /** Null once a completed UDP non-INVITE server transaction let it go (see {@link #release()}). */
+    SipRequest request;
+    private final String method;
     final boolean reliable;
     /** Written on the lane only; volatile so other threads can look at it. */
     volatile TransactionState state;
@@ -28,12 +30,24 @@ public abstract class Transaction {
         this.key = key;
         this.lane = lane;
         this.request = request;
+        this.method = request.method();
         this.reliable = reliable;
         this.state = initial;
     }
 
+    /**
+     * The request. For a non-INVITE server transaction over UDP it is valid until the
+     * final response is sent: the transaction then lives on for Timer J (32 s) only to
+     * answer retransmissions, and keeping every request that long was most of the
+     * daemon's heap under load (see NonInviteServerTransaction).
+     */
     public SipRequest request() {
         return request;
+    }
+
+    /** Lane: drop the request; only what matching and retransmission need stays. */
+    void release() {
+        request = null;
     }
 
     public TransactionState state() {
@@ -45,7 +59,7 @@ public abstract class Transaction {
     }
 
     public String method() {
-        return request.method();
+        return method;
     }
 
     /** The key of the lane this transaction runs on (normally its Call-ID). */
@@ -133,6 +147,6 @@ public abstract class Transaction {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + request.method() + " " + key.id() + " " + state + "]";
+        return getClass().getSimpleName() + "[" + method + " " + key.id() + " " + state + "]";
     }
 }

@@ -28,7 +28,10 @@ public record TransactionSettings(long t1, long t2, long t4, long tryingDelay, l
     }
 
     public static TransactionSettings defaults() {
-        return new TransactionSettings(500, 4000, 5000, 200, 180_000, 100_000, 100_000);
+        // Server side: a UDP non-INVITE transaction stays 32 s (Timer J) after its final
+        // response, so 10,000 REGISTER flows/s (20,000 transactions/s) hold 640,000 of them;
+        // completed ones keep only their last response (about 1 KB), not the request.
+        return new TransactionSettings(500, 4000, 5000, 200, 180_000, 700_000, 100_000);
     }
 
     public TransactionSettings withTimers(long newT1, long newT2, long newT4) {
