@@ -23,6 +23,7 @@ import org.sipwitch.sip.auth.DigestSettings;
 import org.sipwitch.sip.codec.SipLimits;
 import org.sipwitch.sip.location.InMemoryLocationService;
 import org.sipwitch.sip.location.LocationService;
+import org.sipwitch.sip.location.store.JournaledLocationService;
 import org.sipwitch.sip.message.SipMethods;
 import org.sipwitch.sip.registrar.Registrar;
 import org.sipwitch.sip.security.AccessGate;
@@ -52,6 +53,9 @@ public final class SipServer implements AutoCloseable {
     private static final int STATIC_BINDING_ROOM = 4;
 
     private final LiveConfig live;
+    /** Where registrations are kept across restarts; null keeps them in memory only. */
+    private final java.nio.file.Path stateDir;
+    private JournaledLocationService store;
     private final Clock clock = Clock.systemUTC();
     private final RequestRouter router = new RequestRouter();
 
@@ -71,7 +75,13 @@ public final class SipServer implements AutoCloseable {
     private CallEngine calls;
 
     public SipServer(LiveConfig live) {
+        this(live, null);
+    }
+
+    /** With a state directory, registrations are journalled there and restored at start. */
+    public SipServer(LiveConfig live, java.nio.file.Path stateDir) {
         this.live = live;
+        this.stateDir = stateDir;
     }
 
     /** Binds the listeners and starts serving; throws when a listener cannot be bound. */
@@ -90,7 +100,14 @@ public final class SipServer implements AutoCloseable {
 
         authenticator = new DigestAuthenticator(digestSettings(cfg.registry()), users, clock);
         authenticator.setObserver(new GuardedAuthentication(gate.authGuard(), recentUsers, clock));
-        location = new InMemoryLocationService(clock, cfg.registry().maxBindings() + STATIC_BINDING_ROOM);
+        InMemoryLocationService memory = new InMemoryLocationService(clock,
+                cfg.registry().maxBindings() + STATIC_BINDING_ROOM);
+        if (stateDir != null) {
+            store = JournaledLocationService.open(memory, stateDir, clock);
+            location = store;
+        } else {
+            location = memory;
+        }
         registrar = new Registrar(registrarConfig(cfg.registry()), authenticator, users, location, clock);
 
         router.handle(SipMethods.OPTIONS, new OptionsHandler(router::allow));
@@ -142,6 +159,9 @@ public final class SipServer implements AutoCloseable {
     private void sweep() {
         try {
             location.sweep(clock.millis());
+            if (store != null) {
+                store.maintain();
+            }
         } catch (RuntimeException e) {
             LOG.warn("registration sweep failed: {}", e.toString());
         }
@@ -155,7 +175,13 @@ public final class SipServer implements AutoCloseable {
     @Override
     public void close() {
         if (housekeeping != null) {
-            housekeeping.shutdownNow();
+            // no interrupt: it would close the journal's FileChannel under a write
+            housekeeping.shutdown();
+            try {
+                housekeeping.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (transports != null) {
             transports.stop();
@@ -166,6 +192,14 @@ public final class SipServer implements AutoCloseable {
         if (scheduler != null) {
             scheduler.close();
         }
+        if (store != null) {
+            store.close(); // after the listeners: no REGISTER can change the state any more
+        }
+    }
+
+    /** True when registrations are kept in the state directory. */
+    public boolean persistent() {
+        return store != null;
     }
 
     static String uri(Transport t, InetSocketAddress a) {
