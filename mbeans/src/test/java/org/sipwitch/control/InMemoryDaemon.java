@@ -54,9 +54,18 @@ final class InMemoryDaemon {
             }
             return new HistoryInfo(historySize, List.of(new HistoryLine(T0, "WARN", "registrar", "bad nonce from 192.0.2.99")));
         }, ObjectNames.HISTORY);
-        register(PolicyMXBean.class, () -> new PolicyReport("192.0.2.1:5060",
-                List.of(new PolicyEntry("trusted", "127.0.0.0/8"), new PolicyEntry("restricted", "10.0.0.0/8"))),
-                ObjectNames.POLICY);
+        register(PolicyMXBean.class, new PolicyMXBean() {
+            @Override
+            public PolicyReport getPolicy() {
+                return new PolicyReport("192.0.2.1:5060",
+                        List.of(new PolicyEntry("trusted", "127.0.0.0/8"), new PolicyEntry("restricted", "10.0.0.0/8")));
+            }
+
+            @Override
+            public boolean release(String address) {
+                return false;
+            }
+        }, ObjectNames.POLICY);
         register(ConfigMXBean.class, new Config(), ObjectNames.CONFIG);
         register(MessagesMXBean.class, (ext, text) -> {
             long n = registrations.stream().filter(r -> r.extension().equals(ext)).count();

@@ -40,6 +40,12 @@ final class PolicyBean implements PolicyMXBean {
         return new PolicyReport(published(), entries);
     }
 
+    @Override
+    public boolean release(String address) {
+        Args.required(address, "address");
+        return hooks.policy().release(address.strip());
+    }
+
     private String published() {
         return hooks.policy().published().orElseGet(() -> {
             StackConfig stack = config.current().stack();

@@ -17,6 +17,16 @@ public interface PolicySource {
     /** The published address {@code host:port}, when the SIP side knows it better than the config. */
     Optional<String> published();
 
+    /**
+     * Lifts a block on a source address.
+     *
+     * @return whether it was blocked
+     * @throws IllegalArgumentException when the text is not an IP address
+     */
+    default boolean release(String address) {
+        throw Unavailable.of("security guard");
+    }
+
     PolicySource ABSENT = new PolicySource() {
         @Override
         public List<String> blockedSources() {

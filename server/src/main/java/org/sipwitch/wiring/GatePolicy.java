@@ -23,6 +23,11 @@ final class GatePolicy implements PolicySource {
     }
 
     @Override
+    public boolean release(String address) {
+        return gate.authGuard().release(address);
+    }
+
+    @Override
     public Optional<String> published() {
         return published.get();
     }

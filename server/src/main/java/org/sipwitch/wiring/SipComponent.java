@@ -43,9 +43,10 @@ public final class SipComponent implements Component {
         ManagementHooks hooks = management.hooks();
         hooks.registry(new LocationRegistry(sip.location(), () -> context.config().current().users(),
                 sip.recentUsers()));
-        hooks.policy(new GatePolicy(sip.gate(), () -> context.config().current().stack().published()));
+        StackHooks stack = new StackHooks(this);
+        hooks.policy(new GatePolicy(sip.gate(), stack::published));
         hooks.realm(new AuthenticatorRealm(sip.authenticator()));
-        hooks.server(new StackHooks(this));
+        hooks.server(stack);
         sip.location().addListener(new RegistrationEvents(management.events()));
         sip.setTap(new TraceTap(management.trace()));
         EngineCalls.plug(sip.calls(), management);

@@ -79,6 +79,14 @@ final class StackHooks implements ServerHooks {
 
     @Override
     public Optional<String> contact() {
+        return published().map(hostPort -> "sip:" + hostPort);
+    }
+
+    /**
+     * The peering address phones and peers should use: the configured published host,
+     * else the first listener's address, with the port really bound (port 0 picks one).
+     */
+    Optional<String> published() {
         StackConfig stack = component.context().config().current().stack();
         List<ListeningPoint> points = sip().transports().listeningPoints();
         if (points.isEmpty()) {
@@ -89,7 +97,7 @@ final class StackHooks implements ServerHooks {
             String h = lp.address().getAddress().getHostAddress();
             return h.indexOf(':') >= 0 ? "[" + h + "]" : h;
         });
-        return Optional.of("sip:" + host + ":" + lp.address().getPort());
+        return Optional.of(host + ":" + lp.address().getPort());
     }
 
     @Override

@@ -35,7 +35,23 @@ final class Tools {
         return script("sipwitch-jmx", daemon, args);
     }
 
+    /** sipwitchctl with text on its standard input (a pipe, not a terminal). */
+    static Result sipwitchctlWithInput(DaemonProcess daemon, String input, String... args) throws Exception {
+        Path in = Files.createTempFile("tool", ".in");
+        try {
+            Files.writeString(in, input, StandardCharsets.UTF_8);
+            return script("sipwitchctl", daemon, in.toFile(), args);
+        } finally {
+            Files.deleteIfExists(in);
+        }
+    }
+
     private static Result script(String name, DaemonProcess daemon, String... args) throws Exception {
+        return script(name, daemon, new java.io.File("/dev/null"), args);
+    }
+
+    private static Result script(String name, DaemonProcess daemon, java.io.File stdin, String... args)
+            throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(DaemonProcess.script(name).toString());
         cmd.addAll(List.of(args));
@@ -49,7 +65,7 @@ final class Tools {
         Path err = Files.createTempFile("tool", ".err");
         try {
             Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                    .redirectInput(ProcessBuilder.Redirect.from(stdin)).start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException(name + " " + args[0] + " did not finish within 60 s");
