@@ -44,7 +44,7 @@ public final class SipComponent implements Component {
         hooks.registry(new LocationRegistry(sip.location(), () -> context.config().current().users(),
                 sip.recentUsers()));
         StackHooks stack = new StackHooks(this);
-        hooks.policy(new GatePolicy(sip.gate(), stack::published));
+        hooks.policy(new GatePolicy(sip.gate(), sip.transports().counters(), stack::published));
         hooks.realm(new AuthenticatorRealm(sip.authenticator()));
         hooks.server(stack);
         sip.location().addListener(new RegistrationEvents(management.events()));

@@ -53,6 +53,8 @@ public final class SipServer implements AutoCloseable {
     private static final int LANE_QUEUE = 20_000;
     /** Static bindings ({@code activate}) may come on top of the devices a user registers. */
     private static final int STATIC_BINDING_ROOM = 4;
+    /** How often refusals by the access gate are summed up in one log (and History) line. */
+    private static final long SUMMARY_SECONDS = 60;
 
     private final LiveConfig live;
     /** Where registrations are kept across restarts; null keeps them in memory only. */
@@ -94,7 +96,10 @@ public final class SipServer implements AutoCloseable {
         scheduler = new WheelScheduler();
         gate = AccessGate.fromConfig(cfg);
         gate.overload().watch(lanes::queued);
-        gate.authGuard().addListener(new SecurityLog());
+        SecurityLog securityLog = new SecurityLog();
+        gate.authGuard().addListener(securityLog);
+        gate.overload().setListener(securityLog);
+        GateSummary summary = new GateSummary(gate);
         transports = new TransportManager(withTls(transportSettings(cfg.stack()), cfg.stack()), this::received);
         MessageSender sender = new TappedSender(transports, () -> tap);
         gated = new GatedInbound(gate, in -> transactions.onMessage(in), sender);
@@ -128,6 +133,8 @@ public final class SipServer implements AutoCloseable {
             return t;
         });
         housekeeping.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        housekeeping.scheduleAtFixedRate(() -> summary.report(SUMMARY_SECONDS), SUMMARY_SECONDS, SUMMARY_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     private void received(InboundMessage in) {
