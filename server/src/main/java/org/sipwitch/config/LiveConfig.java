@@ -46,9 +46,21 @@ public final class LiveConfig {
         return new ConfigStore(file);
     }
 
-    /** Called after each successful reload with the new config, on the reloading thread. */
-    public void onReload(Consumer<SipwitchConfig> listener) {
+    /**
+     * Called after each successful reload with the new config, on the reloading thread.
+     * Close the returned handle to stop listening (a restarted server must not keep
+     * reconfiguring the one it replaced).
+     */
+    public AutoCloseableListener onReload(Consumer<SipwitchConfig> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+        return () -> listeners.remove(listener);
+    }
+
+    /** A reload subscription; closing it never fails. */
+    @FunctionalInterface
+    public interface AutoCloseableListener extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /**

@@ -76,6 +76,7 @@ public final class SipServer implements AutoCloseable {
     private GatedInbound gated;
     private final RecentUsers recentUsers = new RecentUsers(1000);
     private volatile MessageTap tap = MessageTap.NONE;
+    private LiveConfig.AutoCloseableListener reloadSubscription;
     private CallEngine calls;
 
     public SipServer(LiveConfig live) {
@@ -125,7 +126,7 @@ public final class SipServer implements AutoCloseable {
         calls.attach(transactions);
         CallHandlers.install(router, calls);
 
-        live.onReload(this::applyReload);
+        reloadSubscription = live.onReload(this::applyReload);
         transports.start();
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sipwitch-housekeeping");
@@ -183,6 +184,9 @@ public final class SipServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (reloadSubscription != null) {
+            reloadSubscription.close();
+        }
         if (housekeeping != null) {
             // no interrupt: it would close the journal's FileChannel under a write
             housekeeping.shutdown();

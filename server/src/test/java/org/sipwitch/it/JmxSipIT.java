@@ -1,0 +1,156 @@
+package org.sipwitch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.management.MBeanServerConnection;
+import javax.management.Notification;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.remote.JMXConnector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * JMX as an operator's console sees a real daemon while real SIP peers (sipp)
+ * register and call: notifications for the registrations and the call, the call in
+ * the Calls MBean (matching what sipwitchctl prints), a drop invoked over JMX, and
+ * the statistics afterwards.
+ */
+class JmxSipIT {
+    @TempDir
+    static Path work;
+    static DaemonProcess daemon;
+    static JMXConnector jmx;
+    static MBeanServerConnection mbs;
+    static final List<Notification> notifications = new CopyOnWriteArrayList<>();
+    static final List<Process> sipps = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Sipp.available(), "sipp is not installed (apt-get install sip-tester)");
+        Path config = new TestConfig().user("alice", "201", "alice-secret").user("bob", "202", "bob-secret")
+                .section("  <jmx><interface>127.0.0.1</interface><port>0</port></jmx>\n").write(work);
+        daemon = DaemonProcess.start(config, work);
+        jmx = Tools.jmx(daemon, "control");
+        mbs = jmx.getMBeanServerConnection();
+        mbs.addNotificationListener(new ObjectName("sipwitch:type=Server"), (n, hb) -> notifications.add(n), null,
+                null);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (Process p : sipps) {
+            p.destroy();
+            p.waitFor(5, TimeUnit.SECONDS);
+        }
+        if (jmx != null) {
+            jmx.close();
+        }
+        if (daemon != null) {
+            daemon.close();
+        }
+    }
+
+    static Path scenario(String name) {
+        return DaemonProcess.root().resolve("server/src/test/resources/sipp").resolve(name);
+    }
+
+    static int freeUdpPort() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            return s.getLocalPort();
+        }
+    }
+
+    static void register(String user, String secret, int port) throws Exception {
+        Sipp.Result r = Sipp.run(work, List.of("127.0.0.1:" + daemon.port("udp"), "-sf",
+                scenario("register.xml").toString(), "-s", user, "-au", user, "-ap", secret, "-i", "127.0.0.1", "-p",
+                Integer.toString(port), "-m", "1"), 20);
+        assertThat(r.passed()).as(r.output()).isTrue();
+    }
+
+    static Process sipp(String name, String scenario, int port, String... extra) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("sipp", "127.0.0.1:" + daemon.port("udp"), "-sf",
+                scenario(scenario).toString(), "-i", "127.0.0.1", "-p", Integer.toString(port), "-m", "1", "-nostdin",
+                "-timeout", "30s", "-timeout_error"));
+        cmd.addAll(List.of(extra));
+        Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve(name + ".out").toFile()).start();
+        sipps.add(p);
+        return p;
+    }
+
+    static boolean seen(String type, String text) {
+        return notifications.stream().anyMatch(n -> n.getType().equals(type) && n.getMessage().contains(text));
+    }
+
+    static Object attr(String type, String name) throws Exception {
+        return mbs.getAttribute(new ObjectName("sipwitch:type=" + type), name);
+    }
+
+    @Test
+    void registrationsAndACallAreSeenAndDroppedOverJmx() throws Exception {
+        int alicePort = freeUdpPort();
+        int bobPort = freeUdpPort();
+        register("alice", "alice-secret", alicePort);
+        register("bob", "bob-secret", bobPort);
+        await().atMost(Duration.ofSeconds(5)).until(() -> seen("sipwitch.registration.activated", "alice")
+                && seen("sipwitch.registration.activated", "bob"));
+        assertThat((CompositeData[]) attr("Registry", "Registrations")).hasSize(2);
+
+        Process bob = sipp("bob", "call-uas.xml", bobPort);
+        Process alice = sipp("alice", "call-uac-held.xml", alicePort, "-s", "202");
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> ((CompositeData[]) attr("Calls", "Calls")).length == 1
+                        && ((String) attr("Calls", "Status")).contains("j"));
+        CompositeData call = ((CompositeData[]) attr("Calls", "Calls"))[0];
+        String callId = (String) call.get("id");
+        assertThat(call.get("source").toString()).contains("alice");
+        assertThat(Tools.sipwitchctl(daemon, "calls").out()).contains(callId);
+        assertThat(seen("sipwitch.call.connecting", "")).isTrue();
+
+        Object dropped = mbs.invoke(new ObjectName("sipwitch:type=Calls"), "drop", new Object[] {callId},
+                new String[] {String.class.getName()});
+        assertThat(dropped).isEqualTo(1);
+        for (Process p : List.of(alice, bob)) {
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            String name = p == alice ? "alice" : "bob";
+            assertThat(p.exitValue()).as(Files.readString(work.resolve(name + ".out"), StandardCharsets.UTF_8))
+                    .isZero();
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> seen("sipwitch.call.dropped", callId));
+        assertThat((CompositeData[]) attr("Calls", "Calls")).isEmpty();
+
+        CompositeData[] stats = (CompositeData[]) attr("Stats", "Stats");
+        CompositeData aliceStats = find(stats, "alice");
+        assertThat(((Number) aliceStats.get("outTotal")).longValue()).isEqualTo(1);
+        assertThat(((Number) find(stats, "bob").get("inTotal")).longValue()).isEqualTo(1);
+        assertThat(((Number) aliceStats.get("current")).longValue()).isZero();
+        assertThat(((Number) aliceStats.get("peak")).longValue()).isEqualTo(1);
+        assertThat(Tools.sipwitchctl(daemon, "stats").out()).contains("alice");
+    }
+
+    static CompositeData find(CompositeData[] rows, String name) {
+        for (CompositeData c : rows) {
+            if (name.equals(c.get("name"))) {
+                return c;
+            }
+        }
+        throw new AssertionError("no stats for " + name);
+    }
+}
