@@ -102,6 +102,9 @@ public final class SipServer implements AutoCloseable {
         gate.overload().setListener(securityLog);
         GateSummary summary = new GateSummary(gate);
         transports = new TransportManager(withTls(transportSettings(cfg.stack()), cfg.stack()), this::received);
+        AccessGate answering = gate;
+        transports.setDatagramAnswerFilter(source -> source.getAddress() == null
+                || answering.mayAnswerMalformed(source.getAddress()));
         MessageSender sender = new TappedSender(transports, () -> tap);
         gated = new GatedInbound(gate, in -> transactions.onMessage(in), sender);
         transactions = new TransactionLayer(sender, router, lanes, scheduler, TransactionSettings.defaults());

@@ -122,6 +122,27 @@ public final class AccessGate {
         return decision;
     }
 
+    /**
+     * Whether a malformed UDP request may get its {@code 400}: only from a source that is
+     * neither blocked nor refused by the access lists, and within its rate (the datagram
+     * costs a token like any request). Trusted sources always may. Otherwise the sender,
+     * perhaps forged, gets silence and the server reflects nothing.
+     */
+    public boolean mayAnswerMalformed(InetAddress source) {
+        Settings s = settings;
+        boolean trusted = s.trusted.matches(source);
+        if (trusted && exemptTrusted) {
+            return true;
+        }
+        if (authGuard.isBlocked(source)) {
+            return false;
+        }
+        if (!trusted && !s.restricted.isEmpty() && !s.restricted.matches(source)) {
+            return false;
+        }
+        return withinRate(source, false);
+    }
+
     private boolean withinRate(InetAddress source, boolean exempt) {
         return exempt || rateLimiter.tryAcquire(source);
     }

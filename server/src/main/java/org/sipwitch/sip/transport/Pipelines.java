@@ -8,6 +8,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import org.sipwitch.sip.codec.AnswerFilter;
 import org.sipwitch.sip.codec.CodecCounters;
 import org.sipwitch.sip.codec.SipDatagramDecoder;
 import org.sipwitch.sip.codec.SipEncoder;
@@ -30,6 +31,7 @@ final class Pipelines {
     private final InboundDispatcher dispatcher;
     private final ConnectionTable connections;
     private final long idleMillis;
+    private volatile AnswerFilter datagramAnswers = AnswerFilter.ALWAYS;
 
     Pipelines(SipLimits limits, CodecCounters counters, InboundHandler handler, ConnectionTable connections,
               long idleMillis) {
@@ -40,11 +42,16 @@ final class Pipelines {
         this.idleMillis = idleMillis;
     }
 
+    void datagramAnswers(AnswerFilter filter) {
+        this.datagramAnswers = filter;
+    }
+
     ChannelInitializer<Channel> datagram() {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
-                ch.pipeline().addLast("decoder", new SipDatagramDecoder(limits, counters))
+                ch.pipeline().addLast("decoder", new SipDatagramDecoder(limits, counters,
+                                source -> datagramAnswers.mayAnswer(source)))
                         .addLast("dispatcher", dispatcher);
             }
         };

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.sipwitch.sip.codec.AnswerFilter;
 import org.sipwitch.sip.codec.CodecCounters;
 import org.sipwitch.sip.codec.SipEncoder;
 import org.sipwitch.sip.message.SipMessage;
@@ -58,6 +59,11 @@ public final class TransportManager implements MessageSender, AutoCloseable {
         this.pipelines = new Pipelines(settings.limits(), counters, handler, connections,
                 settings.idleTimeout().toMillis());
         this.flavor = IoFlavor.choose(settings.preferNative());
+    }
+
+    /** Which senders of malformed datagrams get a 400: the rest are dropped (forged sources, floods). */
+    public void setDatagramAnswerFilter(AnswerFilter filter) {
+        pipelines.datagramAnswers(java.util.Objects.requireNonNull(filter));
     }
 
     /** Binds every listener. On failure nothing stays bound and the exception names address and port. */
