@@ -81,6 +81,7 @@ final class StreamPhone implements AutoCloseable {
     private final String transport;
     private int cseq = 1;
     private boolean sips;
+    private String contact;
 
     StreamPhone(String user, String password, Socket socket, String transport) throws IOException {
         this.user = user;
@@ -102,8 +103,17 @@ final class StreamPhone implements AutoCloseable {
 
     /** {@code <sip:user@ip:port;transport=tls>}, or with {@link #useSips} {@code <sips:user@ip:port>}. */
     String contact() {
+        if (contact != null) {
+            return contact;
+        }
         return sips ? "<sips:" + user + "@" + local() + ">"
                 : "<sip:" + user + "@" + local() + ";transport=" + transport.toLowerCase(Locale.ROOT) + ">";
+    }
+
+    /** Registers this Contact instead of the connection's own address (a phone listening elsewhere). */
+    StreamPhone contact(String uri) {
+        contact = uri;
+        return this;
     }
 
     StreamPhone useSips() {

@@ -39,10 +39,7 @@ public final class TestCertificates {
 
     /** A client context that trusts exactly that certificate. */
     public static SSLContext clientTrusting(Path p12) throws IOException, GeneralSecurityException {
-        KeyStore server = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(p12)) {
-            server.load(in, PASSWORD.toCharArray());
-        }
+        KeyStore server = load(p12);
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("server", server.getCertificate(ALIAS));
@@ -57,5 +54,42 @@ public final class TestCertificates {
     public static String stackXml(Path p12) {
         return "<tls><port>0</port><keystore>" + p12 + "</keystore><password>" + PASSWORD
                 + "</password><type>PKCS12</type></tls>";
+    }
+
+    /** The same, with a truststore (the server's connections to phones must chain to it). */
+    public static String stackXml(Path p12, Path truststore) {
+        return "<tls><port>0</port><keystore>" + p12 + "</keystore><password>" + PASSWORD
+                + "</password><truststore>" + truststore + "</truststore><truststore-password>" + PASSWORD
+                + "</truststore-password></tls>";
+    }
+
+    /** Writes {@code dir/trust.p12}: a PKCS12 truststore holding the certificate of {@code p12}. */
+    public static Path truststore(Path p12, Path dir) throws IOException, GeneralSecurityException {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("server", load(p12).getCertificate(ALIAS));
+        Path out = dir.resolve("trust.p12");
+        try (java.io.OutputStream o = Files.newOutputStream(out)) {
+            trust.store(o, PASSWORD.toCharArray());
+        }
+        return out;
+    }
+
+    /** A server context with that certificate: a phone accepting TLS connections from the daemon. */
+    public static SSLContext serverContext(Path p12) throws IOException, GeneralSecurityException {
+        javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(load(p12), PASSWORD.toCharArray());
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), null, null);
+        return ctx;
+    }
+
+    private static KeyStore load(Path p12) throws IOException, GeneralSecurityException {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(p12)) {
+            ks.load(in, PASSWORD.toCharArray());
+        }
+        return ks;
     }
 }

@@ -32,13 +32,16 @@ class TlsDaemonIT {
     static DaemonProcess daemon;
     static SSLContext client;
     static InetSocketAddress tls;
+    static Path p12;
 
     @BeforeAll
     static void start() throws Exception {
-        Path p12 = TestCertificates.serverKeystore(work);
+        p12 = TestCertificates.serverKeystore(work);
         client = TestCertificates.clientTrusting(p12);
+        Path trust = TestCertificates.truststore(p12, work);
         Path config = new TestConfig().user("alice", "201", "alice-secret").user("bob", "202", "bob-secret")
-                .transports("udp tcp tls").stack(TestCertificates.stackXml(p12)).write(work);
+                .user("carol", "203", "carol-secret").transports("udp tcp tls")
+                .stack(TestCertificates.stackXml(p12, trust)).write(work);
         daemon = DaemonProcess.start(config, work);
         tls = daemon.address("tls");
     }
@@ -94,6 +97,30 @@ class TlsDaemonIT {
             StreamPhone.Msg bye = bob.readUntil(m -> m.isRequest("BYE"));
             bob.send(bye.response(200, "OK", null, "", ""));
             assertThat(alice.readUntil(m -> m.status() >= 200).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aPhoneWhoseConnectionIsGoneIsCalledOverANewTlsConnectionToItsSipsContact() throws Exception {
+        SSLContext phoneServer = TestCertificates.serverContext(p12);
+        try (javax.net.ssl.SSLServerSocket listening = (javax.net.ssl.SSLServerSocket) phoneServer
+                .getServerSocketFactory().createServerSocket(0, 5, tls.getAddress())) {
+            listening.setSoTimeout(15_000);
+            StreamPhone carol = phone("carol", "carol-secret")
+                    .contact("<sips:carol@127.0.0.1:" + listening.getLocalPort() + ">");
+            assertThat(carol.register(600)).isEqualTo(200);
+            carol.close(); // the registration's connection is gone; the Contact is where carol listens
+            try (StreamPhone alice = phone("alice", "alice-secret")) {
+                assertThat(alice.register(600)).isEqualTo(200);
+                alice.invite("203", "tls-call-2");
+                try (StreamPhone called = new StreamPhone("carol", "carol-secret", listening.accept(), "TLS")) {
+                    StreamPhone.Msg invite = called.readUntil(m -> m.isRequest("INVITE"));
+                    assertThat(invite.header("Via")).startsWith("SIP/2.0/TLS");
+                    called.send(invite.response(486, "Busy Here", "carol", "", ""));
+                    assertThat(called.readUntil(m -> m.isRequest("ACK")).startLine()).startsWith("ACK ");
+                }
+                assertThat(alice.readUntil(m -> m.status() >= 200).status()).isEqualTo(486);
+            }
         }
     }
 
