@@ -56,6 +56,19 @@ final class JournalFile implements AutoCloseable {
         }
     }
 
+    /**
+     * The channel to force when lines were written since the last call, else null; the
+     * caller forces it outside its lock, so appends never wait for the disk. A channel
+     * closed meanwhile (rotation) was forced by its close.
+     */
+    FileChannel pendingSync() {
+        if (dirty && channel != null && channel.isOpen()) {
+            dirty = false;
+            return channel;
+        }
+        return null;
+    }
+
     /** Lines appended since this journal was started (the compaction trigger). */
     long lines() {
         return lines;

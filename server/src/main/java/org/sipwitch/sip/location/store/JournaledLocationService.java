@@ -133,16 +133,24 @@ public final class JournaledLocationService implements LocationService, AutoClos
     /** Housekeeping, once a second: forces the journal to disk and compacts when it has grown. */
     public void maintain() {
         boolean compactNow;
+        java.nio.channels.FileChannel toSync;
         synchronized (journalLock) {
             if (closed) {
                 return;
             }
-            try {
-                journal.sync();
-            } catch (IOException e) {
-                failed("journal sync", e);
-            }
+            toSync = journal.pendingSync();
             compactNow = failing || journal.lines() >= Math.max(MIN_COMPACT_LINES, 2L * memory.count());
+        }
+        if (toSync != null) {
+            try {
+                toSync.force(false); // outside the lock: a slow disk delays no REGISTER
+            } catch (java.nio.channels.ClosedChannelException e) {
+                // rotated meanwhile; closing it forced it
+            } catch (IOException e) {
+                synchronized (journalLock) {
+                    failed("journal sync", e);
+                }
+            }
         }
         if (compactNow) {
             compact();

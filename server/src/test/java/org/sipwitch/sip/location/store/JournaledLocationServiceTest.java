@@ -194,4 +194,22 @@ class JournaledLocationServiceTest {
                         java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
         assertThat(open().all()).extracting(Binding::userId).containsExactly("alice");
     }
+
+    @Test
+    void housekeepingCompactsOnceTheJournalHasGrown() throws IOException {
+        JournaledLocationService s = open();
+        Binding last = null;
+        for (int i = 0; i <= JournaledLocationService.MIN_COMPACT_LINES; i++) {
+            last = binding("alice", "sip:a@192.0.2.1", udp("192.0.2.1", 1024 + i % 60000), 600);
+            s.put(last);
+        }
+        s.maintain();
+        assertThat(dir.resolve("registrations.journal")).doesNotExist();
+        assertThat(Files.readAllLines(dir.resolve("registrations.snapshot"))).hasSize(2);
+        s.put(binding("bob", "sip:b@192.0.2.2", udp("192.0.2.2", 5060), 600));
+        s.maintain(); // a sync, no compaction
+        assertThat(Files.readAllLines(dir.resolve("registrations.journal"))).hasSize(1);
+        assertThat(open().all()).extracting(Binding::userId).containsExactlyInAnyOrder("alice", "bob");
+        assertThat(open().lookup("alice")).containsExactly(last);
+    }
 }
