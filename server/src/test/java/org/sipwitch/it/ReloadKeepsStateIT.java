@@ -106,6 +106,9 @@ class ReloadKeepsStateIT {
 
         Sipp.Result stale = register("register-refused.xml", "alice", "alice-old", CallsDaemonIT.freeUdpPort());
         assertThat(stale.passed()).as("the old secret is refused: " + stale.output()).isTrue();
+        String policy = ctl("policy").out();
+        assertThat(policy).as("counted, not blocked: 127.0.0.0/8 is trusted").containsPattern("counter +auth-failures [1-9]")
+                .containsPattern("counter +allowed [1-9]").contains("guard").doesNotContainPattern("(?m)^blocked ");
         Sipp.Result fresh = register("register.xml", "alice", "alice-new", CallsDaemonIT.freeUdpPort());
         assertThat(fresh.passed()).as("the new secret works: " + fresh.output()).isTrue();
 

@@ -13,7 +13,6 @@ import org.sipwitch.config.LiveConfig;
 import org.sipwitch.config.RegistryConfig;
 import org.sipwitch.config.SipwitchConfig;
 import org.sipwitch.config.StackConfig;
-import org.sipwitch.config.TlsConfig;
 import org.sipwitch.sip.auth.DigestAlgorithm;
 import org.sipwitch.sip.auth.DigestAuthenticator;
 import org.sipwitch.sip.call.CallEngine;
@@ -35,7 +34,6 @@ import org.sipwitch.sip.transaction.TransactionSettings;
 import org.sipwitch.sip.transaction.WheelScheduler;
 import org.sipwitch.sip.transport.InboundMessage;
 import org.sipwitch.sip.transport.MessageSender;
-import org.sipwitch.sip.transport.TlsContexts;
 import org.sipwitch.sip.transport.Transport;
 import org.sipwitch.sip.transport.TransportManager;
 import org.sipwitch.sip.transport.TransportSettings;
@@ -101,7 +99,7 @@ public final class SipServer implements AutoCloseable {
         gate.authGuard().addListener(securityLog);
         gate.overload().setListener(securityLog);
         GateSummary summary = new GateSummary(gate);
-        transports = new TransportManager(withTls(transportSettings(cfg.stack()), cfg.stack()), this::received);
+        transports = new TransportManager(TlsSetup.apply(transportSettings(cfg.stack()), cfg.stack()), this::received);
         AccessGate answering = gate;
         transports.setDatagramAnswerFilter(source -> source.getAddress() == null
                 || answering.mayAnswerMalformed(source.getAddress()));
@@ -236,26 +234,6 @@ public final class SipServer implements AutoCloseable {
         SipLimits limits = SipLimits.defaults().withMaxMessageSize(stack.maxMessageSize());
         return TransportSettings.defaults().withInterfaces(stack.interfaces()).withPort(stack.port())
                 .withTransports(set).withLimits(limits).withIoThreads(stack.threads());
-    }
-
-    /** TLS on when configured; else it stays off, and the log says so once (and why, when it was asked for). */
-    static TransportSettings withTls(TransportSettings settings, StackConfig stack) throws java.io.IOException {
-        if (!stack.tlsEnabled()) {
-            LOG.info("TLS is off: {}", stack.transports().contains(org.sipwitch.config.Transport.TLS)
-                    ? "tls is listed in <transport> but there is no <tls><keystore>"
-                    : "tls is not listed in <stack><transport>");
-            return settings;
-        }
-        TlsConfig tls = stack.tls().get();
-        char[] password = tls.keystorePassword().reveal();
-        char[] trustPassword = tls.truststorePassword().reveal();
-        try {
-            return settings.withTls(TlsContexts.load(stack.tlsPort(), tls.keystore(), password, tls.keystoreType(),
-                    tls.truststore().orElse(null), trustPassword, tls.truststoreType()));
-        } finally {
-            java.util.Arrays.fill(password, '\0');
-            java.util.Arrays.fill(trustPassword, '\0');
-        }
     }
 
     static DigestSettings digestSettings(RegistryConfig r) {
