@@ -12,7 +12,9 @@ import org.sipwitch.mbeans.PolicyReport;
 
 /**
  * {@code sipwitch:type=Policy}: the configured access lists, the sources the security
- * guard blocked (list {@code blocked}), and the published address.
+ * guard blocked (list {@code blocked}), users under attack ({@code targeted}), the
+ * guards' settings ({@code guard}) and what they did since start ({@code counter}),
+ * and the published address.
  */
 final class PolicyBean implements PolicyMXBean {
 
@@ -34,8 +36,18 @@ final class PolicyBean implements PolicyMXBean {
         for (Cidr c : access.restricted()) {
             entries.add(new PolicyEntry("restricted", c.toString()));
         }
-        for (String blocked : hooks.policy().blockedSources()) {
+        PolicySource policy = hooks.policy();
+        for (String blocked : policy.blockedSources()) {
             entries.add(new PolicyEntry("blocked", blocked));
+        }
+        for (String user : policy.targetedUsers()) {
+            entries.add(new PolicyEntry("targeted", user));
+        }
+        for (String guard : policy.guards()) {
+            entries.add(new PolicyEntry("guard", guard));
+        }
+        for (String counter : policy.counters()) {
+            entries.add(new PolicyEntry("counter", counter));
         }
         return new PolicyReport(published(), entries);
     }

@@ -14,6 +14,21 @@ public interface PolicySource {
     /** Blocked sources as text, e.g. {@code 192.0.2.7 (until 12:30:05, 5 failed authentications)}. */
     List<String> blockedSources();
 
+    /** The guards' settings, one line each (auth-guard, rate-limit, queue-limit). */
+    default List<String> guards() {
+        return List.of();
+    }
+
+    /** What the guards did since start: {@code allowed 120}, {@code refused-503 4}, … */
+    default List<String> counters() {
+        return List.of();
+    }
+
+    /** Users under password guessing, as text. */
+    default List<String> targetedUsers() {
+        return List.of();
+    }
+
     /** The published address {@code host:port}, when the SIP side knows it better than the config. */
     Optional<String> published();
 

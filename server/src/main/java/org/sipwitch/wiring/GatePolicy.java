@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.sipwitch.management.PolicySource;
+import org.sipwitch.sip.codec.CodecCounters;
 import org.sipwitch.sip.security.AccessGate;
 import org.sipwitch.sip.security.BlockedSource;
 
@@ -11,15 +12,37 @@ import org.sipwitch.sip.security.BlockedSource;
 final class GatePolicy implements PolicySource {
     private final AccessGate gate;
     private final Supplier<Optional<String>> published;
+    private final CodecCounters codec;
 
-    GatePolicy(AccessGate gate, Supplier<Optional<String>> published) {
+    GatePolicy(AccessGate gate, CodecCounters codec, Supplier<Optional<String>> published) {
         this.gate = gate;
+        this.codec = codec;
         this.published = published;
     }
 
     @Override
     public List<String> blockedSources() {
         return gate.authGuard().blocked().stream().map(BlockedSource::describe).toList();
+    }
+
+    @Override
+    public List<String> guards() {
+        return gate.guardLines();
+    }
+
+    @Override
+    public List<String> counters() {
+        List<String> out = new java.util.ArrayList<>();
+        gate.counters().forEach((k, v) -> out.add(k + " " + v));
+        // what never reached the gate: malformed input answered 400 or dropped by the decoders
+        out.add("malformed-400 " + codec.malformedAnswered());
+        out.add("malformed-dropped " + codec.dropped());
+        return out;
+    }
+
+    @Override
+    public List<String> targetedUsers() {
+        return gate.authGuard().targetedUsers().stream().map(u -> u.describe()).toList();
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class SipComponent implements Component {
 
     @Override
     public synchronized void start() throws Exception {
-        SipServer sip = new SipServer(context.config());
+        SipServer sip = new SipServer(context.config(), context.stateDir());
         sip.start();
         server = sip;
         sip.listening().forEach(context::reportListening);
@@ -44,7 +44,7 @@ public final class SipComponent implements Component {
         hooks.registry(new LocationRegistry(sip.location(), () -> context.config().current().users(),
                 sip.recentUsers()));
         StackHooks stack = new StackHooks(this);
-        hooks.policy(new GatePolicy(sip.gate(), stack::published));
+        hooks.policy(new GatePolicy(sip.gate(), sip.transports().counters(), stack::published));
         hooks.realm(new AuthenticatorRealm(sip.authenticator()));
         hooks.server(stack);
         sip.location().addListener(new RegistrationEvents(management.events()));
@@ -61,14 +61,16 @@ public final class SipComponent implements Component {
         SipServer old = server;
         var bindings = old.location().all();
         old.close();
-        SipServer fresh = new SipServer(context.config());
+        SipServer fresh = new SipServer(context.config(), context.stateDir());
         try {
             fresh.start();
         } catch (Exception e) {
             LOG.error("restart failed: {}", e.getMessage());
             throw new IllegalStateException("restart failed: " + e.getMessage(), e);
         }
-        bindings.forEach(fresh.location()::put);
+        if (!fresh.persistent()) { // a persistent one has just read them back from the state directory
+            bindings.forEach(fresh.location()::put);
+        }
         server = fresh;
         plug(fresh);
         LOG.info("SIP server restarted on {}", fresh.listening());

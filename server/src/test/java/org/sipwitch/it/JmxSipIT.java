@@ -105,9 +105,18 @@ class JmxSipIT {
 
     @Test
     void registrationsAndACallAreSeenAndDroppedOverJmx() throws Exception {
+        ObjectName trace = new ObjectName("sipwitch:type=Trace");
+        mbs.invoke(trace, "trace", new Object[] {"on"}, new String[] {String.class.getName()});
         int alicePort = freeUdpPort();
         int bobPort = freeUdpPort();
         register("alice", "alice-secret", alicePort);
+        mbs.invoke(trace, "trace", new Object[] {"off"}, new String[] {String.class.getName()});
+        CompositeData[] captured = (CompositeData[]) mbs.getAttribute(trace, "Messages");
+        assertThat(captured).extracting(c -> (String) c.get("text"))
+                .anyMatch(t -> t.startsWith("REGISTER ") && t.contains("Authorization: Digest username=\"alice\""))
+                .anyMatch(t -> t.startsWith("SIP/2.0 401"))
+                .noneMatch(t -> t.contains("response=\"") && !t.contains("****"));
+        assertThat(captured).extracting(c -> (String) c.get("direction")).contains("in", "out");
         register("bob", "bob-secret", bobPort);
         await().atMost(Duration.ofSeconds(5)).until(() -> seen("sipwitch.registration.activated", "alice")
                 && seen("sipwitch.registration.activated", "bob"));

@@ -15,6 +15,8 @@ public final class TestConfig {
     private String extraSections = "";
     private String digest = "md5";
     private String transports = "udp tcp";
+    private String stackExtra = "";
+    private String access = "<trusted>127.0.0.0/8</trusted>";
 
     public TestConfig user(String id, String extension, String secret) {
         users.append("    <user id=\"").append(id).append("\">");
@@ -35,6 +37,18 @@ public final class TestConfig {
         return this;
     }
 
+    /** Extra elements inside {@code <stack>}, e.g. {@code <tls>}. */
+    public TestConfig stack(String xml) {
+        this.stackExtra += xml;
+        return this;
+    }
+
+    /** The {@code <access>} children; by default all of 127.0.0.0/8 is trusted. */
+    public TestConfig access(String xml) {
+        this.access = xml;
+        return this;
+    }
+
     /** Extra elements inside {@code <registry>}, e.g. expiry knobs. */
     public TestConfig registry(String xml) {
         this.registryExtra += xml;
@@ -50,11 +64,11 @@ public final class TestConfig {
     public String xml() {
         return "<?xml version=\"1.0\"?>\n<sipwitch>\n"
                 + "  <stack><interface>127.0.0.1</interface><port>0</port><transport>" + transports
-                + "</transport></stack>\n"
+                + "</transport>" + stackExtra + "</stack>\n"
                 + "  <registry><realm>test</realm><digest>" + digest + "</digest><prefix>200</prefix><range>100</range>"
                 + registryExtra + "</registry>\n"
                 + "  <provision>\n" + users + "  </provision>\n"
-                + "  <access><trusted>127.0.0.0/8</trusted></access>\n"
+                + "  <access>" + access + "</access>\n"
                 + extraSections
                 + "</sipwitch>\n";
     }

@@ -12,19 +12,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One SIP message per UDP datagram (see {@link DatagramFraming} for the rules).
- * Unusable requests are answered with 400 straight back to the sender; everything
- * else that is malformed is dropped and counted; CR/LF keep-alives are ignored.
+ * Unusable requests are answered with 400 straight back to the sender when the
+ * {@link AnswerFilter} lets them; everything else that is malformed is dropped and
+ * counted; CR/LF keep-alives are ignored.
  */
 public final class SipDatagramDecoder extends MessageToMessageDecoder<DatagramPacket> {
     private static final Logger LOG = LoggerFactory.getLogger(SipDatagramDecoder.class);
 
     private final CodecCounters counters;
     private final DatagramFraming framing;
+    private final AnswerFilter answers;
 
     public SipDatagramDecoder(SipLimits limits, CodecCounters counters) {
+        this(limits, counters, AnswerFilter.ALWAYS);
+    }
+
+    /** @param answers which senders of malformed requests get their 400 (the others: a counted drop) */
+    public SipDatagramDecoder(SipLimits limits, CodecCounters counters, AnswerFilter answers) {
         super(DatagramPacket.class);
         this.counters = counters;
         this.framing = new DatagramFraming(limits);
+        this.answers = answers;
     }
 
     @Override
@@ -42,7 +50,7 @@ public final class SipDatagramDecoder extends MessageToMessageDecoder<DatagramPa
             counters.onDecoded();
             out.add(new InboundMessage(outcome.message(), new Peer(Transport.UDP, packet.sender()),
                     Addresses.inet(ctx.channel().localAddress())));
-        } else if (outcome.answer() != null) {
+        } else if (outcome.answer() != null && answers.mayAnswer(packet.sender())) {
             counters.onAnswered();
             ctx.writeAndFlush(new DatagramPacket(SipEncoder.encode(outcome.answer(), ctx.alloc()), packet.sender()));
         } else if (outcome.isKeepAlive()) {

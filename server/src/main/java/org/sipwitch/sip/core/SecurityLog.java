@@ -2,6 +2,7 @@ package org.sipwitch.sip.core;
 
 import org.sipwitch.sip.security.AuthGuardListener;
 import org.sipwitch.sip.security.BlockedSource;
+import org.sipwitch.sip.security.OverloadGuard;
 import org.sipwitch.sip.security.TargetedUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Tells the operator, once per event, what the guards did: a source blocked or
  * released, a user under attack. Warnings land in the history ring too.
  */
-final class SecurityLog implements AuthGuardListener {
+final class SecurityLog implements AuthGuardListener, OverloadGuard.Listener {
     private static final Logger LOG = LoggerFactory.getLogger("org.sipwitch.security");
 
     @Override
@@ -26,5 +27,14 @@ final class SecurityLog implements AuthGuardListener {
     @Override
     public void userTargeted(TargetedUser user) {
         LOG.warn("user under password guessing: {}", user);
+    }
+
+    @Override
+    public void overloadChanged(boolean overloaded, long depth, int limit) {
+        if (overloaded) {
+            LOG.warn("overloaded: {} requests queued (limit {}), new work gets 503 with Retry-After", depth, limit);
+        } else {
+            LOG.info("overload over: {} requests queued (limit {})", depth, limit);
+        }
     }
 }

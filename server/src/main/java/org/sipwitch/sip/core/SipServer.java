@@ -23,6 +23,7 @@ import org.sipwitch.sip.auth.DigestSettings;
 import org.sipwitch.sip.codec.SipLimits;
 import org.sipwitch.sip.location.InMemoryLocationService;
 import org.sipwitch.sip.location.LocationService;
+import org.sipwitch.sip.location.store.JournaledLocationService;
 import org.sipwitch.sip.message.SipMethods;
 import org.sipwitch.sip.registrar.Registrar;
 import org.sipwitch.sip.security.AccessGate;
@@ -50,8 +51,13 @@ public final class SipServer implements AutoCloseable {
     private static final int LANE_QUEUE = 20_000;
     /** Static bindings ({@code activate}) may come on top of the devices a user registers. */
     private static final int STATIC_BINDING_ROOM = 4;
+    /** How often refusals by the access gate are summed up in one log (and History) line. */
+    private static final long SUMMARY_SECONDS = 60;
 
     private final LiveConfig live;
+    /** Where registrations are kept across restarts; null keeps them in memory only. */
+    private final java.nio.file.Path stateDir;
+    private JournaledLocationService store;
     private final Clock clock = Clock.systemUTC();
     private final RequestRouter router = new RequestRouter();
 
@@ -72,7 +78,13 @@ public final class SipServer implements AutoCloseable {
     private CallEngine calls;
 
     public SipServer(LiveConfig live) {
+        this(live, null);
+    }
+
+    /** With a state directory, registrations are journalled there and restored at start. */
+    public SipServer(LiveConfig live, java.nio.file.Path stateDir) {
         this.live = live;
+        this.stateDir = stateDir;
     }
 
     /** Binds the listeners and starts serving; throws when a listener cannot be bound. */
@@ -83,15 +95,28 @@ public final class SipServer implements AutoCloseable {
         scheduler = new WheelScheduler();
         gate = AccessGate.fromConfig(cfg);
         gate.overload().watch(lanes::queued);
-        gate.authGuard().addListener(new SecurityLog());
-        transports = new TransportManager(transportSettings(cfg.stack()), this::received);
+        SecurityLog securityLog = new SecurityLog();
+        gate.authGuard().addListener(securityLog);
+        gate.overload().setListener(securityLog);
+        GateSummary summary = new GateSummary(gate);
+        transports = new TransportManager(TlsSetup.apply(transportSettings(cfg.stack()), cfg.stack()), this::received);
+        AccessGate answering = gate;
+        transports.setDatagramAnswerFilter(source -> source.getAddress() == null
+                || answering.mayAnswerMalformed(source.getAddress()));
         MessageSender sender = new TappedSender(transports, () -> tap);
         gated = new GatedInbound(gate, in -> transactions.onMessage(in), sender);
         transactions = new TransactionLayer(sender, router, lanes, scheduler, TransactionSettings.defaults());
 
         authenticator = new DigestAuthenticator(digestSettings(cfg.registry()), users, clock);
         authenticator.setObserver(new GuardedAuthentication(gate.authGuard(), recentUsers, clock));
-        location = new InMemoryLocationService(clock, cfg.registry().maxBindings() + STATIC_BINDING_ROOM);
+        InMemoryLocationService memory = new InMemoryLocationService(clock,
+                cfg.registry().maxBindings() + STATIC_BINDING_ROOM);
+        if (stateDir != null) {
+            store = JournaledLocationService.open(memory, stateDir, clock);
+            location = store;
+        } else {
+            location = memory;
+        }
         registrar = new Registrar(registrarConfig(cfg.registry()), authenticator, users, location, clock);
 
         router.handle(SipMethods.OPTIONS, new OptionsHandler(router::allow));
@@ -110,6 +135,8 @@ public final class SipServer implements AutoCloseable {
             return t;
         });
         housekeeping.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        housekeeping.scheduleAtFixedRate(() -> summary.report(SUMMARY_SECONDS), SUMMARY_SECONDS, SUMMARY_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     private void received(InboundMessage in) {
@@ -143,6 +170,9 @@ public final class SipServer implements AutoCloseable {
     private void sweep() {
         try {
             location.sweep(clock.millis());
+            if (store != null) {
+                store.maintain();
+            }
         } catch (RuntimeException e) {
             LOG.warn("registration sweep failed: {}", e.toString());
         }
@@ -159,7 +189,13 @@ public final class SipServer implements AutoCloseable {
             reloadSubscription.close();
         }
         if (housekeeping != null) {
-            housekeeping.shutdownNow();
+            // no interrupt: it would close the journal's FileChannel under a write
+            housekeeping.shutdown();
+            try {
+                housekeeping.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (transports != null) {
             transports.stop();
@@ -170,6 +206,14 @@ public final class SipServer implements AutoCloseable {
         if (scheduler != null) {
             scheduler.close();
         }
+        if (store != null) {
+            store.close(); // after the listeners: no REGISTER can change the state any more
+        }
+    }
+
+    /** True when registrations are kept in the state directory. */
+    public boolean persistent() {
+        return store != null;
     }
 
     static String uri(Transport t, InetSocketAddress a) {

@@ -122,6 +122,27 @@ public final class AccessGate {
         return decision;
     }
 
+    /**
+     * Whether a malformed UDP request may get its {@code 400}: only from a source that is
+     * neither blocked nor refused by the access lists, and within its rate (the datagram
+     * costs a token like any request). Trusted sources always may. Otherwise the sender,
+     * perhaps forged, gets silence and the server reflects nothing.
+     */
+    public boolean mayAnswerMalformed(InetAddress source) {
+        Settings s = settings;
+        boolean trusted = s.trusted.matches(source);
+        if (trusted && exemptTrusted) {
+            return true;
+        }
+        if (authGuard.isBlocked(source)) {
+            return false;
+        }
+        if (!trusted && !s.restricted.isEmpty() && !s.restricted.matches(source)) {
+            return false;
+        }
+        return withinRate(source, false);
+    }
+
     private boolean withinRate(InetAddress source, boolean exempt) {
         return exempt || rateLimiter.tryAcquire(source);
     }
@@ -134,14 +155,8 @@ public final class AccessGate {
     /** Lines for the {@code policy} verb: access lists, guard settings, blocks, targeted users. */
     public List<String> policyLines() {
         Settings s = settings;
-        SecurityConfig sec = s.security;
         List<String> lines = new ArrayList<>(s.policy.describe());
-        lines.add("auth-guard " + sec.authFailures() + " failures in " + sec.authWindow() + "s block "
-                + (sec.blockTime() == 0 ? "off" : sec.blockTime() + "s") + " action "
-                + sec.blockAction().name().toLowerCase(java.util.Locale.ROOT)
-                + (exemptTrusted ? " (trusted never blocked)" : ""));
-        lines.add(rateLimiter.describe() + (exemptTrusted ? " (trusted exempt)" : ""));
-        lines.add(overload.describe());
+        lines.addAll(guardLines());
         List<BlockedSource> blocked = authGuard.blocked();
         lines.add("blocked " + blocked.size());
         for (BlockedSource b : blocked) {
@@ -151,6 +166,37 @@ public final class AccessGate {
             lines.add("targeted " + u.describe());
         }
         return lines;
+    }
+
+    /** The settings of the three guards, one line each. */
+    public List<String> guardLines() {
+        SecurityConfig sec = settings.security;
+        return List.of("auth-guard " + sec.authFailures() + " failures in " + sec.authWindow() + "s block "
+                        + (sec.blockTime() == 0 ? "off" : sec.blockTime() + "s") + " action "
+                        + sec.blockAction().name().toLowerCase(java.util.Locale.ROOT)
+                        + (exemptTrusted ? " (trusted never blocked)" : ""),
+                rateLimiter.describe() + (exemptTrusted ? " (trusted exempt)" : ""),
+                overload.describe());
+    }
+
+    /**
+     * What the gate did since start, for {@code policy} and the periodic summary:
+     * {@code allowed}, {@code refused-403}, {@code dropped}, {@code refused-503}, then the
+     * reasons, failed authentications and blocks.
+     */
+    public Map<String, Long> counters() {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        out.put("allowed", byOutcome[Outcome.ALLOW.ordinal()].sum());
+        out.put("refused-403", byOutcome[Outcome.REJECT_403.ordinal()].sum());
+        out.put("dropped", byOutcome[Outcome.DROP.ordinal()].sum());
+        out.put("refused-503", byOutcome[Outcome.REJECT_503.ordinal()].sum());
+        out.put("not-allowed", byReason[Reason.NOT_ALLOWED.ordinal()].sum());
+        out.put("blocked", byReason[Reason.BLOCKED.ordinal()].sum());
+        out.put("rate-limited", byReason[Reason.RATE_LIMITED.ordinal()].sum());
+        out.put("overloaded", byReason[Reason.OVERLOADED.ordinal()].sum());
+        out.put("auth-failures", authGuard.failuresTotal());
+        out.put("blocks", authGuard.blocksTotal());
+        return out;
     }
 
     /** Requests per outcome since start. */

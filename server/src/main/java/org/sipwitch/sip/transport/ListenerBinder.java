@@ -56,6 +56,12 @@ final class ListenerBinder {
     }
 
     Channel bindTcp(InetSocketAddress at) throws BindFailedException {
+        return bindStream(at, Transport.TCP, pipelines.accepted());
+    }
+
+    /** A stream listener (TCP or TLS) with the given chain for accepted connections. */
+    Channel bindStream(InetSocketAddress at, Transport transport, io.netty.channel.ChannelHandler children)
+            throws BindFailedException {
         ServerBootstrap b = new ServerBootstrap().group(group).channel(flavor.server())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
@@ -63,19 +69,23 @@ final class ListenerBinder {
                 .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(pipelines.accepted());
+                .childHandler(children);
         ChannelFuture f = b.bind(at).awaitUninterruptibly();
         if (!f.isSuccess()) {
-            throw new BindFailedException(Transport.TCP, at, f.cause());
+            throw new BindFailedException(transport, at, f.cause());
         }
         return f.channel();
     }
 
     Bootstrap outbound(int connectTimeoutMillis) {
+        return outbound(connectTimeoutMillis, pipelines.outbound());
+    }
+
+    Bootstrap outbound(int connectTimeoutMillis, io.netty.channel.ChannelHandler handler) {
         return new Bootstrap().group(group).channel(flavor.stream())
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
-                .handler(pipelines.outbound());
+                .handler(handler);
     }
 }

@@ -3,9 +3,12 @@ package org.sipwitch.sip.transport;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import org.sipwitch.sip.codec.AnswerFilter;
 import org.sipwitch.sip.codec.CodecCounters;
 import org.sipwitch.sip.codec.SipDatagramDecoder;
 import org.sipwitch.sip.codec.SipEncoder;
@@ -14,16 +17,21 @@ import org.sipwitch.sip.codec.SipStreamDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the handler chains of UDP sockets and TCP connections. */
+/**
+ * Builds the handler chains of UDP sockets and TCP/TLS connections. TLS is the TCP
+ * chain behind an {@link SslHandler}: same framing, same limits, same dispatcher.
+ */
 final class Pipelines {
     private static final Logger LOG = LoggerFactory.getLogger(Pipelines.class);
     private static final SipEncoder ENCODER = new SipEncoder();
+    private static final long HANDSHAKE_MILLIS = 5_000;
 
     private final SipLimits limits;
     private final CodecCounters counters;
     private final InboundDispatcher dispatcher;
     private final ConnectionTable connections;
     private final long idleMillis;
+    private volatile AnswerFilter datagramAnswers = AnswerFilter.ALWAYS;
 
     Pipelines(SipLimits limits, CodecCounters counters, InboundHandler handler, ConnectionTable connections,
               long idleMillis) {
@@ -34,46 +42,73 @@ final class Pipelines {
         this.idleMillis = idleMillis;
     }
 
+    void datagramAnswers(AnswerFilter filter) {
+        this.datagramAnswers = filter;
+    }
+
     ChannelInitializer<Channel> datagram() {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
-                ch.pipeline().addLast("decoder", new SipDatagramDecoder(limits, counters))
+                ch.pipeline().addLast("decoder", new SipDatagramDecoder(limits, counters,
+                                source -> datagramAnswers.mayAnswer(source)))
                         .addLast("dispatcher", dispatcher);
             }
         };
     }
 
-    /** For accepted connections: refused when the table is full. */
+    /** For accepted TCP connections: refused when the table is full. */
     ChannelInitializer<Channel> accepted() {
+        return accepted(connections, Transport.TCP, null);
+    }
+
+    /** For accepted connections of a stream transport; {@code tls} null for plain TCP. */
+    ChannelInitializer<Channel> accepted(ConnectionTable table, Transport transport, SslContext tls) {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
                 InetSocketAddress remote = (InetSocketAddress) ch.remoteAddress();
-                if (!connections.add(ch, remote)) {
+                if (!table.add(ch, remote)) {
                     LOG.debug("Connection limit reached, refusing {}", remote);
                     ch.close();
                     return;
                 }
-                stream(ch.pipeline());
+                if (tls != null) {
+                    ch.pipeline().addLast("tls", handshakeLimited(tls.newHandler(ch.alloc())));
+                }
+                stream(ch.pipeline(), transport);
             }
         };
     }
 
     /** For connections we open: the connector adds them to the table once connected. */
     ChannelInitializer<Channel> outbound() {
+        return outbound(Transport.TCP, null);
+    }
+
+    /** Outbound TLS: the SslHandler holds our writes back until the handshake is done. */
+    ChannelInitializer<Channel> outbound(Transport transport, SslContext tls) {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
-                stream(ch.pipeline());
+                if (tls != null) {
+                    ch.pipeline().addLast("tls", handshakeLimited(tls.newHandler(ch.alloc())));
+                }
+                stream(ch.pipeline(), transport);
             }
         };
     }
 
-    private void stream(ChannelPipeline p) {
+    /** A client that connects and never finishes its handshake must not hold a connection slot for long. */
+    private static SslHandler handshakeLimited(SslHandler h) {
+        h.setHandshakeTimeoutMillis(HANDSHAKE_MILLIS);
+        return h;
+    }
+
+    private void stream(ChannelPipeline p, Transport transport) {
         p.addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
                 .addLast("encoder", ENCODER)
-                .addLast("decoder", new SipStreamDecoder(limits, counters, Transport.TCP))
+                .addLast("decoder", new SipStreamDecoder(limits, counters, transport))
                 .addLast("dispatcher", dispatcher);
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.sipwitch.sip.codec.AnswerFilter;
 import org.sipwitch.sip.codec.CodecCounters;
 import org.sipwitch.sip.codec.SipEncoder;
 import org.sipwitch.sip.message.SipMessage;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SIP listeners of the daemon: UDP and TCP on one port for each configured
- * interface, the TCP connection table, and the sending side ({@link MessageSender}).
+ * interface, TLS on its own port, the TCP and TLS connection tables, and the sending
+ * side ({@link MessageSender}).
  * Every decoded message goes to the {@link InboundHandler}, on an event loop.
  *
  * <pre>
@@ -39,10 +41,13 @@ public final class TransportManager implements MessageSender, AutoCloseable {
     private final TransportSettings settings;
     private final CodecCounters counters = new CodecCounters();
     private final ConnectionTable connections;
+    /** TLS connections apart from TCP ones: a send to Peer(TCP, a) must never go out over TLS, or back. */
+    private final ConnectionTable tlsConnections;
     private final Pipelines pipelines;
     private final IoFlavor flavor;
     private MultiThreadIoEventLoopGroup group;
     private StreamConnector connector;
+    private StreamConnector tlsConnector;
     private volatile UdpSockets udp = new UdpSockets(List.of());
     private final List<Channel> servers = new ArrayList<>();
     private volatile List<ListeningPoint> points = List.of();
@@ -50,9 +55,15 @@ public final class TransportManager implements MessageSender, AutoCloseable {
     public TransportManager(TransportSettings settings, InboundHandler handler) {
         this.settings = settings;
         this.connections = new ConnectionTable(settings.maxConnections());
+        this.tlsConnections = new ConnectionTable(settings.maxConnections());
         this.pipelines = new Pipelines(settings.limits(), counters, handler, connections,
                 settings.idleTimeout().toMillis());
         this.flavor = IoFlavor.choose(settings.preferNative());
+    }
+
+    /** Which senders of malformed datagrams get a 400: the rest are dropped (forged sources, floods). */
+    public void setDatagramAnswerFilter(AnswerFilter filter) {
+        pipelines.datagramAnswers(java.util.Objects.requireNonNull(filter));
     }
 
     /** Binds every listener. On failure nothing stays bound and the exception names address and port. */
@@ -64,6 +75,10 @@ public final class TransportManager implements MessageSender, AutoCloseable {
         group = flavor.newGroup(threads);
         ListenerBinder binder = new ListenerBinder(flavor, group, pipelines, threads);
         connector = new StreamConnector(binder.outbound(CONNECT_TIMEOUT_MILLIS), connections);
+        if (tls() != null) {
+            tlsConnector = new StreamConnector(binder.outbound(CONNECT_TIMEOUT_MILLIS,
+                    pipelines.outbound(Transport.TLS, tls().client())), tlsConnections);
+        }
         try {
             List<InetAddress> addresses = LocalAddresses.resolve(settings.interfaces());
             for (int attempt = 1; ; attempt++) {
@@ -91,6 +106,7 @@ public final class TransportManager implements MessageSender, AutoCloseable {
         int port = settings.port();
         boolean wantUdp = settings.transports().contains(Transport.UDP);
         boolean wantTcp = settings.transports().contains(Transport.TCP);
+        int tlsPort = tls() == null ? -1 : tls().port();
         for (InetAddress configured : addresses) {
             InetAddress address = configured;
             if (port == 0) {
@@ -117,6 +133,14 @@ public final class TransportManager implements MessageSender, AutoCloseable {
                 servers.add(server);
                 bound.add(new ListeningPoint(Transport.TCP, (InetSocketAddress) server.localAddress()));
             }
+            if (tlsPort >= 0) {
+                Channel server = binder.bindStream(new InetSocketAddress(address, tlsPort), Transport.TLS,
+                        pipelines.accepted(tlsConnections, Transport.TLS, tls().server()));
+                servers.add(server);
+                InetSocketAddress local = (InetSocketAddress) server.localAddress();
+                tlsPort = local.getPort(); // a picked port is shared by the other interfaces
+                bound.add(new ListeningPoint(Transport.TLS, local));
+            }
         }
         points = List.copyOf(bound);
     }
@@ -138,6 +162,9 @@ public final class TransportManager implements MessageSender, AutoCloseable {
         }
         closeListeners();
         for (Channel c : connections.all()) {
+            c.close();
+        }
+        for (Channel c : tlsConnections.all()) {
             c.close();
         }
         shutdownGroup();
@@ -180,9 +207,12 @@ public final class TransportManager implements MessageSender, AutoCloseable {
             case TCP:
                 return connector == null ? notStarted() : connector.channelTo(to.address())
                         .thenCompose(ch -> completion(ch.writeAndFlush(message)));
+            case TLS:
+                return tlsConnector == null ? CompletableFuture.failedFuture(new IOException("TLS is off"))
+                        : tlsConnector.channelTo(to.address()).thenCompose(ch -> completion(ch.writeAndFlush(message)));
             default:
                 return CompletableFuture.failedFuture(new IOException("Transport " + to.transport()
-                        + " is not supported yet"));
+                        + " is not supported"));
         }
     }
 
@@ -235,9 +265,14 @@ public final class TransportManager implements MessageSender, AutoCloseable {
         return counters;
     }
 
-    /** Open TCP connections, inbound and outbound. */
+    /** Open TCP and TLS connections, inbound and outbound. */
     public int connectionCount() {
-        return connections.size();
+        return connections.size() + tlsConnections.size();
+    }
+
+    /** The TLS settings when TLS is on, else null. */
+    private TlsSettings tls() {
+        return settings.transports().contains(Transport.TLS) ? settings.tls() : null;
     }
 
     /** UDP sockets bound in all (several per address with epoll and SO_REUSEPORT). */

@@ -43,6 +43,17 @@ class SipDatagramDecoderTest {
     }
 
     @Test
+    void aSenderTheFilterRefusesGetsNoAnswerAndTheDatagramCountsAsDropped() {
+        EmbeddedChannel refusing = new TestChannels.InetEmbeddedChannel(new SipDatagramDecoder(SipLimits.defaults(),
+                counters, source -> !source.equals(TestChannels.REMOTE)));
+        refusing.writeInbound(packet(SipSamples.invite().replaceFirst("Content-Length: \\d+", "Content-Length: 4000")));
+        assertThat((Object) refusing.readInbound()).isNull();
+        assertThat(written(refusing)).isEmpty();
+        assertThat(counters.malformedAnswered()).isZero();
+        assertThat(counters.dropped()).isEqualTo(1);
+    }
+
+    @Test
     void contentLengthLargerThanTheDatagramIsAnswered() {
         ch.writeInbound(packet(SipSamples.invite().replaceFirst("Content-Length: \\d+", "Content-Length: 4000")));
         assertThat((Object) next()).isNull();

@@ -175,4 +175,23 @@ class AccessGateTest {
                 .endsWith("failures 5 last-user alice"));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("targeted alice since "));
     }
+
+    @Test
+    void malformedDatagramsAreAnsweredOnlyWithinRateAndNeverToBlockedOrOutsideSources() {
+        AccessGate open = gate(AccessPolicy.open(), security()); // burst 20
+        int answered = 0;
+        for (int i = 0; i < 100; i++) {
+            answered += open.mayAnswerMalformed(OUTSIDER) ? 1 : 0;
+        }
+        assertThat(answered).isEqualTo(20);
+        blockByGuessing(open, OFFICE);
+        assertThat(open.mayAnswerMalformed(OFFICE)).isFalse();
+
+        AccessGate office = gate(officeOnly(), security());
+        assertThat(office.mayAnswerMalformed(OUTSIDER)).isFalse();
+        assertThat(office.mayAnswerMalformed(OFFICE)).isTrue();
+        for (int i = 0; i < 100; i++) {
+            assertThat(office.mayAnswerMalformed(PBX)).as("trusted: always").isTrue();
+        }
+    }
 }

@@ -1,0 +1,39 @@
+package org.sipwitch.sip.core;
+
+import java.io.IOException;
+import java.util.Arrays;
+import org.sipwitch.config.StackConfig;
+import org.sipwitch.config.TlsConfig;
+import org.sipwitch.config.Transport;
+import org.sipwitch.sip.transport.TlsContexts;
+import org.sipwitch.sip.transport.TransportSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code <stack><tls>} to the TLS listener's settings: keystore loaded, passwords wiped after use. */
+final class TlsSetup {
+    private static final Logger LOG = LoggerFactory.getLogger(SipServer.class);
+
+    private TlsSetup() {
+    }
+
+    /** TLS on when configured; else it stays off, and the log says so once (and why, when it was asked for). */
+    static TransportSettings apply(TransportSettings settings, StackConfig stack) throws IOException {
+        if (!stack.tlsEnabled()) {
+            LOG.info("TLS is off: {}", stack.transports().contains(Transport.TLS)
+                    ? "tls is listed in <transport> but there is no <tls><keystore>"
+                    : "tls is not listed in <stack><transport>");
+            return settings;
+        }
+        TlsConfig tls = stack.tls().get();
+        char[] password = tls.keystorePassword().reveal();
+        char[] trustPassword = tls.truststorePassword().reveal();
+        try {
+            return settings.withTls(TlsContexts.load(stack.tlsPort(), tls.keystore(), password, tls.keystoreType(),
+                    tls.truststore().orElse(null), trustPassword, tls.truststoreType()));
+        } finally {
+            Arrays.fill(password, '\0');
+            Arrays.fill(trustPassword, '\0');
+        }
+    }
+}

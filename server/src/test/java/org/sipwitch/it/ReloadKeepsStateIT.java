@@ -1,0 +1,120 @@
+package org.sipwitch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sipwitchctl reload} end to end: a broken config is refused with file and line
+ * and changes nothing; a good one that changes a user's secret keeps the call in
+ * progress and every registration, and the next REGISTER is checked against the new
+ * secret (the old one now fails).
+ */
+class ReloadKeepsStateIT {
+    @TempDir
+    Path work;
+    DaemonProcess daemon;
+    final List<Process> sipps = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        for (Process p : sipps) {
+            p.destroy();
+            p.waitFor(5, TimeUnit.SECONDS);
+        }
+        if (daemon != null) {
+            daemon.close();
+        }
+    }
+
+    static Path scenario(String name) {
+        return DaemonProcess.root().resolve("server/src/test/resources/sipp").resolve(name);
+    }
+
+    Sipp.Result register(String scenario, String user, String secret, int port) throws Exception {
+        return Sipp.run(work, List.of("127.0.0.1:" + daemon.port("udp"), "-sf", scenario(scenario).toString(),
+                "-s", user, "-au", user, "-ap", secret, "-i", "127.0.0.1", "-p", Integer.toString(port), "-m", "1"), 20);
+    }
+
+    Process sipp(String name, String scenario, int port, String... extra) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("sipp", "127.0.0.1:" + daemon.port("udp"), "-sf",
+                scenario(scenario).toString(), "-i", "127.0.0.1", "-p", Integer.toString(port), "-m", "1", "-nostdin",
+                "-timeout", "60s", "-timeout_error"));
+        cmd.addAll(List.of(extra));
+        Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve(name + ".out").toFile()).start();
+        sipps.add(p);
+        return p;
+    }
+
+    void assertPassed(Process p, String name) throws Exception {
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as(name + " finished").isTrue();
+        assertThat(p.exitValue()).as(Files.readString(work.resolve(name + ".out"), StandardCharsets.UTF_8)).isZero();
+    }
+
+    Tools.Result ctl(String... args) throws Exception {
+        Tools.Result r = Tools.sipwitchctl(daemon, args);
+        assertThat(r.status()).as(String.join(" ", args) + ": " + r).isZero();
+        return r;
+    }
+
+    @Test
+    void aGoodReloadKeepsCallsAndRegistrationsAndANewSecretTakesEffect() throws Exception {
+        assumeTrue(Sipp.available(), "sipp is not installed (apt-get install sip-tester)");
+        TestConfig before = new TestConfig().user("alice", "201", "alice-old").user("bob", "202", "bob-secret");
+        Path config = before.write(work);
+        daemon = DaemonProcess.start(config, work);
+        int alicePort = CallsDaemonIT.freeUdpPort();
+        int bobPort = CallsDaemonIT.freeUdpPort();
+        assertThat(register("register.xml", "alice", "alice-old", alicePort).passed()).isTrue();
+        assertThat(register("register.xml", "bob", "bob-secret", bobPort).passed()).isTrue();
+
+        Process bob = sipp("bob", "call-uas.xml", bobPort);
+        Process alice = sipp("alice", "call-uac-held.xml", alicePort, "-s", "202");
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Tools.sipwitchctl(daemon, "status").out().contains("j"));
+
+        String good = Files.readString(config);
+        Files.writeString(config, good.replace("<provision>", "<provision>\n<user id=\"broken\">"));
+        Tools.Result broken = Tools.sipwitchctl(daemon, "reload");
+        assertThat(broken.status()).as(broken.toString()).isEqualTo(20);
+        assertThat(broken.err()).contains(config + ":");
+        assertThat(ctl("history").out()).contains("reload failed").contains(config + ":");
+        assertThat(register("register.xml", "alice", "alice-old", CallsDaemonIT.freeUdpPort()).passed())
+                .as("old config still in force")
+                .isTrue();
+
+        Files.writeString(config, new TestConfig().user("alice", "201", "alice-new").user("bob", "202", "bob-secret")
+                .user("carol", "203", "carol-secret").xml());
+        ctl("reload");
+        assertThat(ctl("dump").out()).contains("carol");
+        assertThat(ctl("status").out()).as("the call survived the reload").contains("j");
+        assertThat(ctl("calls").out()).contains("alice").contains("joined");
+        assertThat(ctl("registry").out()).contains("alice").contains("bob");
+
+        Sipp.Result stale = register("register-refused.xml", "alice", "alice-old", CallsDaemonIT.freeUdpPort());
+        assertThat(stale.passed()).as("the old secret is refused: " + stale.output()).isTrue();
+        String policy = ctl("policy").out();
+        assertThat(policy).as("counted, not blocked: 127.0.0.0/8 is trusted").containsPattern("counter +auth-failures [1-9]")
+                .containsPattern("counter +allowed [1-9]").contains("guard").doesNotContainPattern("(?m)^blocked ");
+        Sipp.Result fresh = register("register.xml", "alice", "alice-new", CallsDaemonIT.freeUdpPort());
+        assertThat(fresh.passed()).as("the new secret works: " + fresh.output()).isTrue();
+
+        ctl("drop", "alice"); // the call carried over still ends properly: BYE to both phones
+        assertPassed(alice, "alice");
+        assertPassed(bob, "bob");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !Tools.sipwitchctl(daemon, "status").out().contains("j"));
+    }
+}
