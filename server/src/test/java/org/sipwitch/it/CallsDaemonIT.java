@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +38,8 @@ class CallsDaemonIT {
         Path config = new TestConfig().user("alice", "201", "alice-secret").user("bob", "202", "bob-secret")
                 .write(work);
         daemon = DaemonProcess.start(config, work);
-        alicePort = freeUdpPort();
-        bobPort = freeUdpPort();
+        alicePort = Sipp.freeUdpPort();
+        bobPort = Sipp.freeUdpPort();
         register("alice", "alice-secret", alicePort);
         register("bob", "bob-secret", bobPort);
     }
@@ -64,33 +61,18 @@ class CallsDaemonIT {
         }
     }
 
-    static Path scenario(String name) {
-        return DaemonProcess.root().resolve("server/src/test/resources/sipp").resolve(name);
-    }
-
-    static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return s.getLocalPort();
-        }
-    }
-
     static String target() {
         return "127.0.0.1:" + daemon.port("udp");
     }
 
     static void register(String user, String secret, int port) throws Exception {
-        Sipp.Result r = Sipp.run(work, List.of(target(), "-sf", scenario("register.xml").toString(), "-s", user, "-au",
-                user, "-ap", secret, "-i", "127.0.0.1", "-p", Integer.toString(port), "-m", "1"), 20);
+        Sipp.Result r = Sipp.phone(daemon, work, "register.xml", user, secret, port);
         assertThat(r.passed()).as(r.output()).isTrue();
     }
 
     /** A sipp running one call of a scenario in the background; its output goes to a file. */
     Process sipp(String name, String scenario, int port, String... extra) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("sipp", target(), "-sf", scenario(scenario).toString(), "-i",
-                "127.0.0.1", "-p", Integer.toString(port), "-m", "1", "-nostdin", "-timeout", "30s", "-timeout_error"));
-        cmd.addAll(List.of(extra));
-        Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve(name + ".out").toFile()).start();
+        Process p = Sipp.background(daemon, work, name, scenario, port, 30, extra);
         sipps.add(p);
         return p;
     }

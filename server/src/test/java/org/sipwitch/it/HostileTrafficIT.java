@@ -67,7 +67,7 @@ class HostileTrafficIT {
             }
         }
         assertThat(daemon.isAlive()).isTrue();
-        Path options = DaemonProcess.root().resolve("server/src/test/resources/sipp/options.xml");
+        Path options = Sipp.scenario("options.xml");
         for (List<String> transport : List.<List<String>>of(List.of(), List.of("-t", "t1"))) {
             List<String> args = new java.util.ArrayList<>(List.of("127.0.0.1:" + udp.getPort(), "-sf",
                     options.toString(), "-i", "127.0.0.1", "-p", "0", "-m", "5", "-r", "10"));

@@ -29,21 +29,17 @@ class OptionsSippIT {
         }
     }
 
-    static Path scenario(String name) {
-        return DaemonProcess.root().resolve("server/src/test/resources/sipp").resolve(name);
-    }
-
     @Test
     void answersOptionsOverUdp() throws Exception {
         Sipp.Result r = Sipp.run(work, List.of("127.0.0.1:" + daemon.port("udp"), "-sf",
-                scenario("options.xml").toString(), "-i", "127.0.0.1", "-p", "0", "-m", "20", "-r", "50"), 30);
+                Sipp.scenario("options.xml").toString(), "-i", "127.0.0.1", "-p", "0", "-m", "20", "-r", "50"), 30);
         assertThat(r.exitCode()).as(r.output()).isZero();
     }
 
     @Test
     void answersOptionsOverTcp() throws Exception {
         Sipp.Result r = Sipp.run(work, List.of("127.0.0.1:" + daemon.port("tcp"), "-sf",
-                scenario("options.xml").toString(), "-t", "t1", "-i", "127.0.0.1", "-p", "0", "-m", "20", "-r", "50"),
+                Sipp.scenario("options.xml").toString(), "-t", "t1", "-i", "127.0.0.1", "-p", "0", "-m", "20", "-r", "50"),
                 30);
         assertThat(r.exitCode()).as(r.output()).isZero();
     }

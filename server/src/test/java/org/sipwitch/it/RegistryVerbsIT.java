@@ -5,16 +5,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
@@ -50,7 +46,7 @@ class RegistryVerbsIT {
         daemon = DaemonProcess.start(config, work);
         jmx = Tools.jmx(daemon, "control");
         mbs = jmx.getMBeanServerConnection();
-        alicePort = freeUdpPort();
+        alicePort = Sipp.freeUdpPort();
         Sipp.Result r = sipp("register.xml", "alice", "alice-secret", alicePort);
         assertThat(r.passed()).as(r.output()).isTrue();
     }
@@ -70,15 +66,7 @@ class RegistryVerbsIT {
     }
 
     static Sipp.Result sipp(String scenario, String user, String secret, int port) throws Exception {
-        Path sf = DaemonProcess.root().resolve("server/src/test/resources/sipp").resolve(scenario);
-        return Sipp.run(work, List.of("127.0.0.1:" + daemon.port("udp"), "-sf", sf.toString(), "-s", user, "-au", user,
-                "-ap", secret, "-i", "127.0.0.1", "-p", Integer.toString(port), "-m", "1"), 20);
-    }
-
-    static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return s.getLocalPort();
-        }
+        return Sipp.phone(daemon, work, scenario, user, secret, port);
     }
 
     static Tools.Result ok(String... args) throws Exception {
@@ -192,7 +180,7 @@ class RegistryVerbsIT {
     @Test
     @Order(9)
     void registrationLifeCycleAndWrongPasswordThroughSipp() throws Exception {
-        int port = freeUdpPort();
+        int port = Sipp.freeUdpPort();
         Sipp.Result cycle = sipp("register-cycle.xml", "bob", "bob-secret", port);
         assertThat(cycle.passed()).as(cycle.output()).isTrue();
         assertThat(ok("registry").out()).doesNotContain("bob");
@@ -211,7 +199,7 @@ class RegistryVerbsIT {
         Process events = pb.redirectOutput(out.toFile()).redirectErrorStream(true).start();
         try {
             Thread.sleep(500);
-            assertThat(sipp("register.xml", "bob", "bob-secret", freeUdpPort()).passed()).isTrue();
+            assertThat(sipp("register.xml", "bob", "bob-secret", Sipp.freeUdpPort()).passed()).isTrue();
             await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(out).contains("bob"));
             assertThat(Files.readString(out)).contains("registration.activated");
         } finally {

@@ -39,22 +39,12 @@ class ReloadKeepsStateIT {
         }
     }
 
-    static Path scenario(String name) {
-        return DaemonProcess.root().resolve("server/src/test/resources/sipp").resolve(name);
-    }
-
     Sipp.Result register(String scenario, String user, String secret, int port) throws Exception {
-        return Sipp.run(work, List.of("127.0.0.1:" + daemon.port("udp"), "-sf", scenario(scenario).toString(),
-                "-s", user, "-au", user, "-ap", secret, "-i", "127.0.0.1", "-p", Integer.toString(port), "-m", "1"), 20);
+        return Sipp.phone(daemon, work, scenario, user, secret, port);
     }
 
     Process sipp(String name, String scenario, int port, String... extra) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("sipp", "127.0.0.1:" + daemon.port("udp"), "-sf",
-                scenario(scenario).toString(), "-i", "127.0.0.1", "-p", Integer.toString(port), "-m", "1", "-nostdin",
-                "-timeout", "60s", "-timeout_error"));
-        cmd.addAll(List.of(extra));
-        Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve(name + ".out").toFile()).start();
+        Process p = Sipp.background(daemon, work, name, scenario, port, 60, extra);
         sipps.add(p);
         return p;
     }
@@ -76,8 +66,8 @@ class ReloadKeepsStateIT {
         TestConfig before = new TestConfig().user("alice", "201", "alice-old").user("bob", "202", "bob-secret");
         Path config = before.write(work);
         daemon = DaemonProcess.start(config, work);
-        int alicePort = CallsDaemonIT.freeUdpPort();
-        int bobPort = CallsDaemonIT.freeUdpPort();
+        int alicePort = Sipp.freeUdpPort();
+        int bobPort = Sipp.freeUdpPort();
         assertThat(register("register.xml", "alice", "alice-old", alicePort).passed()).isTrue();
         assertThat(register("register.xml", "bob", "bob-secret", bobPort).passed()).isTrue();
 
@@ -92,7 +82,7 @@ class ReloadKeepsStateIT {
         assertThat(broken.status()).as(broken.toString()).isEqualTo(20);
         assertThat(broken.err()).contains(config + ":");
         assertThat(ctl("history").out()).contains("reload failed").contains(config + ":");
-        assertThat(register("register.xml", "alice", "alice-old", CallsDaemonIT.freeUdpPort()).passed())
+        assertThat(register("register.xml", "alice", "alice-old", Sipp.freeUdpPort()).passed())
                 .as("old config still in force")
                 .isTrue();
 
@@ -104,12 +94,12 @@ class ReloadKeepsStateIT {
         assertThat(ctl("calls").out()).contains("alice").contains("joined");
         assertThat(ctl("registry").out()).contains("alice").contains("bob");
 
-        Sipp.Result stale = register("register-refused.xml", "alice", "alice-old", CallsDaemonIT.freeUdpPort());
+        Sipp.Result stale = register("register-refused.xml", "alice", "alice-old", Sipp.freeUdpPort());
         assertThat(stale.passed()).as("the old secret is refused: " + stale.output()).isTrue();
         String policy = ctl("policy").out();
         assertThat(policy).as("counted, not blocked: 127.0.0.0/8 is trusted").containsPattern("counter +auth-failures [1-9]")
                 .containsPattern("counter +allowed [1-9]").contains("guard").doesNotContainPattern("(?m)^blocked ");
-        Sipp.Result fresh = register("register.xml", "alice", "alice-new", CallsDaemonIT.freeUdpPort());
+        Sipp.Result fresh = register("register.xml", "alice", "alice-new", Sipp.freeUdpPort());
         assertThat(fresh.passed()).as("the new secret works: " + fresh.output()).isTrue();
 
         ctl("drop", "alice"); // the call carried over still ends properly: BYE to both phones

@@ -46,23 +46,13 @@ class RestartPersistenceIT {
         return d;
     }
 
-    static Path scenario(String name) {
-        return DaemonProcess.root().resolve("server/src/test/resources/sipp").resolve(name);
-    }
-
     void register(DaemonProcess d, String user, String secret, int port) throws Exception {
-        Sipp.Result r = Sipp.run(work, List.of("127.0.0.1:" + d.port("udp"), "-sf", scenario("register.xml").toString(),
-                "-s", user, "-au", user, "-ap", secret, "-i", "127.0.0.1", "-p", Integer.toString(port), "-m", "1"), 20);
+        Sipp.Result r = Sipp.phone(d, work, "register.xml", user, secret, port);
         assertThat(r.passed()).as(r.output()).isTrue();
     }
 
     Process sipp(DaemonProcess d, String name, String scenario, int port, String... extra) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("sipp", "127.0.0.1:" + d.port("udp"), "-sf",
-                scenario(scenario).toString(), "-i", "127.0.0.1", "-p", Integer.toString(port), "-m", "1", "-nostdin",
-                "-timeout", "30s", "-timeout_error"));
-        cmd.addAll(List.of(extra));
-        Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve(name + ".out").toFile()).start();
+        Process p = Sipp.background(d, work, name, scenario, port, 30, extra);
         sipps.add(p);
         return p;
     }
@@ -77,8 +67,8 @@ class RestartPersistenceIT {
         assumeTrue(Sipp.available(), "sipp is not installed (apt-get install sip-tester)");
         Path config = new TestConfig().user("alice", "201", "alice-secret").user("bob", "202", "bob-secret")
                 .write(work);
-        int alicePort = CallsDaemonIT.freeUdpPort();
-        int bobPort = CallsDaemonIT.freeUdpPort();
+        int alicePort = Sipp.freeUdpPort();
+        int bobPort = Sipp.freeUdpPort();
         DaemonProcess first = start(config);
         register(first, "alice", "alice-secret", alicePort);
         register(first, "bob", "bob-secret", bobPort);

@@ -1,6 +1,9 @@
 package org.sipwitch.it;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,5 +56,41 @@ public final class Sipp {
             text += "\n--- sipp errors ---\n" + Files.readString(errors, StandardCharsets.UTF_8);
         }
         return new Result(p.isAlive() ? -1 : p.exitValue(), text);
+    }
+
+    /** A scenario shipped with the tests (server/src/test/resources/sipp). */
+    public static Path scenario(String name) {
+        return DaemonProcess.root().resolve("server/src/test/resources/sipp").resolve(name);
+    }
+
+    /** A UDP port free right now on 127.0.0.1, for a sipp phone to bind. */
+    public static int freeUdpPort() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            return s.getLocalPort();
+        }
+    }
+
+    /**
+     * One flow of a registration scenario as phone {@code user} (-s/-au/-ap) bound to
+     * {@code port} on 127.0.0.1, against the daemon's UDP listener; bounded to 20 s.
+     */
+    public static Result phone(DaemonProcess daemon, Path workDir, String scenario, String user, String secret,
+                               int port) throws IOException, InterruptedException {
+        return run(workDir, List.of("127.0.0.1:" + daemon.port("udp"), "-sf", scenario(scenario).toString(), "-s", user,
+                "-au", user, "-ap", secret, "-i", "127.0.0.1", "-p", Integer.toString(port), "-m", "1"), 20);
+    }
+
+    /**
+     * One call of a scenario in the background (a phone waiting or calling), bounded by
+     * sipp's own timeout; its output goes to {@code workDir/name.out}.
+     */
+    public static Process background(DaemonProcess daemon, Path workDir, String name, String scenario, int port,
+                                     int timeoutSeconds, String... extra) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("sipp", "127.0.0.1:" + daemon.port("udp"), "-sf",
+                scenario(scenario).toString(), "-i", "127.0.0.1", "-p", Integer.toString(port), "-m", "1", "-nostdin",
+                "-timeout", timeoutSeconds + "s", "-timeout_error"));
+        cmd.addAll(List.of(extra));
+        return new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(workDir.resolve(name + ".out").toFile()).start();
     }
 }

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipwitch.config.LiveConfig;
-import org.sipwitch.it.DaemonProcess;
 import org.sipwitch.it.Sipp;
 import org.sipwitch.it.TestConfig;
 import org.sipwitch.mbeans.EntityStats;
@@ -52,13 +48,11 @@ class CallLoadSippIT {
     }
 
     static Path scenario(String name) {
-        return DaemonProcess.root().resolve("server/src/test/resources/sipp").resolve(name);
+        return Sipp.scenario(name);
     }
 
     static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return s.getLocalPort();
-        }
+        return Sipp.freeUdpPort();
     }
 
     Sipp.Result register(String user, String secret, int localPort, String transport) throws Exception {
