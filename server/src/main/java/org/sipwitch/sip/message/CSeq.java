@@ -16,11 +16,20 @@ public record CSeq(long sequence, String method) {
         if (seq > 0xffffffffL) {
             throw new SipParseException("CSeq number out of range");
         }
-        String method = s.substring(sp).trim();
-        if (!HeaderValues.isToken(method)) {
+        int from = sp;
+        int to = s.length();
+        while (from < to && s.charAt(from) <= ' ') {
+            from++;
+        }
+        if (from == to) {
             throw new SipParseException("Bad CSeq method");
         }
-        return new CSeq(seq, method);
+        for (int i = from; i < to; i++) {
+            if (!HeaderValues.isTokenChar(s.charAt(i))) {
+                throw new SipParseException("Bad CSeq method");
+            }
+        }
+        return new CSeq(seq, SipMethods.token(s, from, to));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package org.sipwitch.sip.message;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,11 +17,56 @@ public final class HeaderValues {
     /** Splits "a, "b,c" <sip:x,y>, d" at the commas that separate list elements. */
     public static List<String> splitList(String value) {
         List<String> out = new ArrayList<>(2);
+        for (int start = 0; start <= value.length(); ) {
+            int end = endOfElement(value, start);
+            int from = trimStart(value, start, end);
+            int to = trimEnd(value, from, end);
+            if (to > from) {
+                out.add(value.substring(from, to));
+            }
+            start = end + 1;
+        }
+        return out;
+    }
+
+    /**
+     * The first element of a list header value, trimmed, without splitting the rest
+     * (the top Via of a line that may carry several); null when the list is empty.
+     */
+    public static String firstOfList(String value) {
+        for (int start = 0; start <= value.length(); ) {
+            int end = endOfElement(value, start);
+            int from = trimStart(value, start, end);
+            int to = trimEnd(value, from, end);
+            if (to > from) {
+                return from == 0 && to == value.length() ? value : value.substring(from, to);
+            }
+            start = end + 1;
+        }
+        return null;
+    }
+
+    // the bounds String.trim() would give, without cutting the string
+    private static int trimStart(String s, int from, int to) {
+        while (from < to && s.charAt(from) <= ' ') {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trimEnd(String s, int from, int to) {
+        while (to > from && s.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        return to;
+    }
+
+    /** Index of the comma that ends the list element starting at {@code from}, or the length. */
+    private static int endOfElement(String value, int from) {
         boolean quoted = false;
         boolean escaped = false;
         int angle = 0;
-        int start = 0;
-        for (int i = 0; i < value.length(); i++) {
+        for (int i = from; i < value.length(); i++) {
             char c = value.charAt(i);
             if (escaped) {
                 escaped = false;
@@ -40,19 +85,10 @@ public final class HeaderValues {
                     angle--;
                 }
             } else if (c == ',' && angle == 0) {
-                addTrimmed(out, value, start, i);
-                start = i + 1;
+                return i;
             }
         }
-        addTrimmed(out, value, start, value.length());
-        return out;
-    }
-
-    private static void addTrimmed(List<String> out, String s, int from, int to) {
-        String part = s.substring(from, to).trim();
-        if (!part.isEmpty()) {
-            out.add(part);
-        }
+        return value.length();
     }
 
     /**
@@ -61,46 +97,74 @@ public final class HeaderValues {
      * are lower-cased because parameter names are case-insensitive.
      */
     public static Map<String, String> parseParams(String s, int from) throws SipParseException {
-        Map<String, String> params = new LinkedHashMap<>();
-        int i = skipSpace(s, from);
-        while (i < s.length()) {
+        return params(s, from, s.length());
+    }
+
+    /** {@link #parseParams(String, int)} over {@code s[from, to)}, so callers need not cut a substring first. */
+    static Parameters params(String s, int from, int to) throws SipParseException {
+        int i = skipSpace(s, from, to);
+        if (i >= to) {
+            return Parameters.NONE;
+        }
+        Parameters.Builder params = new Parameters.Builder();
+        while (i < to) {
             if (s.charAt(i) != ';') {
                 throw new SipParseException("Unexpected character '" + printable(s.charAt(i)) + "' in parameters");
             }
-            i = skipSpace(s, i + 1);
+            i = skipSpace(s, i + 1, to);
             int nameStart = i;
-            while (i < s.length() && isTokenChar(s.charAt(i))) {
+            while (i < to && isTokenChar(s.charAt(i))) {
                 i++;
             }
             if (i == nameStart) {
                 throw new SipParseException("Empty parameter name");
             }
-            String name = s.substring(nameStart, i).toLowerCase(java.util.Locale.ROOT);
-            i = skipSpace(s, i);
+            String name = paramName(s, nameStart, i);
+            i = skipSpace(s, i, to);
             String val = "";
-            if (i < s.length() && s.charAt(i) == '=') {
-                i = skipSpace(s, i + 1);
-                if (i < s.length() && s.charAt(i) == '"') {
-                    int end = endOfQuoted(s, i);
+            if (i < to && s.charAt(i) == '=') {
+                i = skipSpace(s, i + 1, to);
+                if (i < to && s.charAt(i) == '"') {
+                    int end = endOfQuoted(s, i, to);
                     val = s.substring(i, end + 1);
                     i = end + 1;
                 } else {
                     int valStart = i;
-                    while (i < s.length() && isParamValueChar(s.charAt(i))) {
+                    while (i < to && isParamValueChar(s.charAt(i))) {
                         i++;
                     }
-                    val = s.substring(valStart, i);
+                    val = valStart == i ? "" : s.substring(valStart, i);
                 }
             }
             params.put(name, val);
-            i = skipSpace(s, i);
+            i = skipSpace(s, i, to);
         }
-        return params;
+        return params.build();
+    }
+
+    /**
+     * Parameter names every message carries, so a parse can share these constants
+     * instead of keeping a fresh lower-cased copy of each name per message.
+     */
+    private static final String[] COMMON_PARAMS = {"tag", "branch", "rport", "received", "transport", "lr",
+        "expires", "q", "user", "maddr", "ttl", "method", "+sip.instance", "reg-id", "ob"};
+
+    private static String paramName(String s, int from, int to) {
+        for (String known : COMMON_PARAMS) {
+            if (isAsciiIgnoreCase(s, from, to, known)) {
+                return known;
+            }
+        }
+        return s.substring(from, to).toLowerCase(Locale.ROOT);
     }
 
     /** Index of the closing quote of the quoted string that opens at {@code open}. */
     public static int endOfQuoted(String s, int open) throws SipParseException {
-        for (int i = open + 1; i < s.length(); i++) {
+        return endOfQuoted(s, open, s.length());
+    }
+
+    static int endOfQuoted(String s, int open, int to) throws SipParseException {
+        for (int i = open + 1; i < to; i++) {
             char c = s.charAt(i);
             if (c == '\\') {
                 i++;
@@ -109,6 +173,15 @@ public final class HeaderValues {
             }
         }
         throw new SipParseException("Unterminated quoted string");
+    }
+
+    /** {@link #unquote} of the quoted string {@code s[open, close]}, cutting no copy when nothing is escaped. */
+    static String unquote(String s, int open, int close) {
+        int backslash = s.indexOf('\\', open);
+        if (backslash < 0 || backslash > close) {
+            return s.substring(open + 1, close);
+        }
+        return unquote(s.substring(open, close + 1));
     }
 
     /** "\"Alice \\\"A\\\"\"" → "Alice \"A\"". */
@@ -140,6 +213,10 @@ public final class HeaderValues {
     }
 
     public static void appendParams(StringBuilder b, Map<String, String> params) {
+        if (params instanceof Parameters p) {
+            p.appendTo(b);
+            return;
+        }
         for (Map.Entry<String, String> p : params.entrySet()) {
             b.append(';').append(p.getKey());
             if (!p.getValue().isEmpty()) {
@@ -148,11 +225,39 @@ public final class HeaderValues {
         }
     }
 
+    /**
+     * True when {@code s[from, to)} spells {@code lower} (lower-case ASCII) in any ASCII
+     * case. Unlike regionMatches(true, ...), "ſip" or "sıp" do not pass for "sip".
+     */
+    static boolean isAsciiIgnoreCase(String s, int from, int to, String lower) {
+        if (to - from != lower.length()) {
+            return false;
+        }
+        for (int i = 0; i < lower.length(); i++) {
+            char c = s.charAt(from + i);
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static int skipSpace(String s, int i) {
-        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+        return skipSpace(s, i, s.length());
+    }
+
+    static int skipSpace(String s, int i, int to) {
+        while (i < to && isSpace(s.charAt(i))) {
             i++;
         }
         return i;
+    }
+
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\t';
     }
 
     /** RFC 3261 token characters. */
@@ -181,6 +286,10 @@ public final class HeaderValues {
     }
 
     static String printable(char c) {
-        return c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\x%02x", (int) c);
+        if (c >= 0x20 && c < 0x7f) {
+            return String.valueOf(c);
+        }
+        String hex = Integer.toHexString(c);
+        return (hex.length() < 2 ? "\\x0" : "\\x") + hex;
     }
 }

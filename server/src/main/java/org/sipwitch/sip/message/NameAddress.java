@@ -1,6 +1,5 @@
 package org.sipwitch.sip.message;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,56 +11,72 @@ public record NameAddress(String display, SipUri uri, Map<String, String> params
 
     public NameAddress {
         // keep the sender's parameter order: a proxy forwards headers as it got them
-        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params == null ? Map.of() : params));
+        params = Parameters.copyOf(params);
     }
 
     public static NameAddress of(SipUri uri) {
-        return new NameAddress(null, uri, Map.of());
+        return new NameAddress(null, uri, Parameters.NONE);
     }
 
     public static NameAddress parse(String value) throws SipParseException {
-        String s = value.trim();
-        if (s.isEmpty()) {
+        int from = 0;
+        int to = value.length();
+        while (from < to && value.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && value.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        if (from == to) {
             throw new SipParseException("Empty address");
         }
+        // the value is read in place (no trimmed copy): every index below is into value
+        String s = value;
         String display = null;
-        int i = 0;
         int lt;
-        if (s.charAt(0) == '"') {
-            int end = HeaderValues.endOfQuoted(s, 0);
-            display = HeaderValues.unquote(s.substring(0, end + 1));
-            i = HeaderValues.skipSpace(s, end + 1);
-            if (i >= s.length() || s.charAt(i) != '<') {
+        if (s.charAt(from) == '"') {
+            int end = HeaderValues.endOfQuoted(s, from, to);
+            display = HeaderValues.unquote(s, from, end);
+            int i = HeaderValues.skipSpace(s, end + 1, to);
+            if (i >= to || s.charAt(i) != '<') {
                 throw new SipParseException("Display name without <URI>");
             }
             lt = i;
         } else {
-            lt = s.indexOf('<');
-            if (lt > 0) {
-                String name = s.substring(0, lt).trim();
-                display = name.isEmpty() ? null : name;
+            lt = s.indexOf('<', from);
+            if (lt >= to) {
+                lt = -1;
+            }
+            if (lt > from) {
+                int nameEnd = lt;
+                while (nameEnd > from && s.charAt(nameEnd - 1) <= ' ') {
+                    nameEnd--;
+                }
+                display = nameEnd == from ? null : s.substring(from, nameEnd);
             }
         }
         SipUri uri;
         int rest;
         if (lt >= 0) {
             int gt = s.indexOf('>', lt);
-            if (gt < 0) {
+            if (gt < 0 || gt >= to) {
                 throw new SipParseException("Missing '>' in address");
             }
-            uri = SipUri.parse(s.substring(lt + 1, gt));
+            uri = SipUri.parse(s, lt + 1, gt);
             rest = gt + 1;
         } else {
             // addr-spec form: parameters after the URI belong to the header
-            int semi = s.indexOf(';');
-            String addr = semi < 0 ? s : s.substring(0, semi);
-            if (addr.indexOf('?') >= 0 || addr.indexOf(',') >= 0) {
-                throw new SipParseException("Address with ?, or , must use <URI>");
+            int semi = s.indexOf(';', from);
+            int addrEnd = semi < 0 || semi >= to ? to : semi;
+            for (int k = from; k < addrEnd; k++) {
+                if (s.charAt(k) == '?' || s.charAt(k) == ',') {
+                    throw new SipParseException("Address with ?, or , must use <URI>");
+                }
             }
-            uri = SipUri.parse(addr);
-            rest = semi < 0 ? s.length() : semi;
+            uri = SipUri.parse(s, from, addrEnd);
+            rest = addrEnd;
         }
-        Map<String, String> params = HeaderValues.parseParams(s, rest);
+        Parameters params = HeaderValues.params(s, rest, to);
         return new NameAddress(display, uri, params);
     }
 
@@ -74,15 +89,11 @@ public record NameAddress(String display, SipUri uri, Map<String, String> params
     }
 
     public NameAddress withParam(String name, String value) {
-        Map<String, String> p = new LinkedHashMap<>(params);
-        p.put(name, value);
-        return new NameAddress(display, uri, p);
+        return new NameAddress(display, uri, ((Parameters) params).with(name, value));
     }
 
     public NameAddress withoutParam(String name) {
-        Map<String, String> p = new LinkedHashMap<>(params);
-        p.remove(name);
-        return new NameAddress(display, uri, p);
+        return new NameAddress(display, uri, ((Parameters) params).without(name));
     }
 
     public NameAddress withUri(SipUri newUri) {

@@ -2,8 +2,6 @@ package org.sipwitch.sip.message;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,7 +16,7 @@ public final class SipUri {
     private final String password;
     private final String host;
     private final int port;
-    private final Map<String, String> params;
+    private final Parameters params;
     private final String headers;
 
     public SipUri(String scheme, String user, String password, String host, int port,
@@ -28,7 +26,7 @@ public final class SipUri {
         this.password = password;
         this.host = host;
         this.port = port;
-        this.params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        this.params = Parameters.copyOf(params);
         this.headers = headers;
     }
 
@@ -37,29 +35,39 @@ public final class SipUri {
     }
 
     public static SipUri parse(String text) throws SipParseException {
-        String s = text.trim();
-        int colon = s.indexOf(':');
-        if (colon <= 0) {
-            throw new SipParseException("URI without scheme");
-        }
-        String scheme = s.substring(0, colon).toLowerCase(Locale.ROOT);
-        switch (scheme) {
-            case "sip":
-            case "sips":
-                return parseSip(scheme, s, colon + 1);
-            case "tel":
-                return parseTel(s, colon + 1);
-            default:
-                throw new SipParseException("Unsupported URI scheme " + scheme);
-        }
+        return parse(text, 0, text.length());
     }
 
-    private static SipUri parseSip(String scheme, String s, int from) throws SipParseException {
-        int end = s.length();
+    /** Parses {@code text[from, to)}: an address header's URI without cutting it out first. */
+    static SipUri parse(String text, int from, int to) throws SipParseException {
+        while (from < to && text.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && text.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        int colon = text.indexOf(':', from);
+        if (colon <= from || colon >= to) {
+            throw new SipParseException("URI without scheme");
+        }
+        if (HeaderValues.isAsciiIgnoreCase(text, from, colon, "sip")) {
+            return parseSip("sip", text, colon + 1, to);
+        }
+        if (HeaderValues.isAsciiIgnoreCase(text, from, colon, "sips")) {
+            return parseSip("sips", text, colon + 1, to);
+        }
+        if (HeaderValues.isAsciiIgnoreCase(text, from, colon, "tel")) {
+            return parseTel(text, colon + 1, to);
+        }
+        throw new SipParseException("Unsupported URI scheme " + text.substring(from, colon).toLowerCase(Locale.ROOT));
+    }
+
+    private static SipUri parseSip(String scheme, String s, int from, int to) throws SipParseException {
+        int end = to;
         String headers = null;
         int q = s.indexOf('?', from);
-        if (q >= 0) {
-            headers = s.substring(q + 1);
+        if (q >= 0 && q < to) {
+            headers = s.substring(q + 1, to);
             end = q;
         }
         // the userinfo ends at the last '@' before any parameter; users may contain ';'
@@ -68,17 +76,17 @@ public final class SipUri {
         String password = null;
         int hostStart = from;
         if (at >= from) {
-            String userinfo = s.substring(from, at);
-            int pw = userinfo.indexOf(':');
-            if (pw >= 0) {
-                password = userinfo.substring(pw + 1);
-                userinfo = userinfo.substring(0, pw);
+            int userEnd = at;
+            int pw = s.indexOf(':', from);
+            if (pw >= 0 && pw < at) {
+                password = s.substring(pw + 1, at);
+                userEnd = pw;
             }
-            if (userinfo.isEmpty()) {
+            if (userEnd == from) {
                 throw new SipParseException("Empty user part in URI");
             }
-            checkEscapes(userinfo);
-            user = userinfo;
+            checkEscapes(s, from, userEnd);
+            user = s.substring(from, userEnd);
             hostStart = at + 1;
         }
         int i = hostStart;
@@ -88,8 +96,8 @@ public final class SipUri {
             if (close < 0 || close > end) {
                 throw new SipParseException("Unterminated IPv6 reference in URI");
             }
+            checkIpv6(s, i, close);
             host = s.substring(i, close + 1);
-            checkIpv6(host);
             i = close + 1;
         } else {
             int hs = i;
@@ -115,17 +123,20 @@ public final class SipUri {
                 throw new SipParseException("Bad port in URI");
             }
         }
-        Map<String, String> params = HeaderValues.parseParams(s.substring(0, end), i);
+        Parameters params = HeaderValues.params(s, i, end);
         return new SipUri(scheme, user, password, host.toLowerCase(Locale.ROOT), port, params, headers);
     }
 
-    private static SipUri parseTel(String s, int from) throws SipParseException {
+    private static SipUri parseTel(String s, int from, int to) throws SipParseException {
         int semi = s.indexOf(';', from);
-        String number = semi < 0 ? s.substring(from) : s.substring(from, semi);
+        if (semi >= to) {
+            semi = -1;
+        }
+        String number = s.substring(from, semi < 0 ? to : semi);
         if (number.isEmpty()) {
             throw new SipParseException("Empty tel URI");
         }
-        Map<String, String> params = semi < 0 ? Map.of() : HeaderValues.parseParams(s, semi);
+        Parameters params = semi < 0 ? Parameters.NONE : HeaderValues.params(s, semi, to);
         return new SipUri("tel", number, null, null, -1, params, null);
     }
 
@@ -134,9 +145,10 @@ public final class SipUri {
                 || c == '_';
     }
 
-    private static void checkIpv6(String ref) throws SipParseException {
-        for (int i = 1; i < ref.length() - 1; i++) {
-            char c = ref.charAt(i);
+    /** Checks the characters between the brackets at {@code open} and {@code close}. */
+    private static void checkIpv6(String s, int open, int close) throws SipParseException {
+        for (int i = open + 1; i < close; i++) {
+            char c = s.charAt(i);
             boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':'
                     || c == '.';
             if (!ok) {
@@ -145,11 +157,11 @@ public final class SipUri {
         }
     }
 
-    private static void checkEscapes(String s) throws SipParseException {
-        for (int i = 0; i < s.length(); i++) {
+    private static void checkEscapes(String s, int from, int to) throws SipParseException {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c == '%') {
-                if (i + 2 >= s.length()) {
+                if (i + 2 >= to) {
                     throw new SipParseException("Bad escape in URI user part");
                 }
                 if (Character.digit(s.charAt(i + 1), 16) < 0 || Character.digit(s.charAt(i + 2), 16) < 0) {
@@ -246,9 +258,7 @@ public final class SipUri {
     }
 
     public SipUri withParam(String name, String value) {
-        Map<String, String> p = new LinkedHashMap<>(params);
-        p.put(name, value);
-        return new SipUri(scheme, user, password, host, port, p, headers);
+        return new SipUri(scheme, user, password, host, port, params.with(name, value), headers);
     }
 
     public SipUri withoutParams() {
@@ -273,7 +283,7 @@ public final class SipUri {
         if (port >= 0) {
             b.append(':').append(port);
         }
-        HeaderValues.appendParams(b, params);
+        params.appendTo(b);
         if (headers != null) {
             b.append('?').append(headers);
         }
