@@ -6,7 +6,6 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToByteEncoder;
-import org.sipwitch.sip.message.Header;
 import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.SipHeaders;
 import org.sipwitch.sip.message.SipMessage;
@@ -60,13 +59,13 @@ public final class SipEncoder extends MessageToByteEncoder<SipMessage> {
         out.writeBytes(CRLF);
         SipHeaders headers = message.headers();
         for (int i = 0, n = headers.size(); i < n; i++) {
-            Header h = headers.at(i);
-            if (h.name().equals(HeaderNames.CONTENT_LENGTH)) {
+            String name = headers.name(i);
+            if (name.equals(HeaderNames.CONTENT_LENGTH)) {
                 continue;
             }
-            ByteBufUtil.writeAscii(out, h.name());
+            ByteBufUtil.writeAscii(out, name);
             out.writeBytes(COLON_SP);
-            ByteBufUtil.writeUtf8(out, h.value());
+            ByteBufUtil.writeUtf8(out, headers.value(i));
             out.writeBytes(CRLF);
         }
         byte[] body = message.body();

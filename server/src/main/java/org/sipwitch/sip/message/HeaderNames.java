@@ -45,11 +45,18 @@ public final class HeaderNames {
     private static final Map<String, String> CANONICAL = new HashMap<>();
     /**
      * Known spellings as they usually appear (canonical, lower case, compact in both
-     * cases) straight to the canonical name and to the lookup key: every header get
-     * and add goes through here, so the common case must not lower-case a string.
+     * cases) straight to the canonical name: every header get and add goes through
+     * here, so the common case must not lower-case a string.
      */
     private static final Map<String, String> EXACT_CANONICAL = new HashMap<>();
-    private static final Map<String, String> EXACT_KEY = new HashMap<>();
+    /**
+     * Every known spelling (lower case) and its canonical name in an open-addressing
+     * table hashed on case-folded ASCII, so a decoder can name a header from its bytes
+     * without making a String first. Size: a power of two, at least twice the spellings.
+     */
+    private static final int SLOTS = 256;
+    private static final String[] SLOT_SPELLING = new String[SLOTS];
+    private static final String[] SLOT_CANONICAL = new String[SLOTS];
 
     static {
         for (String name : new String[] {ACCEPT, ALLOW, AUTHORIZATION, CALL_ID, CONTACT, CONTENT_ENCODING,
@@ -81,12 +88,58 @@ public final class HeaderNames {
         CANONICAL.put("x", "Session-Expires");
         for (Map.Entry<String, String> e : CANONICAL.entrySet()) {
             String canonical = e.getValue();
-            String key = canonical.toLowerCase(Locale.ROOT);
-            for (String spelling : new String[] {e.getKey(), e.getKey().toUpperCase(Locale.ROOT), canonical, key}) {
+            for (String spelling : new String[] {e.getKey(), e.getKey().toUpperCase(Locale.ROOT), canonical,
+                canonical.toLowerCase(Locale.ROOT)}) {
                 EXACT_CANONICAL.put(spelling, canonical);
-                EXACT_KEY.put(spelling, key);
+            }
+            int slot = slotOf(e.getKey());
+            while (SLOT_SPELLING[slot] != null) {
+                slot = (slot + 1) & (SLOTS - 1);
+            }
+            SLOT_SPELLING[slot] = e.getKey();
+            SLOT_CANONICAL[slot] = canonical;
+        }
+    }
+
+    private static int slotOf(String lower) {
+        int h = 0;
+        for (int i = 0; i < lower.length(); i++) {
+            h = 31 * h + lower.charAt(i);
+        }
+        return (h ^ (h >>> 7)) & (SLOTS - 1);
+    }
+
+    /**
+     * The canonical name of a known header whose name arrived as the ASCII bytes
+     * {@code ascii[0, length)} in any case or compact form; null for names not known here.
+     */
+    public static String known(byte[] ascii, int length) {
+        int h = 0;
+        for (int i = 0; i < length; i++) {
+            h = 31 * h + lower(ascii[i]);
+        }
+        for (int slot = (h ^ (h >>> 7)) & (SLOTS - 1); SLOT_SPELLING[slot] != null; slot = (slot + 1) & (SLOTS - 1)) {
+            if (sameLowerCase(SLOT_SPELLING[slot], ascii, length)) {
+                return SLOT_CANONICAL[slot];
             }
         }
+        return null;
+    }
+
+    private static int lower(byte b) {
+        return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
+    }
+
+    private static boolean sameLowerCase(String spelling, byte[] ascii, int length) {
+        if (spelling.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (spelling.charAt(i) != lower(ascii[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private HeaderNames() {
@@ -100,16 +153,6 @@ public final class HeaderNames {
         }
         String known = CANONICAL.get(name.toLowerCase(Locale.ROOT));
         return known != null ? known : name;
-    }
-
-    /** The key under which a header is looked up: lower-case long form. */
-    static String key(String name) {
-        String exact = EXACT_KEY.get(name);
-        if (exact != null) {
-            return exact;
-        }
-        String known = CANONICAL.get(name.toLowerCase(Locale.ROOT));
-        return (known != null ? known : name).toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -1,26 +1,44 @@
 package org.sipwitch.sip.message;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
 /**
  * The ordered header lines of a message. Order matters in SIP (Via, Route), so this
- * is a list, not a map; messages carry a dozen headers, so a linear scan on a
- * pre-computed key is cheaper than hashing.
+ * is a list, not a map; messages carry a dozen headers, so a linear scan comparing
+ * canonical names (shared constants for known headers) is cheaper than hashing.
+ * One {@link HeaderLine} per line and one array: every retained message keeps this
+ * structure for the life of its transaction.
  */
 public final class SipHeaders {
-    private final List<Entry> entries = new ArrayList<>(16);
+    private static final HeaderLine[] EMPTY = new HeaderLine[0];
 
-    private record Entry(String key, Header header) {
+    private HeaderLine[] lines;
+    private int size;
+
+    public SipHeaders() {
+        this.lines = new HeaderLine[16];
+    }
+
+    private SipHeaders(HeaderLine[] lines, int size) {
+        this.lines = lines;
+        this.size = size;
     }
 
     /** The first value of the named header, or null. */
     public String get(String name) {
-        String key = HeaderNames.key(name);
-        for (Entry e : entries) {
-            if (e.key.equals(key)) {
-                return e.header.value();
+        HeaderLine line = first(name);
+        return line == null ? null : line.value;
+    }
+
+    /** The first line of the named header, or null; the typed accessors keep their parse on it. */
+    HeaderLine first(String name) {
+        String canonical = HeaderNames.canonical(name);
+        for (int i = 0; i < size; i++) {
+            if (lines[i].is(canonical)) {
+                return lines[i];
             }
         }
         return null;
@@ -28,11 +46,11 @@ public final class SipHeaders {
 
     /** Every header line of that name, in order, each value as it stood. */
     public List<String> getAll(String name) {
-        String key = HeaderNames.key(name);
+        String canonical = HeaderNames.canonical(name);
         List<String> out = new ArrayList<>(2);
-        for (Entry e : entries) {
-            if (e.key.equals(key)) {
-                out.add(e.header.value());
+        for (int i = 0; i < size; i++) {
+            if (lines[i].is(canonical)) {
+                out.add(lines[i].value);
             }
         }
         return out;
@@ -51,73 +69,56 @@ public final class SipHeaders {
     }
 
     public boolean contains(String name) {
-        return get(name) != null;
+        return first(name) != null;
     }
 
     public SipHeaders add(String name, String value) {
-        String canonical = HeaderNames.canonical(name);
-        entries.add(new Entry(HeaderNames.key(canonical), new Header(canonical, value)));
+        insert(size, new HeaderLine(HeaderNames.canonical(name), value));
         return this;
     }
 
     /** Adds before every other header of that name (a proxy's own Via or Record-Route). */
     public SipHeaders addFirst(String name, String value) {
         String canonical = HeaderNames.canonical(name);
-        String key = HeaderNames.key(canonical);
-        int at = entries.size();
-        for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).key.equals(key)) {
-                at = i;
-                break;
-            }
-        }
-        entries.add(at, new Entry(key, new Header(canonical, value)));
+        int at = indexOf(canonical, 0);
+        insert(at < 0 ? size : at, new HeaderLine(canonical, value));
         return this;
     }
 
     /** Replaces all lines of that name by one, keeping the position of the first. */
     public SipHeaders set(String name, String value) {
         String canonical = HeaderNames.canonical(name);
-        String key = HeaderNames.key(canonical);
-        int at = -1;
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            if (entries.get(i).key.equals(key)) {
-                entries.remove(i);
-                at = i;
-            }
-        }
-        Entry entry = new Entry(key, new Header(canonical, value));
+        int at = indexOf(canonical, 0);
+        HeaderLine line = new HeaderLine(canonical, value);
         if (at < 0) {
-            entries.add(entry);
-        } else {
-            entries.add(at, entry);
+            insert(size, line);
+            return this;
         }
+        lines[at] = line;
+        removeFrom(canonical, at + 1);
         return this;
     }
 
     public SipHeaders remove(String name) {
-        String key = HeaderNames.key(name);
-        entries.removeIf(e -> e.key.equals(key));
+        removeFrom(HeaderNames.canonical(name), 0);
         return this;
     }
 
     /** Removes the first list element of a list header (the top Via), keeping the rest. */
     public String removeFirstValue(String name) {
-        String key = HeaderNames.key(name);
-        for (int i = 0; i < entries.size(); i++) {
-            Entry e = entries.get(i);
-            if (e.key.equals(key)) {
-                List<String> parts = HeaderValues.splitList(e.header.value());
-                if (parts.size() <= 1) {
-                    entries.remove(i);
-                } else {
-                    entries.set(i, new Entry(key, new Header(e.header.name(),
-                            String.join(", ", parts.subList(1, parts.size())))));
-                }
-                return parts.isEmpty() ? null : parts.get(0);
-            }
+        int i = indexOf(HeaderNames.canonical(name), 0);
+        if (i < 0) {
+            return null;
         }
-        return null;
+        HeaderLine line = lines[i];
+        List<String> parts = HeaderValues.splitList(line.value);
+        if (parts.size() <= 1) {
+            System.arraycopy(lines, i + 1, lines, i, size - i - 1);
+            lines[--size] = null;
+        } else {
+            lines[i] = new HeaderLine(line.name, String.join(", ", parts.subList(1, parts.size())));
+        }
+        return parts.isEmpty() ? null : parts.get(0);
     }
 
     /**
@@ -126,44 +127,88 @@ public final class SipHeaders {
      * Returns false when there is no such header.
      */
     public boolean replaceFirstValue(String name, String newValue) {
-        String key = HeaderNames.key(name);
-        for (int i = 0; i < entries.size(); i++) {
-            Entry e = entries.get(i);
-            if (e.key.equals(key)) {
-                List<String> parts = HeaderValues.splitList(e.header.value());
-                String value;
-                if (parts.size() <= 1) {
-                    value = newValue;
-                } else {
-                    value = newValue + ", " + String.join(", ", parts.subList(1, parts.size()));
-                }
-                entries.set(i, new Entry(key, new Header(e.header.name(), value)));
-                return true;
-            }
+        int i = indexOf(HeaderNames.canonical(name), 0);
+        if (i < 0) {
+            return false;
         }
-        return false;
+        HeaderLine line = lines[i];
+        List<String> parts = HeaderValues.splitList(line.value);
+        String value;
+        if (parts.size() <= 1) {
+            value = newValue;
+        } else {
+            value = newValue + ", " + String.join(", ", parts.subList(1, parts.size()));
+        }
+        lines[i] = new HeaderLine(line.name, value);
+        return true;
     }
 
     public int size() {
-        return entries.size();
+        return size;
     }
 
-    /** The header line at that position, for serializers that walk the lines without copying. */
+    /** The canonical name of the line at that position, for serializers that walk the lines. */
+    public String name(int index) {
+        return line(index).name;
+    }
+
+    /** The value of the line at that position. */
+    public String value(int index) {
+        return line(index).value;
+    }
+
+    /** The header line at that position. */
     public Header at(int index) {
-        return entries.get(index).header;
+        HeaderLine line = line(index);
+        return new Header(line.name, line.value);
     }
 
     public List<Header> all() {
-        List<Header> out = new ArrayList<>(entries.size());
-        for (Entry e : entries) {
-            out.add(e.header);
+        List<Header> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add(new Header(lines[i].name, lines[i].value));
         }
         return Collections.unmodifiableList(out);
     }
 
     public SipHeaders copy() {
-        SipHeaders c = new SipHeaders();
-        c.entries.addAll(entries);
-        return c;
+        // lines are immutable but for their kept parse, which is the same for every holder
+        return new SipHeaders(size == 0 ? EMPTY : Arrays.copyOf(lines, Math.max(size, 8)), size);
+    }
+
+    private HeaderLine line(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("Index " + index + " out of bounds for length " + size);
+        }
+        return lines[index];
+    }
+
+    private int indexOf(String canonical, int from) {
+        for (int i = from; i < size; i++) {
+            if (lines[i].is(canonical)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void insert(int at, HeaderLine line) {
+        if (size == lines.length) {
+            lines = Arrays.copyOf(lines, Math.max(8, size * 2));
+        }
+        System.arraycopy(lines, at, lines, at + 1, size - at);
+        lines[at] = line;
+        size++;
+    }
+
+    private void removeFrom(String canonical, int from) {
+        int kept = from;
+        for (int i = from; i < size; i++) {
+            if (!lines[i].is(canonical)) {
+                lines[kept++] = lines[i];
+            }
+        }
+        Arrays.fill(lines, kept, size, null);
+        size = kept;
     }
 }

@@ -17,23 +17,6 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     private final SipHeaders headers = new SipHeaders();
     private byte[] body = NO_BODY;
 
-    /**
-     * A parsed header value and the raw string it came from. The decoder, the transaction
-     * layer, the registrar and the B2BUA all ask for the top Via, From, To and CSeq of one
-     * message (a REGISTER's were parsed 3-4 times each); the parse is kept and reused while
-     * the header still holds the very same String. Header strings are immutable, so any
-     * change by any path (setHeader, headers().set, ...) is a new String and is parsed
-     * afresh. The parsed types are immutable and a Memo has only final fields, so a message
-     * handed from an event loop to a lane needs no locking: at worst a race parses twice.
-     */
-    private record Memo<T>(String raw, T value) {
-    }
-
-    private Memo<Via> topVia;
-    private Memo<NameAddress> from;
-    private Memo<NameAddress> to;
-    private Memo<CSeq> cseq;
-
     public SipHeaders headers() {
         return headers;
     }
@@ -76,63 +59,56 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     }
 
     public CSeq cseq() throws SipParseException {
-        String v = headers.get(HeaderNames.CSEQ);
-        if (v == null) {
+        HeaderLine line = headers.first(HeaderNames.CSEQ);
+        if (line == null) {
             throw new SipParseException("Missing CSeq");
         }
-        Memo<CSeq> m = cseq;
-        if (m != null && m.raw == v) {
-            return m.value;
+        CSeq kept = line.parsed(CSeq.class);
+        if (kept != null) {
+            return kept;
         }
-        CSeq parsed = CSeq.parse(v);
-        cseq = new Memo<>(v, parsed);
+        CSeq parsed = CSeq.parse(line.value);
+        line.keep(parsed);
         return parsed;
     }
 
     public NameAddress from() throws SipParseException {
-        String v = headers.get(HeaderNames.FROM);
-        Memo<NameAddress> m = from;
-        if (m != null && m.raw == v) {
-            return m.value;
-        }
-        NameAddress parsed = address(HeaderNames.FROM, v);
-        from = new Memo<>(v, parsed);
-        return parsed;
+        return address(HeaderNames.FROM);
     }
 
     public NameAddress to() throws SipParseException {
-        String v = headers.get(HeaderNames.TO);
-        Memo<NameAddress> m = to;
-        if (m != null && m.raw == v) {
-            return m.value;
+        return address(HeaderNames.TO);
+    }
+
+    private NameAddress address(String name) throws SipParseException {
+        HeaderLine line = headers.first(name);
+        if (line == null) {
+            throw new SipParseException("Missing " + name);
         }
-        NameAddress parsed = address(HeaderNames.TO, v);
-        to = new Memo<>(v, parsed);
+        NameAddress kept = line.parsed(NameAddress.class);
+        if (kept != null) {
+            return kept;
+        }
+        NameAddress parsed = NameAddress.parse(line.value);
+        line.keep(parsed);
         return parsed;
     }
 
-    private static NameAddress address(String name, String v) throws SipParseException {
-        if (v == null) {
-            throw new SipParseException("Missing " + name);
-        }
-        return NameAddress.parse(v);
-    }
-
     public Via topVia() throws SipParseException {
-        String v = headers.get(HeaderNames.VIA);
-        if (v == null) {
+        HeaderLine line = headers.first(HeaderNames.VIA);
+        if (line == null) {
             throw new SipParseException("Missing Via");
         }
-        Memo<Via> m = topVia;
-        if (m != null && m.raw == v) {
-            return m.value;
+        Via kept = line.parsed(Via.class);
+        if (kept != null) {
+            return kept;
         }
-        List<String> first = HeaderValues.splitList(v);
-        if (first.isEmpty()) {
+        String first = HeaderValues.firstOfList(line.value);
+        if (first == null) {
             throw new SipParseException("Empty Via");
         }
-        Via parsed = Via.parse(first.get(0));
-        topVia = new Memo<>(v, parsed);
+        Via parsed = Via.parse(first);
+        line.keep(parsed);
         return parsed;
     }
 
