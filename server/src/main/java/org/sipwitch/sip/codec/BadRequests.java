@@ -1,6 +1,5 @@
 package org.sipwitch.sip.codec;
 
-import java.util.List;
 import org.sipwitch.sip.message.CSeq;
 import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.HeaderValues;
@@ -34,11 +33,11 @@ final class BadRequests {
             return null;
         }
         try {
-            List<String> vias = HeaderValues.splitList(via);
-            if (vias.isEmpty()) {
+            String top = HeaderValues.firstOfList(via);
+            if (top == null) {
                 return null;
             }
-            Via.parse(vias.get(0));
+            Via.parse(top);
             if ("ACK".equals(CSeq.parse(cseq).method())) {
                 return null;
             }

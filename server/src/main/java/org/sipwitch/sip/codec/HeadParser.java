@@ -3,6 +3,7 @@ package org.sipwitch.sip.codec;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ByteProcessor;
 import io.netty.util.CharsetUtil;
+import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.HeaderValues;
 import org.sipwitch.sip.message.SipHeaders;
 
@@ -19,7 +20,12 @@ final class HeadParser {
     /** Control characters other than HT are never legal in a head (NUL included). */
     private static final ByteProcessor FIND_CTL = b -> (b >= ' ' || b == '\t') && b != 0x7f;
 
+    /** Longer than any known header name or method, so longer ones skip the lookups. */
+    private static final int SCRATCH = 32;
+
     private final SipLimits limits;
+    /** Name bytes for the known-name lookups; a parser serves one channel (one thread). */
+    private final byte[] scratch = new byte[SCRATCH];
 
     HeadParser(SipLimits limits) {
         this.limits = limits;
@@ -28,7 +34,7 @@ final class HeadParser {
     ParsedHead parse(ByteBuf buf, int from, int to) {
         ParsedHead head = new ParsedHead();
         int eol = lineEnd(buf, from, to);
-        StartLineParser.parse(buf, from, trimCr(buf, from, eol), head);
+        StartLineParser.parse(buf, from, trimCr(buf, from, eol), head, scratch);
         head.headers = head.message != null ? head.message.headers() : new SipHeaders();
         parseHeaders(buf, Math.min(eol + 1, to), to, head);
         return head;
@@ -92,13 +98,26 @@ final class HeadParser {
                 pos = next;
                 continue;
             }
-            name = buf.toString(pos, nameEnd - pos, CharsetUtil.US_ASCII);
+            name = headerName(buf, pos, nameEnd);
             value = trimmed(buf, colon + 1, end);
             pos = next;
         }
         if (name != null) {
             head.headers.add(name, folded != null ? folded.toString() : value);
         }
+    }
+
+    /** Known names as their shared canonical constant: no String per name per message. */
+    private String headerName(ByteBuf buf, int from, int to) {
+        int length = to - from;
+        if (length <= SCRATCH) {
+            buf.getBytes(from, scratch, 0, length);
+            String known = HeaderNames.known(scratch, length);
+            if (known != null) {
+                return known;
+            }
+        }
+        return buf.toString(from, length, CharsetUtil.US_ASCII);
     }
 
     private static int lineEnd(ByteBuf buf, int from, int to) {

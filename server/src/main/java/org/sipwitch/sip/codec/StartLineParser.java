@@ -3,6 +3,7 @@ package org.sipwitch.sip.codec;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.CharsetUtil;
 import org.sipwitch.sip.message.HeaderValues;
+import org.sipwitch.sip.message.SipMethods;
 import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
@@ -19,16 +20,16 @@ final class StartLineParser {
     }
 
     /** Fills {@code head.message} or records why it could not. */
-    static void parse(ByteBuf buf, int from, int to, ParsedHead head) {
+    static void parse(ByteBuf buf, int from, int to, ParsedHead head, byte[] scratch) {
         if (startsWithIgnoreCase(buf, from, to, VERSION, 4)) {
             head.request = false;
             parseStatusLine(buf, from, to, head);
         } else {
-            parseRequestLine(buf, from, to, head);
+            parseRequestLine(buf, from, to, head, scratch);
         }
     }
 
-    private static void parseRequestLine(ByteBuf buf, int from, int to, ParsedHead head) {
+    private static void parseRequestLine(ByteBuf buf, int from, int to, ParsedHead head, byte[] scratch) {
         int sp1 = buf.indexOf(from, to, (byte) ' ');
         if (sp1 <= from) {
             head.fail("Bad request line");
@@ -40,7 +41,7 @@ final class StartLineParser {
                 return;
             }
         }
-        head.method = buf.toString(from, sp1 - from, CharsetUtil.US_ASCII);
+        head.method = method(buf, from, sp1, scratch);
         int sp2 = buf.indexOf(sp1 + 1, to, (byte) ' ');
         if (sp2 <= sp1 + 1) {
             head.fail("Bad request line");
@@ -63,6 +64,19 @@ final class StartLineParser {
         } catch (SipParseException e) {
             head.fail("Bad Request-URI: " + e.getMessage());
         }
+    }
+
+    /** Known methods as their shared constant, so retained requests do not each hold a copy. */
+    private static String method(ByteBuf buf, int from, int to, byte[] scratch) {
+        int length = to - from;
+        if (length <= scratch.length) {
+            buf.getBytes(from, scratch, 0, length);
+            String known = SipMethods.known(scratch, length);
+            if (known != null) {
+                return known;
+            }
+        }
+        return buf.toString(from, length, CharsetUtil.US_ASCII);
     }
 
     private static void parseStatusLine(ByteBuf buf, int from, int to, ParsedHead head) {
