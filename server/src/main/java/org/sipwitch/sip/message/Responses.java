@@ -16,29 +16,22 @@ public final class Responses {
      * start line could not be parsed, so it has headers but no {@link SipRequest}.
      */
     public static SipResponse create(SipHeaders in, int status, String reason) {
+        // the very lines of the request, so their kept parses (top Via, From, To, CSeq) are
+        // shared with the response instead of parsed and retained a second time
         SipResponse r = new SipResponse(status, reason);
-        for (String via : in.getAll(HeaderNames.VIA)) {
-            r.addHeader(HeaderNames.VIA, via);
-        }
-        copy(in, r, HeaderNames.FROM);
-        copy(in, r, HeaderNames.TO);
-        copy(in, r, HeaderNames.CALL_ID);
-        copy(in, r, HeaderNames.CSEQ);
+        r.headers().addAllFrom(in, HeaderNames.VIA);
+        r.headers().addFirstFrom(in, HeaderNames.FROM);
+        r.headers().addFirstFrom(in, HeaderNames.TO);
+        r.headers().addFirstFrom(in, HeaderNames.CALL_ID);
+        r.headers().addFirstFrom(in, HeaderNames.CSEQ);
         if (status == 100) {
-            copy(in, r, "Timestamp"); // RFC 3261 §8.2.6.1
+            r.headers().addFirstFrom(in, "Timestamp"); // RFC 3261 §8.2.6.1
         }
         return r;
     }
 
     public static SipResponse create(SipRequest request, int status) {
         return create(request, status, null);
-    }
-
-    private static void copy(SipHeaders from, SipResponse to, String name) {
-        String v = from.get(name);
-        if (v != null) {
-            to.addHeader(name, v);
-        }
     }
 
     /**

@@ -77,6 +77,26 @@ public final class SipHeaders {
         return this;
     }
 
+    /** Appends every line of that name from {@code other}, sharing the lines and their kept parses. */
+    SipHeaders addAllFrom(SipHeaders other, String name) {
+        String canonical = HeaderNames.canonical(name);
+        for (int i = 0; i < other.size; i++) {
+            if (other.lines[i].is(canonical)) {
+                insert(size, other.lines[i]);
+            }
+        }
+        return this;
+    }
+
+    /** Appends the first line of that name from {@code other} (nothing when it has none), shared. */
+    SipHeaders addFirstFrom(SipHeaders other, String name) {
+        HeaderLine line = other.first(name);
+        if (line != null) {
+            insert(size, line);
+        }
+        return this;
+    }
+
     /** Adds before every other header of that name (a proxy's own Via or Record-Route). */
     public SipHeaders addFirst(String name, String value) {
         String canonical = HeaderNames.canonical(name);

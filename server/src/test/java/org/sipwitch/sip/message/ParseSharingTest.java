@@ -137,6 +137,29 @@ class ParseSharingTest {
     }
 
     @Test
+    void aResponseSharesTheRequestsLinesAndTheirParses() throws Exception {
+        SipRequest r = new SipRequest("INVITE", SipUri.sip("b", "h", -1));
+        r.addHeader("Via", "SIP/2.0/UDP a;branch=z9hG4bK1, SIP/2.0/UDP b").addHeader("Via", "SIP/2.0/UDP c")
+                .addHeader("From", "<sip:a@h>;tag=1").addHeader("To", "<sip:b@h>").addHeader("Call-ID", "x")
+                .addHeader("CSeq", "5 INVITE").addHeader("Timestamp", "54");
+        Via via = r.topVia();
+        CSeq cseq = r.cseq();
+        SipResponse trying = Responses.create(r, 100);
+        assertThat(trying.topVia()).isSameAs(via);
+        assertThat(trying.cseq()).isSameAs(cseq);
+        assertThat(trying.headers().getAll("Via")).containsExactly("SIP/2.0/UDP a;branch=z9hG4bK1, SIP/2.0/UDP b",
+                "SIP/2.0/UDP c");
+        assertThat(trying.header("Timestamp")).isEqualTo("54");
+        SipResponse ringing = Responses.create(r, 180);
+        assertThat(ringing.header("Timestamp")).isNull();
+        Responses.ensureToTag(ringing, "t1");
+        assertThat(ringing.to().tag()).isEqualTo("t1");
+        assertThat(r.to().tag()).as("the request keeps its own To").isNull();
+        assertThat(ringing.headers().all()).extracting(Header::name)
+                .containsExactly("Via", "Via", "From", "To", "Call-ID", "CSeq");
+    }
+
+    @Test
     void aCopyOfTheHeadersGivesTheSameAnswersAndChangesApart() throws Exception {
         SipHeaders h = new SipHeaders();
         h.add("Via", "SIP/2.0/UDP a").add("To", "<sip:b@h>").add("Via", "SIP/2.0/UDP b");
