@@ -21,12 +21,6 @@ final class HeaderLine {
         this.value = value;
     }
 
-    /** True when this line holds the header of that canonical name. */
-    boolean is(String canonicalName) {
-        // known names are shared constants, so identity settles almost every case
-        return name == canonicalName || name.equalsIgnoreCase(canonicalName);
-    }
-
     /** The parse kept for this line when it is of that type, else null. */
     <T> T parsed(Class<T> type) {
         Object p = parsed;

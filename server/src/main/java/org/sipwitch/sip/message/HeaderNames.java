@@ -51,7 +51,7 @@ public final class HeaderNames {
     private static final Map<String, String> EXACT_CANONICAL = new HashMap<>();
     /**
      * Every known spelling (lower case) and its canonical name in an open-addressing
-     * table hashed on case-folded ASCII, so a decoder can name a header from its bytes
+     * table, so a decoder can name a header from its bytes
      * without making a String first. Size: a power of two, at least twice the spellings.
      */
     private static final int SLOTS = 256;
@@ -92,21 +92,19 @@ public final class HeaderNames {
                 canonical.toLowerCase(Locale.ROOT)}) {
                 EXACT_CANONICAL.put(spelling, canonical);
             }
-            int slot = slotOf(e.getKey());
+            String spelling = e.getKey();
+            int slot = slotOf(spelling.length(), spelling.charAt(0), spelling.charAt(spelling.length() - 1));
             while (SLOT_SPELLING[slot] != null) {
                 slot = (slot + 1) & (SLOTS - 1);
             }
-            SLOT_SPELLING[slot] = e.getKey();
+            SLOT_SPELLING[slot] = spelling;
             SLOT_CANONICAL[slot] = canonical;
         }
     }
 
-    private static int slotOf(String lower) {
-        int h = 0;
-        for (int i = 0; i < lower.length(); i++) {
-            h = 31 * h + lower.charAt(i);
-        }
-        return (h ^ (h >>> 7)) & (SLOTS - 1);
+    /** Length, first and last character tell the known names apart well enough to hash on. */
+    private static int slotOf(int length, int first, int last) {
+        return (length * 37 + first * 11 + last) & (SLOTS - 1);
     }
 
     /**
@@ -114,11 +112,11 @@ public final class HeaderNames {
      * {@code ascii[0, length)} in any case or compact form; null for names not known here.
      */
     public static String known(byte[] ascii, int length) {
-        int h = 0;
-        for (int i = 0; i < length; i++) {
-            h = 31 * h + lower(ascii[i]);
+        if (length == 0) {
+            return null;
         }
-        for (int slot = (h ^ (h >>> 7)) & (SLOTS - 1); SLOT_SPELLING[slot] != null; slot = (slot + 1) & (SLOTS - 1)) {
+        int slot = slotOf(length, lower(ascii[0]), lower(ascii[length - 1]));
+        for (; SLOT_SPELLING[slot] != null; slot = (slot + 1) & (SLOTS - 1)) {
             if (sameLowerCase(SLOT_SPELLING[slot], ascii, length)) {
                 return SLOT_CANONICAL[slot];
             }
@@ -147,12 +145,14 @@ public final class HeaderNames {
 
     /** The canonical spelling of a header name; unknown names keep the sender's spelling. */
     public static String canonical(String name) {
-        String exact = EXACT_CANONICAL.get(name);
-        if (exact != null) {
-            return exact;
-        }
-        String known = CANONICAL.get(name.toLowerCase(Locale.ROOT));
+        String known = knownOrNull(name);
         return known != null ? known : name;
+    }
+
+    /** The canonical constant of a known header name, or null when the name is not known. */
+    static String knownOrNull(String name) {
+        String exact = EXACT_CANONICAL.get(name);
+        return exact != null ? exact : CANONICAL.get(name.toLowerCase(Locale.ROOT));
     }
 
     /**

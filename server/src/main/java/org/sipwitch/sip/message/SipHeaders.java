@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The ordered header lines of a message. Order matters in SIP (Via, Route), so this
  * is a list, not a map; messages carry a dozen headers, so a linear scan comparing
- * canonical names (shared constants for known headers) is cheaper than hashing.
+ * canonical names (shared constants for known headers, so by identity) is cheaper
+ * than hashing.
  * One {@link HeaderLine} per line and one array: every retained message keeps this
  * structure for the life of its transaction.
  */
@@ -35,21 +36,16 @@ public final class SipHeaders {
 
     /** The first line of the named header, or null; the typed accessors keep their parse on it. */
     HeaderLine first(String name) {
-        String canonical = HeaderNames.canonical(name);
-        for (int i = 0; i < size; i++) {
-            if (lines[i].is(canonical)) {
-                return lines[i];
-            }
-        }
-        return null;
+        int i = indexOf(HeaderNames.knownOrNull(name), name, 0);
+        return i < 0 ? null : lines[i];
     }
 
     /** Every header line of that name, in order, each value as it stood. */
     public List<String> getAll(String name) {
-        String canonical = HeaderNames.canonical(name);
+        String known = HeaderNames.knownOrNull(name);
         List<String> out = new ArrayList<>(2);
         for (int i = 0; i < size; i++) {
-            if (lines[i].is(canonical)) {
+            if (matches(lines[i], known, name)) {
                 out.add(lines[i].value);
             }
         }
@@ -79,9 +75,9 @@ public final class SipHeaders {
 
     /** Appends every line of that name from {@code other}, sharing the lines and their kept parses. */
     SipHeaders addAllFrom(SipHeaders other, String name) {
-        String canonical = HeaderNames.canonical(name);
+        String known = HeaderNames.knownOrNull(name);
         for (int i = 0; i < other.size; i++) {
-            if (other.lines[i].is(canonical)) {
+            if (matches(other.lines[i], known, name)) {
                 insert(size, other.lines[i]);
             }
         }
@@ -99,34 +95,34 @@ public final class SipHeaders {
 
     /** Adds before every other header of that name (a proxy's own Via or Record-Route). */
     public SipHeaders addFirst(String name, String value) {
-        String canonical = HeaderNames.canonical(name);
-        int at = indexOf(canonical, 0);
-        insert(at < 0 ? size : at, new HeaderLine(canonical, value));
+        String known = HeaderNames.knownOrNull(name);
+        int at = indexOf(known, name, 0);
+        insert(at < 0 ? size : at, new HeaderLine(known != null ? known : name, value));
         return this;
     }
 
     /** Replaces all lines of that name by one, keeping the position of the first. */
     public SipHeaders set(String name, String value) {
-        String canonical = HeaderNames.canonical(name);
-        int at = indexOf(canonical, 0);
-        HeaderLine line = new HeaderLine(canonical, value);
+        String known = HeaderNames.knownOrNull(name);
+        int at = indexOf(known, name, 0);
+        HeaderLine line = new HeaderLine(known != null ? known : name, value);
         if (at < 0) {
             insert(size, line);
             return this;
         }
         lines[at] = line;
-        removeFrom(canonical, at + 1);
+        removeFrom(known, name, at + 1);
         return this;
     }
 
     public SipHeaders remove(String name) {
-        removeFrom(HeaderNames.canonical(name), 0);
+        removeFrom(HeaderNames.knownOrNull(name), name, 0);
         return this;
     }
 
     /** Removes the first list element of a list header (the top Via), keeping the rest. */
     public String removeFirstValue(String name) {
-        int i = indexOf(HeaderNames.canonical(name), 0);
+        int i = indexOf(HeaderNames.knownOrNull(name), name, 0);
         if (i < 0) {
             return null;
         }
@@ -147,7 +143,7 @@ public final class SipHeaders {
      * Returns false when there is no such header.
      */
     public boolean replaceFirstValue(String name, String newValue) {
-        int i = indexOf(HeaderNames.canonical(name), 0);
+        int i = indexOf(HeaderNames.knownOrNull(name), name, 0);
         if (i < 0) {
             return false;
         }
@@ -203,9 +199,18 @@ public final class SipHeaders {
         return lines[index];
     }
 
-    private int indexOf(String canonical, int from) {
+    /**
+     * Whether a line holds the header {@code name}, given its {@link HeaderNames#knownOrNull}.
+     * Lines of known headers always hold the shared constant (every way in canonicalizes),
+     * so for those identity decides; only sender-spelled names need a case-blind compare.
+     */
+    private static boolean matches(HeaderLine line, String known, String name) {
+        return known != null ? line.name == known : line.name.equalsIgnoreCase(name);
+    }
+
+    private int indexOf(String known, String name, int from) {
         for (int i = from; i < size; i++) {
-            if (lines[i].is(canonical)) {
+            if (matches(lines[i], known, name)) {
                 return i;
             }
         }
@@ -221,14 +226,16 @@ public final class SipHeaders {
         size++;
     }
 
-    private void removeFrom(String canonical, int from) {
+    private void removeFrom(String known, String name, int from) {
         int kept = from;
         for (int i = from; i < size; i++) {
-            if (!lines[i].is(canonical)) {
+            if (!matches(lines[i], known, name)) {
                 lines[kept++] = lines[i];
             }
         }
-        Arrays.fill(lines, kept, size, null);
+        for (int i = kept; i < size; i++) {
+            lines[i] = null;
+        }
         size = kept;
     }
 }
