@@ -1,8 +1,8 @@
 package org.sipwitch.sip.codec;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.util.ByteProcessor;
-import io.netty.util.CharsetUtil;
+import io.netty.util.concurrent.FastThreadLocal;
+import java.nio.charset.StandardCharsets;
 import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.HeaderValues;
 import org.sipwitch.sip.message.SipHeaders;
@@ -15,16 +15,24 @@ import org.sipwitch.sip.message.SipHeaders;
  * compact forms are mapped by the model. Comma lists are left to the model.
  * A header line with a control character or no colon is left out and recorded as
  * the error, so the rest of the head can still be used to answer.
+ *
+ * <p>Each header line is copied once into a per-thread array and checked, split and
+ * turned into strings from there: reading a direct buffer byte by byte costs a bounds
+ * and liveness check per byte, and the strings need a copy in a heap array anyway.
  */
 final class HeadParser {
-    /** Control characters other than HT are never legal in a head (NUL included). */
-    private static final ByteProcessor FIND_CTL = b -> (b >= ' ' || b == '\t') && b != 0x7f;
-
-    /** Longer than any known header name or method, so longer ones skip the lookups. */
+    /** Longer than any known method, so longer ones skip the lookup. */
     private static final int SCRATCH = 32;
+    /** Lines are at most {@link SipLimits#maxLineLength()} long; the array grows to the longest seen. */
+    private static final FastThreadLocal<byte[]> LINE = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[256];
+        }
+    };
 
     private final SipLimits limits;
-    /** Name bytes for the known-name lookups; a parser serves one channel (one thread). */
+    /** Method bytes for the known-method lookup; a parser serves one channel (one thread). */
     private final byte[] scratch = new byte[SCRATCH];
 
     HeadParser(SipLimits limits) {
@@ -53,12 +61,15 @@ final class HeadParser {
                 pos = next; // an empty line inside a datagram head: nothing to keep
                 continue;
             }
-            if (buf.forEachByte(pos, end - pos, FIND_CTL) >= 0) {
+            int length = end - pos;
+            byte[] line = lineArray(length);
+            buf.getBytes(pos, line, 0, length);
+            pos = next;
+            if (hasControl(line, length)) {
                 head.fail("Illegal character in header");
-                pos = next;
                 continue;
             }
-            byte first = buf.getByte(pos);
+            byte first = line[0];
             if (first == ' ' || first == '\t') {
                 if (name == null) {
                     head.fail("Continuation line without header");
@@ -66,12 +77,11 @@ final class HeadParser {
                     if (folded == null) {
                         folded = new StringBuilder(value);
                     }
-                    String more = trimmed(buf, pos, end);
+                    String more = trimmed(line, 0, length);
                     if (!more.isEmpty()) {
                         folded.append(' ').append(more);
                     }
                 }
-                pos = next;
                 continue;
             }
             if (name != null) {
@@ -83,41 +93,60 @@ final class HeadParser {
                 head.fail("Too many headers");
                 return;
             }
-            int colon = buf.indexOf(pos, end, (byte) ':');
+            int colon = indexOf(line, length, (byte) ':');
             if (colon < 0) {
                 head.fail("Header without colon");
-                pos = next;
                 continue;
             }
             int nameEnd = colon;
-            while (nameEnd > pos && isSpace(buf.getByte(nameEnd - 1))) {
+            while (nameEnd > 0 && isSpace(line[nameEnd - 1])) {
                 nameEnd--;
             }
-            if (nameEnd == pos || !isToken(buf, pos, nameEnd)) {
+            if (nameEnd == 0 || !isToken(line, nameEnd)) {
                 head.fail("Bad header name");
-                pos = next;
                 continue;
             }
-            name = headerName(buf, pos, nameEnd);
-            value = trimmed(buf, colon + 1, end);
-            pos = next;
+            name = headerName(line, nameEnd);
+            value = trimmed(line, colon + 1, length);
         }
         if (name != null) {
             head.headers.add(name, folded != null ? folded.toString() : value);
         }
     }
 
-    /** Known names as their shared canonical constant: no String per name per message. */
-    private String headerName(ByteBuf buf, int from, int to) {
-        int length = to - from;
-        if (length <= SCRATCH) {
-            buf.getBytes(from, scratch, 0, length);
-            String known = HeaderNames.known(scratch, length);
-            if (known != null) {
-                return known;
+    private static byte[] lineArray(int length) {
+        byte[] line = LINE.get();
+        if (line.length < length) {
+            line = new byte[Math.max(length, line.length * 2)];
+            LINE.set(line);
+        }
+        return line;
+    }
+
+    /** Control characters other than HT are never legal in a head (NUL included); bytes are signed, so neither is any byte above 0x7f. */
+    private static boolean hasControl(byte[] line, int length) {
+        for (int i = 0; i < length; i++) {
+            byte b = line[i];
+            if ((b < ' ' && b != '\t') || b == 0x7f) {
+                return true;
             }
         }
-        return buf.toString(from, length, CharsetUtil.US_ASCII);
+        return false;
+    }
+
+    /** Known names as their shared canonical constant: no String per name per message. */
+    private static String headerName(byte[] line, int length) {
+        String known = HeaderNames.known(line, length);
+        return known != null ? known : new String(line, 0, length, StandardCharsets.US_ASCII);
+    }
+
+    private static int indexOf(byte[] line, int length, byte what) {
+        for (int i = 0; i < length; i++) {
+            if (line[i] == what) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int lineEnd(ByteBuf buf, int from, int to) {
@@ -129,23 +158,23 @@ final class HeadParser {
         return eol > from && buf.getByte(eol - 1) == '\r' ? eol - 1 : eol;
     }
 
-    private static String trimmed(ByteBuf buf, int from, int to) {
-        while (from < to && isSpace(buf.getByte(from))) {
+    private static String trimmed(byte[] line, int from, int to) {
+        while (from < to && isSpace(line[from])) {
             from++;
         }
-        while (to > from && isSpace(buf.getByte(to - 1))) {
+        while (to > from && isSpace(line[to - 1])) {
             to--;
         }
-        return from == to ? "" : buf.toString(from, to - from, CharsetUtil.UTF_8);
+        return from == to ? "" : new String(line, from, to - from, StandardCharsets.UTF_8);
     }
 
     private static boolean isSpace(byte b) {
         return b == ' ' || b == '\t';
     }
 
-    private static boolean isToken(ByteBuf buf, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!HeaderValues.isTokenChar((char) buf.getByte(i))) {
+    private static boolean isToken(byte[] line, int to) {
+        for (int i = 0; i < to; i++) {
+            if (!HeaderValues.isTokenChar((char) line[i])) {
                 return false;
             }
         }
