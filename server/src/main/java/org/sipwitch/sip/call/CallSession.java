@@ -177,9 +177,7 @@ final class CallSession {
     void targetAnswered(TargetLeg leg, SipResponse response) {
         long cseq = cseqOf(response);
         if (leg == winner || leg.released) {
-            if (leg.lastAck != null && leg.ackedCseq == cseq) {
-                ctx.sendAck(leg.lastAck, leg.peer); // §13.2.2.4: every retransmitted 2xx gets the ACK again
-            }
+            ackAgain(leg, cseq); // §13.2.2.4: every retransmitted 2xx gets the ACK again
             return;
         }
         learnDialog(leg, response);
@@ -233,15 +231,22 @@ final class CallSession {
         ctx.table.unindex(leg);
     }
 
-    void ackNow(Leg leg, long cseq, SipRequest payloadFrom) {
+    void ackNow(Leg leg, long cseq, SipMessage payloadFrom) {
         SipRequest ack = ctx.requests.ack(leg, cseq);
         if (payloadFrom != null) {
             LegRequests.copyPayload(payloadFrom, ack);
         }
         leg.ackedCseq = cseq;
         leg.unacked = null;
-        leg.lastAck = ack;
+        leg.ackPayload = payloadFrom;
         ctx.sendAck(ack, leg.peer);
+    }
+
+    /** Lane: a retransmitted 2xx for {@code cseq}: the same ACK again, if that 2xx was ACKed. */
+    void ackAgain(Leg leg, long cseq) {
+        if (leg.ackedCseq == cseq && cseq >= 0) {
+            ackNow(leg, cseq, leg.ackPayload);
+        }
     }
 
     /** Lane: a non-2xx final response on a target leg (a 487 after our CANCEL included). */

@@ -56,7 +56,9 @@ public abstract sealed class ClientTransaction extends Transaction
     @Override
     void sendFailed(Throwable cause) {
         terminate();
-        listener.onTransportError(this, synthesise(503), cause);
+        if (request != null) { // after the final response the TU has its outcome already
+            listener.onTransportError(this, synthesise(503), cause);
+        }
     }
 
     /** Lane: the table was full; the TU hears 503 like for a transport failure. */
