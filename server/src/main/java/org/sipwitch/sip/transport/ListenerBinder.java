@@ -32,7 +32,7 @@ final class ListenerBinder {
 
     /** One UDP socket per event loop on epoll (SO_REUSEPORT spreads datagrams over them), else one. */
     List<Channel> bindUdp(InetSocketAddress at) throws BindFailedException {
-        Bootstrap b = new Bootstrap().group(group).channel(flavor.datagram())
+        Bootstrap b = new Bootstrap().group(group).channelFactory(() -> flavor.newDatagram(at.getAddress()))
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(DATAGRAM_BUFFER))
                 .option(ChannelOption.SO_RCVBUF, 1 << 20)
