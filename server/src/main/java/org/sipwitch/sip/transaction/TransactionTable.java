@@ -11,7 +11,7 @@ final class TransactionTable<T extends Transaction> {
     /**
      * Sized for a busy server from the start: under load the table holds hundreds of
      * thousands of entries (32 s of completed transactions), and growing there from 16
-     * cost a rehash of everything at each doubling while requests waited on the lanes.
+     * rehashed everything at each doubling, on the request path (seen in JFR profiles).
      */
     private static final int INITIAL_CAPACITY = 1 << 16;
 
