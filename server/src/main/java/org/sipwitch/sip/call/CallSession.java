@@ -15,6 +15,7 @@ import org.sipwitch.sip.message.SipUri;
 import org.sipwitch.sip.registrar.UserIdentity;
 import org.sipwitch.sip.transaction.ClientTransactionListener;
 import org.sipwitch.sip.transaction.Scheduler.Scheduled;
+import org.sipwitch.sip.transaction.TransactionState;
 import org.sipwitch.sip.transaction.ServerTransaction;
 import org.sipwitch.sip.transport.Peer;
 
@@ -355,6 +356,9 @@ final class CallSession {
         ctx.table.unindex(source);
         for (TargetLeg t : targets) {
             ctx.table.unindex(t);
+            if (t.invite != null && t.invite.state() == TransactionState.ACCEPTED) {
+                AckReplay.takeOver(this, t); // so the lingering transaction does not keep this call alive
+            }
         }
         ctx.table.release(this);
         if (counted) {

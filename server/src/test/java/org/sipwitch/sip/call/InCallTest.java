@@ -11,6 +11,7 @@ import static org.sipwitch.sip.call.CallFixture.body;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sipwitch.mbeans.EntityStats;
+import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
 
@@ -63,6 +64,28 @@ class InCallTest {
         // a second BYE finds no dialog
         f.receive(ALICE, f.inDialog("BYE", ALICE, invite, aliceOk, 3));
         f.response(ALICE, 481, "BYE");
+    }
+
+    @Test
+    void calleeRepeatingItsTwoHundredAfterTheCallEndedStillGetsItsAck() throws Exception {
+        f.receive(ALICE, f.inDialog("BYE", ALICE, invite, aliceOk, 2));
+        assertThat(f.engine.table().active()).isZero();
+        f.sent.clear();
+
+        // the INVITE transaction toward Bob lingers (Timer M); the ended call handed it the ACK
+        f.receive(BOB1, bobOk);
+        f.receive(BOB1, bobOk);
+        assertThat(f.requests(BOB1, "ACK")).hasSize(2).allSatisfy(ack -> {
+            assertThat(ack.callId()).isEqualTo(toBob.callId());
+            assertThat(ack.cseq().sequence()).isEqualTo(toBob.cseq().sequence());
+            assertThat(ack.to().tag()).isEqualTo("b1");
+            assertThat(ack.from().tag()).isEqualTo(toBob.from().tag());
+        });
+        // any other 2xx (another CSeq) is not ours to ACK
+        SipResponse other = f.answer(toBob, 200, "b1", SDP_B);
+        other.setHeader(HeaderNames.CSEQ, "99 INVITE");
+        f.receive(BOB1, other);
+        assertThat(f.requests(BOB1, "ACK")).hasSize(2);
     }
 
     @Test
