@@ -226,9 +226,9 @@ public final class SipServer implements AutoCloseable {
 
     static TransportSettings transportSettings(StackConfig stack) {
         Set<Transport> set = EnumSet.noneOf(Transport.class);
-        for (org.sipwitch.config.Transport t : stack.transports()) {
-            if (t != org.sipwitch.config.Transport.TLS) {
-                set.add(Transport.valueOf(t.name()));
+        for (Transport t : stack.transports()) {
+            if (t != Transport.TLS) { // the TLS listener is set up from <tls> by TlsSetup
+                set.add(t);
             }
         }
         SipLimits limits = SipLimits.defaults().withMaxMessageSize(stack.maxMessageSize());
