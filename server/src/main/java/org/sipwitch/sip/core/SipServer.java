@@ -161,7 +161,7 @@ public final class SipServer implements AutoCloseable {
         gate.reconfigure(cfg);
         registrar.setConfig(registrarConfig(cfg.registry()));
         RegistryConfig r = cfg.registry();
-        DigestAlgorithm alg = DigestAlgorithm.fromConfig(r.digest().configName());
+        DigestAlgorithm alg = r.digest();
         if (!r.realm().equals(authenticator.realm()) || alg != authenticator.algorithm()) {
             authenticator.setRealm(r.realm(), alg);
         }
@@ -237,7 +237,7 @@ public final class SipServer implements AutoCloseable {
     }
 
     static DigestSettings digestSettings(RegistryConfig r) {
-        return DigestSettings.of(r.realm(), DigestAlgorithm.fromConfig(r.digest().configName()))
+        return DigestSettings.of(r.realm(), r.digest())
                 .withNonceLifetime(Duration.ofSeconds(r.nonceLifetime()));
     }
 
