@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.sipwitch.mbeans.EntityStats;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
+import org.sipwitch.testing.ManualTimers;
 
 /** An answered call: hang-up from either side, re-INVITE, INFO, drop, statistics. */
 class InCallTest {
