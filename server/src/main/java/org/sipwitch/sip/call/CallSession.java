@@ -52,13 +52,23 @@ final class CallSession {
                 String dialled) {
         this.ctx = ctx;
         this.slot = slot;
-        this.id = String.format("%08x:%d", sequence, slot);
+        this.id = formatId(sequence, slot);
         this.lane = lane;
         this.caller = caller;
         this.callee = callee;
         this.dialled = dialled;
         this.started = ctx.clock.millis();
         this.relay = new DialogRelay(this);
+    }
+
+    /** "%08x:%d" without a Formatter: one per call. */
+    static String formatId(int sequence, int slot) {
+        String hex = Integer.toHexString(sequence);
+        StringBuilder b = new StringBuilder(16);
+        for (int i = hex.length(); i < 8; i++) {
+            b.append('0');
+        }
+        return b.append(hex).append(':').append(slot).toString();
     }
 
     int slot() {
