@@ -73,10 +73,10 @@ final class Formats {
     }
 
     static Reply pstats(Object value, List<String> args) {
-        TextTable t = new TextTable("NAME", "PERIOD-START", "MINUTES", "IN", "OUT", "PEAK");
+        TextTable t = new TextTable("NAME", "PERIOD-START", "MINUTES", "IN", "OUT", "PEAK", "MIN");
         for (CompositeData r : rows(value)) {
             t.row(text(r, "name"), time(number(r, "periodStart")), number(r, "minutes"),
-                    number(r, "incoming"), number(r, "outgoing"), number(r, "peak"));
+                    number(r, "incoming"), number(r, "outgoing"), number(r, "peak"), number(r, "minimum"));
         }
         return Reply.ok(t.lines());
     }

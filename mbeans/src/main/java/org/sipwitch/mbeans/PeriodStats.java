@@ -9,6 +9,8 @@ package org.sipwitch.mbeans;
  * @param incoming    calls received in the period
  * @param outgoing    calls placed in the period
  * @param peak        most calls active at once in the period
+ * @param minimum     fewest calls active at once in the period
  */
-public record PeriodStats(String name, long periodStart, int minutes, long incoming, long outgoing, int peak) {
+public record PeriodStats(String name, long periodStart, int minutes, long incoming, long outgoing, int peak,
+                          int minimum) {
 }

@@ -172,7 +172,7 @@ final class InMemoryDaemon {
         }
 
         public List<PeriodStats> getPeriodicStats() {
-            return List.of(new PeriodStats("alice", T0, period, 1, 2, 1));
+            return List.of(new PeriodStats("alice", T0, period, 1, 2, 1, 0));
         }
 
         public int getPeriod() {

@@ -53,7 +53,7 @@ class SipwitchctlTest {
         assertThat(registry.out()).contains("201  alice  Alice").contains("3 registrations of 2 users");
         assertThat(ctl.run("calls").out()).contains("0000002a:2").contains("0:01:15").contains("1 active call");
         assertThat(ctl.run("stats").out()).startsWith("NAME").contains("alice ");
-        assertThat(ctl.run("pstats").out()).startsWith("NAME").contains("PERIOD-START");
+        assertThat(ctl.run("pstats").out()).startsWith("NAME").contains("PERIOD-START").contains("MIN");
         assertThat(ctl.run("status").out()).isEqualTo("j.......\n");
         assertThat(ctl.run("usercache").out()).contains("192.0.2.10").contains("1 cached user");
         assertThat(ctl.run("contact").out()).isEqualTo("sip:192.0.2.1:5060\n");

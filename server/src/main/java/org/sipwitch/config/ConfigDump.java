@@ -3,6 +3,7 @@ package org.sipwitch.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.sipwitch.sip.transport.Transport;
 
 /**
  * The effective configuration as text lines for the {@code dump} verb: one
@@ -57,7 +58,7 @@ public final class ConfigDump {
     private static void stack(List<String> out, StackConfig stack) {
         out.add("stack.interface = " + String.join(" ", stack.interfaces()));
         out.add("stack.port = " + stack.port() + (stack.port() == 0 ? " (any free port)" : ""));
-        out.add("stack.transport = " + stack.transports().stream().sorted().map(Transport::configName)
+        out.add("stack.transport = " + stack.transports().stream().sorted().map(Transport::param)
                 .collect(Collectors.joining(" ")));
         out.add("stack.published = " + stack.published().orElse("(the bound address)"));
         out.add("stack.mapped = " + stack.mapped());

@@ -3,6 +3,7 @@ package org.sipwitch.config;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.sipwitch.sip.auth.DigestAlgorithm;
 
 /**
  * A user from {@code <provision>}: who may register and be called.
@@ -37,11 +38,6 @@ public record ProvisionedUser(String id, Optional<String> extension, String disp
      */
     public Optional<String> ha1(String realm, DigestAlgorithm algorithm) {
         return credentials.ha1(id, realm, algorithm);
-    }
-
-    /** As {@link #ha1(String, DigestAlgorithm)} with an algorithm token such as {@code MD5} or {@code SHA-256}. */
-    public Optional<String> ha1(String realm, String algorithm) {
-        return DigestAlgorithm.parse(algorithm).flatMap(a -> ha1(realm, a));
     }
 
     @Override

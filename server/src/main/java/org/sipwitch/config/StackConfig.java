@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.sipwitch.sip.transport.Transport;
 
 /**
  * {@code <stack>}: where and how the SIP listeners run.

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.sipwitch.sip.transport.Transport;
 
 /** {@code <stack>} → {@link StackConfig}. */
 final class StackParser {
@@ -93,7 +94,7 @@ final class StackParser {
         }
         Set<Transport> result = EnumSet.noneOf(Transport.class);
         for (String word : ElementReader.words(ElementReader.leafText(element.get()))) {
-            result.add(Transport.parse(word).orElseThrow(() -> element.get().error(
+            result.add(Optional.ofNullable(Transport.fromToken(word)).orElseThrow(() -> element.get().error(
                     "<transport> lists udp, tcp and/or tls, got \"" + ElementReader.abbreviate(word) + "\"")));
         }
         if (result.isEmpty()) {

@@ -11,4 +11,30 @@ public interface Component {
 
     /** Must return promptly (the whole daemon stops within 2 s) and never throw. */
     void stop();
+
+    /** A start that may fail, as {@link #start()}. */
+    @FunctionalInterface
+    interface Start {
+        void run() throws Exception;
+    }
+
+    /** A component made of a start and a stop, for a part that does not know the daemon. */
+    static Component of(String name, Start start, Runnable stop) {
+        return new Component() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void start() throws Exception {
+                start.run();
+            }
+
+            @Override
+            public void stop() {
+                stop.run();
+            }
+        };
+    }
 }

@@ -16,7 +16,9 @@ final class ServerAssembly {
         // to it, and plug their sources into management.hooks()
         ManagementComponent management = new ManagementComponent(context);
         list.add(management);
-        list.add(new SipComponent(context, management));
+        SipComponent sip = new SipComponent(context.config(), context.stateDir(), context::reportListening,
+                management);
+        list.add(Component.of("SIP server", sip::start, sip::stop));
         return list;
     }
 }

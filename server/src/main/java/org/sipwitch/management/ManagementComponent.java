@@ -30,6 +30,7 @@ import org.sipwitch.mbeans.ServerMXBean;
 import org.sipwitch.mbeans.SipwitchNotifications;
 import org.sipwitch.mbeans.StatsMXBean;
 import org.sipwitch.mbeans.TraceMXBean;
+import org.sipwitch.sip.call.CallStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,8 @@ public final class ManagementComponent implements Component {
     private final ManagementHooks hooks;
     private final Events events = new Events(new EventLog(1000));
     private final SipTrace trace = new SipTrace();
-    private final CallStatistics statistics = new CallStatistics();
+    // its own, not the engine's: the counts outlive a restart of the SIP server
+    private final CallStatistics statistics = new CallStatistics(System.currentTimeMillis());
     private final HistoryRing history = new HistoryRing(HistoryBean.DEFAULT_SIZE);
     private final HistoryAppender appender = new HistoryAppender(history);
     private final List<ObjectName> registered = new ArrayList<>();

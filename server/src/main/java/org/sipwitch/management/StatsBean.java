@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.sipwitch.mbeans.EntityStats;
 import org.sipwitch.mbeans.PeriodStats;
 import org.sipwitch.mbeans.StatsMXBean;
+import org.sipwitch.sip.call.CallStatistics;
 
 /**
  * {@code sipwitch:type=Stats}: {@link CallStatistics} to the outside, and the clock
@@ -69,7 +70,7 @@ final class StatsBean implements StatsMXBean {
     }
 
     void closePeriod() {
-        long calls = statistics.rollPeriod();
-        events.period(statistics.lastPeriodMinutes(), calls);
+        PeriodStats system = statistics.rollPeriod(System.currentTimeMillis()).get(0);
+        events.period(system.minutes(), system.incoming());
     }
 }

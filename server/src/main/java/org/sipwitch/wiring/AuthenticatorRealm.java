@@ -1,8 +1,8 @@
 package org.sipwitch.wiring;
 
-import org.sipwitch.config.DigestAlgorithm;
 import org.sipwitch.management.RealmControl;
 import org.sipwitch.mbeans.RealmInfo;
+import org.sipwitch.sip.auth.DigestAlgorithm;
 import org.sipwitch.sip.auth.DigestAuthenticator;
 
 /**
@@ -18,16 +18,12 @@ final class AuthenticatorRealm implements RealmControl {
 
     @Override
     public RealmInfo current() {
-        return new RealmInfo(authenticator.realm(), configName(authenticator.algorithm()));
+        return new RealmInfo(authenticator.realm(), authenticator.algorithm().configName());
     }
 
     @Override
     public RealmInfo change(String realm, DigestAlgorithm digest) {
-        authenticator.setRealm(realm, org.sipwitch.sip.auth.DigestAlgorithm.fromConfig(digest.configName()));
+        authenticator.setRealm(realm, digest);
         return current();
-    }
-
-    private static String configName(org.sipwitch.sip.auth.DigestAlgorithm alg) {
-        return alg == org.sipwitch.sip.auth.DigestAlgorithm.MD5 ? "md5" : "sha-256";
     }
 }

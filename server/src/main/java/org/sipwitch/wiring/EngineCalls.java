@@ -26,7 +26,8 @@ final class EngineCalls implements CallsSource {
         hooks.calls(new EngineCalls(engine));
         hooks.messenger(engine::sendMessage);
         var stats = management.statistics();
-        engine.addCounter(CallCounter.of(stats::callStarted, stats::callEnded));
+        engine.addCounter(CallCounter.of((caller, callee) -> stats.callStarted(caller, callee,
+                System.currentTimeMillis()), stats::callEnded));
         var events = management.events();
         engine.setListener(new CallListener() {
             @Override

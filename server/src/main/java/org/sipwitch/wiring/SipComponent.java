@@ -1,7 +1,8 @@
 package org.sipwitch.wiring;
 
-import org.sipwitch.daemon.Component;
-import org.sipwitch.daemon.DaemonContext;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.sipwitch.config.LiveConfig;
 import org.sipwitch.management.ManagementComponent;
 import org.sipwitch.management.ManagementHooks;
 import org.sipwitch.sip.core.SipServer;
@@ -9,39 +10,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SIP server as a daemon component, plugged into management: its registrations,
- * realm, policy, trace and lifecycle become what the MBeans (and so sipwitchctl)
- * show and act on.
+ * The SIP server plugged into management: its registrations, realm, policy, trace and
+ * lifecycle become what the MBeans (and so sipwitchctl) show and act on. The daemon
+ * starts and stops it as one of its components; it is handed what it needs from the
+ * daemon, so that wiring does not depend on the daemon that assembles it.
  */
-public final class SipComponent implements Component {
+public final class SipComponent {
     private static final Logger LOG = LoggerFactory.getLogger(SipComponent.class);
 
-    private final DaemonContext context;
+    private final LiveConfig config;
+    private final Path stateDir;
+    private final Consumer<String> listening;
     private final ManagementComponent management;
     private volatile SipServer server;
 
-    public SipComponent(DaemonContext context, ManagementComponent management) {
-        this.context = context;
+    /**
+     * @param listening told each listener's address ("udp://127.0.0.1:5060") once started
+     */
+    public SipComponent(LiveConfig config, Path stateDir, Consumer<String> listening,
+                        ManagementComponent management) {
+        this.config = config;
+        this.stateDir = stateDir;
+        this.listening = listening;
         this.management = management;
     }
 
-    @Override
-    public String name() {
-        return "SIP server";
-    }
-
-    @Override
     public synchronized void start() throws Exception {
-        SipServer sip = new SipServer(context.config(), context.stateDir());
+        SipServer sip = new SipServer(config, stateDir);
         sip.start();
         server = sip;
-        sip.listening().forEach(context::reportListening);
+        sip.listening().forEach(listening);
         plug(sip);
     }
 
     private void plug(SipServer sip) {
         ManagementHooks hooks = management.hooks();
-        hooks.registry(new LocationRegistry(sip.location(), () -> context.config().current().users(),
+        hooks.registry(new LocationRegistry(sip.location(), () -> config.current().users(),
                 sip.recentUsers()));
         StackHooks stack = new StackHooks(this);
         hooks.policy(new GatePolicy(sip.gate(), sip.transports().counters(), stack::published));
@@ -61,7 +65,7 @@ public final class SipComponent implements Component {
         SipServer old = server;
         var bindings = old.location().all();
         old.close();
-        SipServer fresh = new SipServer(context.config(), context.stateDir());
+        SipServer fresh = new SipServer(config, stateDir);
         try {
             fresh.start();
         } catch (Exception e) {
@@ -80,11 +84,11 @@ public final class SipComponent implements Component {
         return server;
     }
 
-    DaemonContext context() {
-        return context;
+    LiveConfig config() {
+        return config;
     }
 
-    @Override
+    /** Returns promptly and never throws, as the daemon's components must. */
     public void stop() {
         SipServer sip = server;
         if (sip != null) {

@@ -87,7 +87,7 @@ final class StackHooks implements ServerHooks {
      * else the first listener's address, with the port really bound (port 0 picks one).
      */
     Optional<String> published() {
-        StackConfig stack = component.context().config().current().stack();
+        StackConfig stack = component.config().current().stack();
         List<ListeningPoint> points = sip().transports().listeningPoints();
         if (points.isEmpty()) {
             return Optional.empty();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sipwitch.sip.transport.Transport;
 
 /** sipwitch.d/: merge rules, and enable/disable by renaming. */
 class DropInTest {

@@ -8,6 +8,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipwitch.sip.auth.DigestAlgorithm;
+import org.sipwitch.sip.transport.Transport;
 
 /** Values and defaults of the sections other tests do not cover. */
 class SectionsTest {

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipwitch.sip.auth.DigestAlgorithm;
 
 /** Provisioned users: lookups and HA1 digests. */
 class UserDirectoryTest {
@@ -60,8 +61,7 @@ class UserDirectoryTest {
         ProvisionedUser mufasa = load("<user id=\"Mufasa\"><secret>Circle Of Life</secret></user>", "")
                 .users().byId("Mufasa").orElseThrow();
         assertThat(mufasa.ha1("testrealm@host.com", DigestAlgorithm.MD5)).contains(MUFASA_MD5_HA1);
-        assertThat(mufasa.ha1("testrealm@host.com", "MD5")).contains(MUFASA_MD5_HA1);
-        assertThat(mufasa.ha1("testrealm@host.com", "md5-sess")).isEmpty();
+        assertThat(DigestAlgorithm.parse("md5-sess")).isEmpty();
     }
 
     @Test

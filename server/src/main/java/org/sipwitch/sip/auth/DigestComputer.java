@@ -1,7 +1,10 @@
 package org.sipwitch.sip.auth;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 
 /**
  * Computes digest responses (RFC 2617 §3.2.2, RFC 7616 §3.4.1) without building
@@ -58,9 +61,15 @@ final class DigestComputer {
         md.update(COLON);
         update(md, realm);
         md.update(COLON);
-        byte[] pw = new String(password).getBytes(StandardCharsets.UTF_8);
-        md.update(pw);
-        java.util.Arrays.fill(pw, (byte) 0);
+        // encoded without a String copy, so that no readable secret is left on the heap
+        ByteBuffer pw = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
+        try {
+            md.update(pw);
+        } finally {
+            if (pw.hasArray()) {
+                Arrays.fill(pw.array(), (byte) 0);
+            }
+        }
         byte[] out = new byte[alg.hexLength()];
         hex(md.digest(), out);
         return new String(out, StandardCharsets.US_ASCII);

@@ -229,10 +229,7 @@ public final class CallEngine {
             return;
         }
         ctx.onLane(leg.session.lane, () -> {
-            long cseq = CallSession.cseqOf(response);
-            if (leg.lastAck != null && leg.ackedCseq == cseq) {
-                ctx.sendAck(leg.lastAck, leg.peer);
-            }
+            leg.session.ackAgain(leg, CallSession.cseqOf(response));
         });
     }
 

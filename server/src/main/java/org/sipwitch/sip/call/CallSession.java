@@ -15,6 +15,7 @@ import org.sipwitch.sip.message.SipUri;
 import org.sipwitch.sip.registrar.UserIdentity;
 import org.sipwitch.sip.transaction.ClientTransactionListener;
 import org.sipwitch.sip.transaction.Scheduler.Scheduled;
+import org.sipwitch.sip.transaction.TransactionState;
 import org.sipwitch.sip.transaction.ServerTransaction;
 import org.sipwitch.sip.transport.Peer;
 
@@ -52,13 +53,23 @@ final class CallSession {
                 String dialled) {
         this.ctx = ctx;
         this.slot = slot;
-        this.id = String.format("%08x:%d", sequence, slot);
+        this.id = formatId(sequence, slot);
         this.lane = lane;
         this.caller = caller;
         this.callee = callee;
         this.dialled = dialled;
         this.started = ctx.clock.millis();
         this.relay = new DialogRelay(this);
+    }
+
+    /** "%08x:%d" without a Formatter: one per call. */
+    static String formatId(int sequence, int slot) {
+        String hex = Integer.toHexString(sequence);
+        StringBuilder b = new StringBuilder(16);
+        for (int i = hex.length(); i < 8; i++) {
+            b.append('0');
+        }
+        return b.append(hex).append(':').append(slot).toString();
     }
 
     int slot() {
@@ -177,9 +188,7 @@ final class CallSession {
     void targetAnswered(TargetLeg leg, SipResponse response) {
         long cseq = cseqOf(response);
         if (leg == winner || leg.released) {
-            if (leg.lastAck != null && leg.ackedCseq == cseq) {
-                ctx.sendAck(leg.lastAck, leg.peer); // §13.2.2.4: every retransmitted 2xx gets the ACK again
-            }
+            ackAgain(leg, cseq); // §13.2.2.4: every retransmitted 2xx gets the ACK again
             return;
         }
         learnDialog(leg, response);
@@ -233,15 +242,22 @@ final class CallSession {
         ctx.table.unindex(leg);
     }
 
-    void ackNow(Leg leg, long cseq, SipRequest payloadFrom) {
+    void ackNow(Leg leg, long cseq, SipMessage payloadFrom) {
         SipRequest ack = ctx.requests.ack(leg, cseq);
         if (payloadFrom != null) {
             LegRequests.copyPayload(payloadFrom, ack);
         }
         leg.ackedCseq = cseq;
         leg.unacked = null;
-        leg.lastAck = ack;
+        leg.ackPayload = payloadFrom;
         ctx.sendAck(ack, leg.peer);
+    }
+
+    /** Lane: a retransmitted 2xx for {@code cseq}: the same ACK again, if that 2xx was ACKed. */
+    void ackAgain(Leg leg, long cseq) {
+        if (leg.ackedCseq == cseq && cseq >= 0) {
+            ackNow(leg, cseq, leg.ackPayload);
+        }
     }
 
     /** Lane: a non-2xx final response on a target leg (a 487 after our CANCEL included). */
@@ -340,6 +356,9 @@ final class CallSession {
         ctx.table.unindex(source);
         for (TargetLeg t : targets) {
             ctx.table.unindex(t);
+            if (t.invite != null && t.invite.state() == TransactionState.ACCEPTED) {
+                AckReplay.takeOver(this, t); // so the lingering transaction does not keep this call alive
+            }
         }
         ctx.table.release(this);
         if (counted) {

@@ -5,13 +5,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sipwitch.mbeans.EntityStats;
+import org.sipwitch.mbeans.PeriodStats;
 
 /**
- * Call statistics per entity, kept as calls start and end: {@code system} (every call
- * through the server: each counts once incoming — it came in — and once outgoing —
- * it went out to a target) and each user (outgoing for the caller, incoming for the
- * callee). Current and peak concurrency, time of the last call. Periodic samples are
- * cut by {@link #rollPeriod}, which the Stats MBean calls every {@code period} minutes.
+ * Call statistics per entity (a user id, extension, gateway...) and for {@value #SYSTEM},
+ * the whole server, kept as calls start and end, from any lane:
+ * <pre>{@code
+ * statistics.callStarted("alice", "bob", now);   // alice: out+1, bob: in+1, system: in+1
+ * ...
+ * statistics.callEnded("alice", "bob");
+ * }</pre>
+ * A null or blank entity (an outside caller, say) is counted in {@value #SYSTEM} only.
+ * {@value #SYSTEM} counts every call once, in {@code inTotal}, and its current/peak are
+ * server-wide. Periods ({@code pstats}) are cut by {@link #rollPeriod}, which the Stats
+ * MBean calls every {@code period} minutes.
  */
 public final class CallStatistics {
     public static final String SYSTEM = "system";
@@ -19,61 +26,81 @@ public final class CallStatistics {
     private final ConcurrentHashMap<String, EntityCounters> entities = new ConcurrentHashMap<>();
     private final EntityCounters system = new EntityCounters(SYSTEM);
     private volatile long periodStart;
-    private volatile List<PeriodSample> lastPeriod = List.of();
+    private volatile List<PeriodStats> lastPeriod = List.of();
 
     public CallStatistics(long nowMillis) {
         this.periodStart = nowMillis;
-    }
-
-    private EntityCounters entity(String name) {
-        return entities.computeIfAbsent(name, EntityCounters::new);
+        entities.put(SYSTEM, system);
     }
 
     /** A call was admitted: caller placed it, callee receives it. */
     public void callStarted(String callerId, String calleeId, long nowMillis) {
-        system.started(true, true, nowMillis);
-        entity(callerId).started(false, true, nowMillis);
-        entity(calleeId).started(true, false, nowMillis);
+        system.started(true, nowMillis);
+        if (named(callerId)) {
+            entity(callerId).started(false, nowMillis);
+        }
+        if (named(calleeId)) {
+            entity(calleeId).started(true, nowMillis);
+        }
     }
 
     public void callEnded(String callerId, String calleeId) {
         system.ended();
-        entity(callerId).ended();
-        entity(calleeId).ended();
+        if (named(callerId)) {
+            entity(callerId).ended();
+        }
+        if (named(calleeId)) {
+            entity(calleeId).ended();
+        }
     }
 
-    /** {@code system} first, then users by name. */
+    /** Every entity's numbers since start, {@value #SYSTEM} first, then by name. */
     public List<EntityStats> stats() {
-        List<EntityStats> out = new ArrayList<>(entities.size() + 1);
-        out.add(system.snapshot());
-        entities.values().stream().map(EntityCounters::snapshot).sorted(Comparator.comparing(EntityStats::name))
-                .forEach(out::add);
+        List<EntityStats> out = new ArrayList<>(entities.size());
+        for (EntityCounters c : entities.values()) {
+            out.add(c.snapshot());
+        }
+        out.sort(systemFirst(EntityStats::name));
         return out;
     }
 
     /** One entity's numbers; a user never seen in a call has all zeros. */
     public EntityStats stats(String name) {
-        if (SYSTEM.equals(name)) {
-            return system.snapshot();
-        }
         EntityCounters c = entities.get(name);
         return c == null ? new EntityStats(name, 0, 0, 0, 0, 0) : c.snapshot();
     }
 
-    /** Ends the running period at {@code nowMillis}, keeps its samples as {@link #lastPeriod()}, and returns them. */
-    public synchronized List<PeriodSample> rollPeriod(long nowMillis) {
+    /**
+     * Ends the running period at {@code nowMillis} (its length in whole minutes, rounded),
+     * keeps its figures as {@link #lastPeriod()} and returns them, {@value #SYSTEM} first.
+     */
+    public synchronized List<PeriodStats> rollPeriod(long nowMillis) {
         long start = periodStart;
-        List<PeriodSample> out = new ArrayList<>(entities.size() + 1);
-        out.add(system.roll(start, nowMillis));
-        entities.values().stream().sorted(Comparator.comparing(e -> e.name))
-                .forEach(e -> out.add(e.roll(start, nowMillis)));
+        int minutes = (int) Math.round((nowMillis - start) / 60_000.0);
+        List<PeriodStats> out = new ArrayList<>(entities.size());
+        for (EntityCounters c : entities.values()) {
+            out.add(c.roll(start, minutes));
+        }
+        out.sort(systemFirst(PeriodStats::name));
         periodStart = nowMillis;
         lastPeriod = List.copyOf(out);
         return lastPeriod;
     }
 
-    /** The samples of the last completed period; empty before the first roll. */
-    public List<PeriodSample> lastPeriod() {
+    /** The figures of the last completed period; empty before the first roll. */
+    public List<PeriodStats> lastPeriod() {
         return lastPeriod;
+    }
+
+    private static boolean named(String entity) {
+        return entity != null && !entity.isBlank();
+    }
+
+    private EntityCounters entity(String name) {
+        return entities.computeIfAbsent(name.strip(), EntityCounters::new);
+    }
+
+    private static <T> Comparator<T> systemFirst(java.util.function.Function<T, String> name) {
+        return Comparator.comparing((T t) -> !name.apply(t).equals(SYSTEM)).thenComparing(name);
     }
 }

@@ -95,8 +95,8 @@ final class DialogRelay {
             @Override
             public void onFinal(ClientTransaction ctx, SipResponse response) {
                 if (done) {
-                    if (response.isSuccess() && to.ackedCseq == outCseq && to.lastAck != null) {
-                        call.ctx.sendAck(to.lastAck, to.peer); // retransmitted 2xx
+                    if (response.isSuccess()) {
+                        call.ackAgain(to, outCseq); // retransmitted 2xx
                     }
                     return;
                 }

@@ -3,6 +3,7 @@ package org.sipwitch.sip.call;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sipwitch.mbeans.EntityStats;
+import org.sipwitch.mbeans.PeriodStats;
 
 /**
  * The counters of one entity ({@code system} or a user). Calls of one user run on
@@ -26,12 +27,11 @@ final class EntityCounters {
         this.name = name;
     }
 
-    void started(boolean incoming, boolean outgoing, long now) {
+    void started(boolean incoming, long now) {
         if (incoming) {
             in.incrementAndGet();
             periodIn.incrementAndGet();
-        }
-        if (outgoing) {
+        } else {
             out.incrementAndGet();
             periodOut.incrementAndGet();
         }
@@ -42,12 +42,9 @@ final class EntityCounters {
     }
 
     void ended() {
+        // an end without a start (a counter wired late) must not go negative
         int c = current.updateAndGet(v -> v > 0 ? v - 1 : 0);
         periodMin.accumulateAndGet(c, Math::min);
-    }
-
-    int current() {
-        return current.get();
     }
 
     EntityStats snapshot() {
@@ -55,10 +52,9 @@ final class EntityCounters {
     }
 
     /** Closes the running period: its counts, and min/max concurrency; the next starts at the current level. */
-    PeriodSample roll(long start, long end) {
+    PeriodStats roll(long start, int minutes) {
         int c = current.get();
-        PeriodSample s = new PeriodSample(name, start, end, periodIn.getAndSet(0), periodOut.getAndSet(0),
-                Math.min(periodMin.getAndSet(c), c), Math.max(periodMax.getAndSet(c), c));
-        return s;
+        return new PeriodStats(name, start, minutes, periodIn.getAndSet(0), periodOut.getAndSet(0),
+                Math.max(periodMax.getAndSet(c), c), Math.min(periodMin.getAndSet(c), c));
     }
 }

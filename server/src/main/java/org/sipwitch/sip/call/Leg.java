@@ -1,7 +1,7 @@
 package org.sipwitch.sip.call;
 
 import org.sipwitch.sip.message.NameAddress;
-import org.sipwitch.sip.message.SipRequest;
+import org.sipwitch.sip.message.SipMessage;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.message.SipUri;
 import org.sipwitch.sip.transport.Peer;
@@ -32,8 +32,12 @@ abstract class Leg {
     SipResponse unacked;
     /** The CSeq of the last 2xx we ACKed, so that retransmitted 2xx get the ACK again (§13.2.2.4). */
     long ackedCseq = -1;
-    /** The last ACK sent on this leg, resent for a retransmitted 2xx. */
-    SipRequest lastAck;
+    /**
+     * What the last ACK carried (the answer of a delayed offer), null when nothing. The ACK
+     * itself is made again for each retransmitted 2xx rather than kept: every answered call
+     * would otherwise hold a whole request for the 32 s its INVITE transaction lingers.
+     */
+    SipMessage ackPayload;
 
     Leg(CallSession session, String callId, Peer peer) {
         this.session = session;

@@ -31,7 +31,7 @@
  * <h2>For the management layer</h2>
  * {@link org.sipwitch.sip.call.CallEngine#calls()}, {@code status()}, {@code drop(userOrCallId)},
  * {@code sendMessage(ext, text)}, {@code statistics()} ({@link org.sipwitch.sip.call.CallStatistics}: per-entity
- * totals, current, peak, last call; {@code rollPeriod(now)} for {@code pstats}), and
+ * totals, current, peak, last call; {@code rollPeriod(now)} for {@code pstats}, the same type the Stats MBean keeps), and
  * {@link org.sipwitch.sip.call.CallListener} events (connecting, connected, dropped with a reason).
  */
 package org.sipwitch.sip.call;

@@ -43,6 +43,17 @@ public final class SipEncoder extends MessageToByteEncoder<SipMessage> {
         }
     }
 
+    /** The message as it goes on the wire, as bytes: what a transaction keeps to resend. */
+    public static byte[] toBytes(SipMessage message) {
+        ByteBuf buf = io.netty.buffer.Unpooled.buffer(estimateSize(message));
+        try {
+            encode(message, buf);
+            return ByteBufUtil.getBytes(buf);
+        } finally {
+            buf.release();
+        }
+    }
+
     /** The message as it goes on the wire, as text (for traces and logs, not the hot path). */
     public static String toText(SipMessage message) {
         ByteBuf buf = io.netty.buffer.Unpooled.buffer(estimateSize(message));

@@ -1,6 +1,9 @@
 package org.sipwitch.sip.core;
 
+import org.sipwitch.sip.codec.SipLimits;
+import org.sipwitch.sip.codec.SipParser;
 import org.sipwitch.sip.message.SipMessage;
+import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.transport.Peer;
 
 /**
@@ -12,6 +15,15 @@ public interface MessageTap {
     boolean active();
 
     void record(boolean inbound, Peer peer, SipMessage message);
+
+    /** A message on its wire form (a retransmitted response); parsed only because a trace is on. */
+    default void recordWire(boolean inbound, Peer peer, byte[] wire) {
+        try {
+            record(inbound, peer, new SipParser(SipLimits.defaults()).parse(wire));
+        } catch (SipParseException e) {
+            // our own encoding always parses; nothing to show otherwise
+        }
+    }
 
     MessageTap NONE = new MessageTap() {
         @Override

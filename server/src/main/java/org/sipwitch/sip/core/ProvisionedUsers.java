@@ -31,7 +31,7 @@ public final class ProvisionedUsers implements CredentialSource, UserLookup {
             cache = new Ha1Cache(users, realm); // reload or realm change: nothing old survives
             ha1s = cache;
         }
-        return cache.get(username, algorithm, id -> users.byId(id).flatMap(u -> u.ha1(realm, algorithm.token())));
+        return cache.get(username, algorithm, id -> users.byId(id).flatMap(u -> u.ha1(realm, algorithm)));
     }
 
     @Override

@@ -161,7 +161,7 @@ public final class SipServer implements AutoCloseable {
         gate.reconfigure(cfg);
         registrar.setConfig(registrarConfig(cfg.registry()));
         RegistryConfig r = cfg.registry();
-        DigestAlgorithm alg = DigestAlgorithm.fromConfig(r.digest().configName());
+        DigestAlgorithm alg = r.digest();
         if (!r.realm().equals(authenticator.realm()) || alg != authenticator.algorithm()) {
             authenticator.setRealm(r.realm(), alg);
         }
@@ -226,9 +226,9 @@ public final class SipServer implements AutoCloseable {
 
     static TransportSettings transportSettings(StackConfig stack) {
         Set<Transport> set = EnumSet.noneOf(Transport.class);
-        for (org.sipwitch.config.Transport t : stack.transports()) {
-            if (t != org.sipwitch.config.Transport.TLS) {
-                set.add(Transport.valueOf(t.name()));
+        for (Transport t : stack.transports()) {
+            if (t != Transport.TLS) { // the TLS listener is set up from <tls> by TlsSetup
+                set.add(t);
             }
         }
         SipLimits limits = SipLimits.defaults().withMaxMessageSize(stack.maxMessageSize());
@@ -237,7 +237,7 @@ public final class SipServer implements AutoCloseable {
     }
 
     static DigestSettings digestSettings(RegistryConfig r) {
-        return DigestSettings.of(r.realm(), DigestAlgorithm.fromConfig(r.digest().configName()))
+        return DigestSettings.of(r.realm(), r.digest())
                 .withNonceLifetime(Duration.ofSeconds(r.nonceLifetime()));
     }
 

@@ -24,4 +24,13 @@ final class TappedSender implements MessageSender {
         }
         return transports.send(message, to);
     }
+
+    @Override
+    public CompletableFuture<Void> sendEncoded(byte[] wire, Peer to) {
+        MessageTap t = tap.get();
+        if (t.active()) {
+            t.recordWire(false, to, wire);
+        }
+        return transports.sendEncoded(wire, to);
+    }
 }

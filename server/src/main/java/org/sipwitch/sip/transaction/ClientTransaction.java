@@ -1,5 +1,6 @@
 package org.sipwitch.sip.transaction;
 
+import java.util.Objects;
 import org.sipwitch.sip.message.Responses;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
@@ -14,7 +15,8 @@ import org.sipwitch.sip.transport.Peer;
 public abstract sealed class ClientTransaction extends Transaction
         permits InviteClientTransaction, NonInviteClientTransaction {
     final Peer peer;
-    final ClientTransactionListener listener;
+    /** Lane-confined; replaced only by {@link #redirect}. */
+    ClientTransactionListener listener;
 
     ClientTransaction(TransactionLayer layer, TransactionKey key, String lane, SipRequest request, Peer peer,
                       ClientTransactionListener listener, TransactionState initial) {
@@ -25,6 +27,16 @@ public abstract sealed class ClientTransaction extends Transaction
 
     public Peer peer() {
         return peer;
+    }
+
+    /**
+     * Lane: from now on responses go to {@code next}. A TU that is done but whose
+     * transaction must still answer retransmissions for up to 32 s (an INVITE's 2xx
+     * wants its ACK again) hands over to something smaller than itself, instead of
+     * being kept alive, with everything it references, by this transaction.
+     */
+    public void redirect(ClientTransactionListener next) {
+        listener = Objects.requireNonNull(next, "next");
     }
 
     /** The branch of our top Via, which names this transaction. */
@@ -56,7 +68,9 @@ public abstract sealed class ClientTransaction extends Transaction
     @Override
     void sendFailed(Throwable cause) {
         terminate();
-        listener.onTransportError(this, synthesise(503), cause);
+        if (request != null) { // after the final response the TU has its outcome already
+            listener.onTransportError(this, synthesise(503), cause);
+        }
     }
 
     /** Lane: the table was full; the TU hears 503 like for a transport failure. */

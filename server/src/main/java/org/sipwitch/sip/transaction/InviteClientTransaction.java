@@ -71,12 +71,14 @@ public final class InviteClientTransaction extends ClientTransaction {
                     state = TransactionState.ACCEPTED;
                     timerDM = startTimer(layer.settings.sixtyFourT1(), this::terminate);
                     listener.onFinal(this, response);
+                    release(); // Timer M only passes 2xx on; the INVITE (and its SDP) is done
                 } else {
                     cancelTimers();
                     state = TransactionState.COMPLETED;
                     sendAck(response);
                     timerDM = terminateAfter(layer.settings.timerD(reliable));
                     listener.onFinal(this, response);
+                    release(); // Timer D resends only the ACK
                 }
                 return;
             case COMPLETED:
@@ -98,11 +100,11 @@ public final class InviteClientTransaction extends ClientTransaction {
 
     private void provisional(SipResponse response) {
         if (state == TransactionState.CALLING) {
-            cancel(timerA);
-            cancel(timerB);
+            timerA = cancel(timerA);
+            timerB = cancel(timerB);
             state = TransactionState.PROCEEDING;
         }
-        cancel(timerC);
+        timerC = cancel(timerC);
         timerC = startTimer(layer.settings.timerC(), () -> {
             if (state == TransactionState.PROCEEDING) {
                 sendCancel();
@@ -145,7 +147,7 @@ public final class InviteClientTransaction extends ClientTransaction {
             return;
         }
         cancelSent = true;
-        cancel(timerC);
+        timerC = cancel(timerC);
         try {
             layer.sendRequest(ClientRequests.cancelFor(request), peer, ClientTransactionListener.IGNORE, lane);
         } catch (SipParseException e) {
@@ -160,10 +162,10 @@ public final class InviteClientTransaction extends ClientTransaction {
 
     @Override
     void cancelTimers() {
-        cancel(timerA);
-        cancel(timerB);
-        cancel(timerC);
-        cancel(cancelGuard);
-        cancel(timerDM);
+        timerA = cancel(timerA);
+        timerB = cancel(timerB);
+        timerC = cancel(timerC);
+        cancelGuard = cancel(cancelGuard);
+        timerDM = cancel(timerDM);
     }
 }

@@ -51,12 +51,13 @@ public final class InviteServerTransaction extends ServerTransaction {
                 if (response.isProvisional()) {
                     return;
                 }
-                cancel(trying);
-                cancel(timerC);
+                trying = cancel(trying);
+                timerC = cancel(timerC);
                 if (response.isSuccess()) {
                     // RFC 6026 §7.1: stay to absorb INVITE retransmissions; the TU retransmits the 2xx
                     state = TransactionState.ACCEPTED;
                     timerIL = startTimer(layer.settings.sixtyFourT1(), this::terminate);
+                    releaseAll(); // Timer L only absorbs INVITEs; the TU keeps what it needs
                 } else {
                     state = TransactionState.COMPLETED;
                     if (!reliable) {
@@ -64,12 +65,12 @@ public final class InviteServerTransaction extends ServerTransaction {
                         timerG = startTimer(intervalG, this::timerGFired);
                     }
                     timerH = startTimer(layer.settings.sixtyFourT1(), this::timerHFired);
+                    keepEncoded(); // Timer G resends it until the ACK
                 }
                 return;
             case ACCEPTED:
                 // RFC 6026 §8.5: further 2xx (the TU's retransmissions) pass through
                 if (response.isSuccess()) {
-                    lastResponse = response;
                     send(response, responseDestination(), true);
                 }
                 return;
@@ -101,9 +102,10 @@ public final class InviteServerTransaction extends ServerTransaction {
     void receiveAck(InboundMessage ack) {
         switch (state) {
             case COMPLETED:
-                cancel(timerG);
-                cancel(timerH);
+                timerG = cancel(timerG);
+                timerH = cancel(timerH);
                 state = TransactionState.CONFIRMED;
+                releaseAll(); // Timer I only absorbs ACKs
                 timerIL = terminateAfter(layer.settings.timerIK(reliable));
                 return;
             case ACCEPTED:
@@ -157,10 +159,10 @@ public final class InviteServerTransaction extends ServerTransaction {
 
     @Override
     void cancelTimers() {
-        cancel(trying);
-        cancel(timerC);
-        cancel(timerG);
-        cancel(timerH);
-        cancel(timerIL);
+        trying = cancel(trying);
+        timerC = cancel(timerC);
+        timerG = cancel(timerG);
+        timerH = cancel(timerH);
+        timerIL = cancel(timerIL);
     }
 }

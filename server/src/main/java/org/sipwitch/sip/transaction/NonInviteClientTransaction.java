@@ -65,17 +65,18 @@ public final class NonInviteClientTransaction extends ClientTransaction {
             listener.onProvisional(this, response);
             return;
         }
-        cancel(timerE);
-        cancel(timerF);
+        timerE = cancel(timerE);
+        timerF = cancel(timerF);
         state = TransactionState.COMPLETED;
         timerK = terminateAfter(layer.settings.timerIK(reliable));
         listener.onFinal(this, response);
+        release(); // Timer K only absorbs retransmitted responses
     }
 
     @Override
     void cancelTimers() {
-        cancel(timerE);
-        cancel(timerF);
-        cancel(timerK);
+        timerE = cancel(timerE);
+        timerF = cancel(timerF);
+        timerK = cancel(timerK);
     }
 }

@@ -38,6 +38,10 @@ public final class ResponseDestination {
         if (port < 0) {
             port = topVia.port() > 0 ? topVia.port() : Transport.UDP.defaultPort();
         }
+        InetSocketAddress from = source.address();
+        if (port == from.getPort() && ip.equals(from.getAddress())) {
+            return source; // the usual case (rport, or a phone that sends from its Via port): no copy
+        }
         return new Peer(Transport.UDP, new InetSocketAddress(ip, port));
     }
 

@@ -1,6 +1,7 @@
 package org.sipwitch.sip.transaction;
 
 import java.util.Objects;
+import org.sipwitch.sip.codec.SipEncoder;
 import org.sipwitch.sip.message.Responses;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
@@ -20,8 +21,12 @@ public abstract sealed class ServerTransaction extends Transaction
     private final String localTag = Responses.newTag();
     /** RFC 2543 matching needs the To tag of the request, which retransmissions repeat. */
     private final String requestToTag;
-    /** The last response sent; lane-confined. */
+    /** The last response sent, as an object while the TU may still answer; lane-confined. */
     SipResponse lastResponse;
+    /** The final response on its wire form, once only retransmissions remain (see {@link #keepEncoded}). */
+    private byte[] lastWire;
+    /** The To tag of the final response, kept for RFC 2543 ACK matching once that response is gone. */
+    private String finalToTag;
 
     ServerTransaction(TransactionLayer layer, TransactionKey key, InboundMessage inbound, Peer destination,
                       TransactionState initial) {
@@ -46,6 +51,42 @@ public abstract sealed class ServerTransaction extends Transaction
     void release() {
         super.release();
         inbound = null;
+    }
+
+    /**
+     * Lane: the final response is sent and the transaction lives on (UDP: up to 32 s) only
+     * to resend it. It keeps the response's bytes instead of the response, and lets the
+     * request go: at 10,000 REGISTER flows/s that is 640,000 transactions, whose
+     * messages were most of the heap and of what every young collection copied.
+     */
+    final void keepEncoded() {
+        if (lastResponse != null) {
+            rememberToTag();
+            lastWire = SipEncoder.toBytes(lastResponse);
+            lastResponse = null;
+        }
+        release();
+    }
+
+    /**
+     * Lane: nothing will resend the last response any more (an INVITE's 2xx is resent
+     * by the TU, a non-2xx was ACKed): keep only its To tag, for matching, and let the
+     * request and the response go.
+     */
+    final void releaseAll() {
+        if (lastResponse != null) {
+            rememberToTag();
+        }
+        lastResponse = null;
+        lastWire = null;
+        release();
+    }
+
+    /** Only an INVITE's ACK is matched against our response's To tag (§17.2.3, RFC 2543 rule). */
+    private void rememberToTag() {
+        if (isInvite()) {
+            finalToTag = TransactionKey.toTag(lastResponse);
+        }
     }
 
     /** Where responses go (§18.2.2, RFC 3581). */
@@ -118,7 +159,8 @@ public abstract sealed class ServerTransaction extends Transaction
         }
         String tag = TransactionKey.toTag(other);
         if (other.isMethod("ACK")) {
-            String ours = lastResponse != null ? TransactionKey.toTag(lastResponse) : requestToTag;
+            String ours = lastResponse != null ? TransactionKey.toTag(lastResponse)
+                    : finalToTag != null ? finalToTag : requestToTag;
             return Objects.equals(tag, ours);
         }
         return Objects.equals(tag, requestToTag);
@@ -128,6 +170,9 @@ public abstract sealed class ServerTransaction extends Transaction
         if (lastResponse != null) {
             layer.stats.responsesRetransmitted.increment();
             send(lastResponse, destination, true);
+        } else if (lastWire != null) {
+            layer.stats.responsesRetransmitted.increment();
+            sendEncoded(lastWire, destination);
         }
     }
 

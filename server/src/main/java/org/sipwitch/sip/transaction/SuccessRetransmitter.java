@@ -83,7 +83,7 @@ final class SuccessRetransmitter {
     void stop() {
         done = true;
         layer.ackWaiters.remove(ackKey, this);
-        Transaction.cancel(retransmit);
-        Transaction.cancel(giveUp);
+        retransmit = Transaction.cancel(retransmit);
+        giveUp = Transaction.cancel(giveUp);
     }
 }

@@ -17,7 +17,7 @@ public abstract class Transaction {
     final TransactionLayer layer;
     final TransactionKey key;
     final String lane;
-    /** Null once a completed UDP non-INVITE server transaction let it go (see {@link #release()}). */
+    /** Null once the transaction only absorbs retransmissions (see {@link #release()}). */
     SipRequest request;
     private final String method;
     final boolean reliable;
@@ -36,10 +36,12 @@ public abstract class Transaction {
     }
 
     /**
-     * The request. For a non-INVITE server transaction over UDP it is valid until the
-     * final response is sent: the transaction then lives on for Timer J (32 s) only to
-     * answer retransmissions, and keeping every request that long was most of the
-     * daemon's heap under load (see NonInviteServerTransaction).
+     * The request, valid until the transaction has its final outcome: a server
+     * transaction until its final response is sent (an INVITE's non-2xx: until the ACK),
+     * a client transaction until its final response was delivered. The transaction then
+     * lives on for up to 64*T1 (32 s) only to absorb retransmissions, and keeping every
+     * request, with its SDP and parsed headers, that long was most of the daemon's heap
+     * under load and most of what each young GC copied (docs/benchmarks.md).
      */
     public SipRequest request() {
         return request;
@@ -98,10 +100,17 @@ public abstract class Transaction {
         return startTimer(delayMillis, this::terminate);
     }
 
-    static void cancel(Scheduled timer) {
+    /**
+     * Cancels a timer and returns null, for {@code timerX = cancel(timerX)}: a cancelled
+     * timer still referenced from its field keeps the wheel's entry and the callbacks
+     * alive for as long as the transaction lives (up to 32 s), which under load was
+     * about a quarter of a million dead timer objects.
+     */
+    static Scheduled cancel(Scheduled timer) {
         if (timer != null) {
             timer.cancel();
         }
+        return null;
     }
 
     /**
@@ -116,17 +125,32 @@ public abstract class Transaction {
             f = CompletableFuture.failedFuture(e);
         }
         if (report) {
-            f.whenComplete((ok, error) -> {
-                if (error != null) {
-                    onLane(() -> {
-                        if (state != TransactionState.TERMINATED) {
-                            layer.stats.transportErrors.increment();
-                            sendFailed(error);
-                        }
-                    });
-                }
-            });
+            reportFailure(f);
         }
+    }
+
+    private void reportFailure(CompletableFuture<Void> f) {
+        f.whenComplete((ok, error) -> {
+            if (error != null) {
+                onLane(() -> {
+                    if (state != TransactionState.TERMINATED) {
+                        layer.stats.transportErrors.increment();
+                        sendFailed(error);
+                    }
+                });
+            }
+        });
+    }
+
+    /** Resends bytes kept by a server transaction; a failure is reported as for {@link #send}. */
+    final void sendEncoded(byte[] wire, Peer to) {
+        CompletableFuture<Void> f;
+        try {
+            f = layer.sender.sendEncoded(wire, to);
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        reportFailure(f);
     }
 
     /** §17.1.4, §17.2.4: a transport failure ends the transaction and tells the TU. */

@@ -1,7 +1,10 @@
 package org.sipwitch.sip.transport;
 
 import java.util.concurrent.CompletableFuture;
+import org.sipwitch.sip.codec.SipLimits;
+import org.sipwitch.sip.codec.SipParser;
 import org.sipwitch.sip.message.SipMessage;
+import org.sipwitch.sip.message.SipParseException;
 
 /**
  * Sends a message to a peer. For stream transports an open connection to that
@@ -10,4 +13,18 @@ import org.sipwitch.sip.message.SipMessage;
  */
 public interface MessageSender {
     CompletableFuture<Void> send(SipMessage message, Peer to);
+
+    /**
+     * Sends a message already on its wire form ({@link org.sipwitch.sip.codec.SipEncoder#toBytes}):
+     * a transaction that may have to resend its final response for 32 s keeps it as one
+     * byte array rather than an object graph the garbage collector must trace and copy.
+     * This default parses the bytes back, for senders that only understand messages.
+     */
+    default CompletableFuture<Void> sendEncoded(byte[] wire, Peer to) {
+        try {
+            return send(new SipParser(SipLimits.defaults()).parse(wire), to);
+        } catch (SipParseException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 }

@@ -31,6 +31,7 @@ public enum Transport {
         return name();
     }
 
+    /** Lower-case, as in ";transport=" parameters and in {@code <stack><transport>}. */
     public String param() {
         return name().toLowerCase(Locale.ROOT);
     }

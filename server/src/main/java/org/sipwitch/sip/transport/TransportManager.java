@@ -1,5 +1,6 @@
 package org.sipwitch.sip.transport;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -214,6 +215,19 @@ public final class TransportManager implements MessageSender, AutoCloseable {
                 return CompletableFuture.failedFuture(new IOException("Transport " + to.transport()
                         + " is not supported"));
         }
+    }
+
+    /** Datagrams go out as they are; streams (which never resend) take the parsing default. */
+    @Override
+    public CompletableFuture<Void> sendEncoded(byte[] wire, Peer to) {
+        if (to.transport() != Transport.UDP) {
+            return MessageSender.super.sendEncoded(wire, to);
+        }
+        Channel ch = udp.channelFor(to.address());
+        if (ch == null) {
+            return CompletableFuture.failedFuture(new IOException("No UDP listener can reach " + to.address()));
+        }
+        return completion(ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(wire), to.address())));
     }
 
     private CompletableFuture<Void> sendDatagram(SipMessage message, InetSocketAddress to) {

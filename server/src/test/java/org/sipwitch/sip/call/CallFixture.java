@@ -28,6 +28,7 @@ import org.sipwitch.sip.transport.InboundMessage;
 import org.sipwitch.sip.transport.MessageSender;
 import org.sipwitch.sip.transport.Peer;
 import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.testing.ManualTimers;
 
 /**
  * The call engine on a real transaction layer, with a manual clock, a same-thread

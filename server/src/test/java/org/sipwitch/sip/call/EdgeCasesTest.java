@@ -54,6 +54,11 @@ class EdgeCasesTest {
         f.timers.advance(40_000); // the INVITE transaction is gone: a 2xx now is a stray
         f.receive(BOB1, ok);
         assertThat(f.requests(BOB1, "ACK")).hasSize(3);
+        // made again each time, not kept: the same dialog, CSeq and target every time
+        assertThat(f.requests(BOB1, "ACK").stream()
+                .map(a -> a.uri() + " " + a.header(HeaderNames.CALL_ID) + " " + a.header(HeaderNames.CSEQ)
+                        + " " + a.header(HeaderNames.FROM) + " " + a.header(HeaderNames.TO))
+                .distinct()).hasSize(1);
     }
 
     @Test

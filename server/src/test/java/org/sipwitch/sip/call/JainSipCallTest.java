@@ -20,6 +20,7 @@ import org.sipwitch.config.LiveConfig;
 import org.sipwitch.it.TestConfig;
 import org.sipwitch.mbeans.EntityStats;
 import org.sipwitch.sip.core.SipServer;
+import org.sipwitch.testing.JainSipPhone;
 
 /**
  * Calls between real, independent SIP phones (jain-sip-ri) through the real server

@@ -20,6 +20,7 @@ import org.sipwitch.sip.core.SipServer;
 import org.sipwitch.sip.location.Binding;
 import org.sipwitch.sip.location.LocationService;
 import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.testing.JainSipPhone;
 
 /**
  * An independent SIP stack registers with the real server (codec, transports,
@@ -35,7 +36,7 @@ class JainSipRegistrationTest {
     Path work;
     private SipServer server;
     private LocationService location;
-    private JainSipUa ua;
+    private JainSipPhone ua;
 
     private void start(DigestAlgorithm alg) throws Exception {
         Path config = new TestConfig().user("alice", "201", "alice-secret")
@@ -45,8 +46,8 @@ class JainSipRegistrationTest {
         location = server.location();
     }
 
-    private JainSipUa ua(String password, String transport) throws Exception {
-        ua = new JainSipUa("alice", password, transport, server.transports().port());
+    private JainSipPhone ua(String password, String transport) throws Exception {
+        ua = new JainSipPhone("alice", password, transport, server.transports().port());
         return ua;
     }
 
@@ -64,7 +65,7 @@ class JainSipRegistrationTest {
     @CsvSource({"udp, MD5", "tcp, MD5", "udp, SHA_256", "tcp, SHA_256"})
     void registersRefreshesAndUnregisters(String transport, DigestAlgorithm alg) throws Exception {
         start(alg);
-        JainSipUa phone = ua("alice-secret", transport);
+        JainSipPhone phone = ua("alice-secret", transport);
 
         Response ok = phone.register(3600);
         assertThat(ok.getStatusCode()).isEqualTo(200);
@@ -75,7 +76,7 @@ class JainSipRegistrationTest {
         assertThat(b.peer().transport()).isEqualTo(Transport.fromToken(transport));
         assertThat(b.peer().address().getAddress().isLoopbackAddress()).isTrue();
         if (transport.equals("udp")) {
-            assertThat(b.peer().address().getPort()).isEqualTo(phone.localPort());
+            assertThat(b.peer().address().getPort()).isEqualTo(phone.port());
         }
 
         Response refreshed = phone.register(600);
@@ -102,7 +103,7 @@ class JainSipRegistrationTest {
     @CsvSource({"udp", "tcp"})
     void sha256AnswerComputedByTheTestIsAccepted(String transport) throws Exception {
         start(DigestAlgorithm.SHA_256);
-        JainSipUa phone = ua("alice-secret", transport);
+        JainSipPhone phone = ua("alice-secret", transport);
         Request first = phone.newRegister(3600);
         Response challenge = phone.send(first);
         assertThat(challenge.getStatusCode()).isEqualTo(401);
@@ -127,7 +128,7 @@ class JainSipRegistrationTest {
     @Test
     void unauthenticatedRegisterIsChallengedWith401() throws Exception {
         start(DigestAlgorithm.MD5);
-        JainSipUa phone = ua("alice-secret", "udp");
+        JainSipPhone phone = ua("alice-secret", "udp");
         Response r = phone.send(phone.newRegister(3600));
         assertThat(r.getStatusCode()).isEqualTo(401);
         WWWAuthenticateHeader www = (WWWAuthenticateHeader) r.getHeader(WWWAuthenticateHeader.NAME);

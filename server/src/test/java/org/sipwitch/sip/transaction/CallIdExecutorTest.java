@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.sipwitch.testing.ManualTimers;
 
 class CallIdExecutorTest {
     private CallIdExecutor executor;
@@ -98,7 +99,7 @@ class CallIdExecutorTest {
     @Test
     void aFullLaneMakesTheLayerAnswer503() throws InterruptedException {
         executor = new CallIdExecutor(1, 1);
-        ManualScheduler clock = new ManualScheduler();
+        ManualTimers clock = new ManualTimers();
         RecordingSender sender = new RecordingSender(null);
         RecordingUser tu = new RecordingUser();
         TransactionLayer layer = new TransactionLayer(sender, tu, executor, clock, TransactionSettings.defaults());

@@ -98,6 +98,7 @@ class InviteClientTransactionTest {
         ClientTransaction tx = send(Msgs.PHONE_UDP);
         f.receive(Msgs.answer(invite, 200, "fork1"));
         assertThat(tx.state()).isEqualTo(TransactionState.ACCEPTED);
+        assertThat(tx.request()).as("the TU had the 2xx: the INVITE is let go").isNull();
         f.receive(Msgs.answer(invite, 200, "fork1"));
         f.receive(Msgs.answer(invite, 200, "fork2"));
         assertThat(listener.finals).hasSize(3);

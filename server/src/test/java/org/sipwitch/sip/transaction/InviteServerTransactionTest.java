@@ -72,14 +72,17 @@ class InviteServerTransactionTest {
     @Test
     void ackStopsTimerGAndTimerIEndsTheTransaction() {
         ServerTransaction tx = invite("z9hG4bK-ack");
+        SipRequest request = tx.request();
         SipResponse busy = tx.createResponse(486);
         tx.respond(busy);
         f.clock.advance(600);
-        f.receive(Msgs.ackFor(tx.request(), busy));
+        assertThat(tx.request()).as("Completed keeps only the response's bytes for Timer G").isNull();
+        f.receive(Msgs.ackFor(request, busy));
         assertThat(tx.state()).isEqualTo(TransactionState.CONFIRMED);
         assertThat(f.tu.acks).as("the ACK of a non-2xx is the transaction's").isEmpty();
+        assertThat(tx.request()).as("Confirmed only absorbs ACKs: the request is let go").isNull();
 
-        f.receive(Msgs.ackFor(tx.request(), busy)); // retransmitted ACK: absorbed
+        f.receive(Msgs.ackFor(request, busy)); // retransmitted ACK: absorbed
         f.receive(Msgs.request("INVITE", "z9hG4bK-ack", "call-z9hG4bK-ack", 1)); // and the INVITE
         f.clock.advance(4_999);
         assertThat(f.sender.responses(486)).as("sent, Timer G once, nothing in Confirmed").hasSize(2);
@@ -103,20 +106,24 @@ class InviteServerTransactionTest {
     void overTcpThereIsNoTimerGAndTimerIIsZero() {
         f.receive(Msgs.PHONE_TCP, Msgs.request("INVITE", "z9hG4bK-tcp", "call-tcp", 1, "TCP"));
         ServerTransaction tx = f.tu.last();
+        SipRequest request = tx.request();
         SipResponse busy = tx.createResponse(486);
         tx.respond(busy);
         f.clock.advance(10_000);
         assertThat(f.sender.responses(486)).hasSize(1);
-        f.receive(Msgs.PHONE_TCP, Msgs.ackFor(tx.request(), busy));
+        f.receive(Msgs.PHONE_TCP, Msgs.ackFor(request, busy));
         assertThat(tx.state()).isEqualTo(TransactionState.TERMINATED);
     }
 
     @Test
     void twoHundredMovesToAcceptedWhichAbsorbsInvitesAndPassesAcksOnRfc6026() {
         ServerTransaction tx = invite("z9hG4bK-ok");
+        SipRequest request = tx.request();
         SipResponse ok = tx.createResponse(200);
         tx.respond(ok);
         assertThat(tx.state()).isEqualTo(TransactionState.ACCEPTED);
+        assertThat(tx.request()).as("Accepted only absorbs INVITEs: the request is let go").isNull();
+        assertThat(tx.inbound()).isNull();
 
         f.receive(Msgs.request("INVITE", "z9hG4bK-ok", "call-z9hG4bK-ok", 1));
         assertThat(f.sender.responses(200)).as("retransmitted INVITE absorbed, no resend").hasSize(1);
@@ -125,7 +132,7 @@ class InviteServerTransactionTest {
         tx.respond(ok); // the TU's own 2xx retransmission passes through
         assertThat(f.sender.responses(200)).hasSize(2);
 
-        SipRequest ack = Msgs.ackFor(tx.request(), ok);
+        SipRequest ack = Msgs.ackFor(request, ok);
         ack.setHeader("Via", "SIP/2.0/UDP 192.0.2.10:5062;branch=" + Responses.newBranch() + ";rport=5062");
         f.receive(ack);
         assertThat(f.tu.acks).hasSize(1);
@@ -140,12 +147,13 @@ class InviteServerTransactionTest {
     @Test
     void respondUntilAckRetransmitsTheTwoHundredUntilTheAck() {
         ServerTransaction tx = invite("z9hG4bK-rel");
+        SipRequest request = tx.request();
         SipResponse ok = tx.createResponse(200);
         tx.respondUntilAck(ok, () -> { throw new AssertionError("ACK came"); });
         f.clock.advance(3_600);
         assertThat(RecordingSender.times(f.sender.responses(200))).containsExactly(0L, 500L, 1500L, 3500L);
 
-        SipRequest ack = Msgs.ackFor(tx.request(), ok);
+        SipRequest ack = Msgs.ackFor(request, ok);
         ack.setHeader("Via", "SIP/2.0/UDP 192.0.2.10:5062;branch=" + Responses.newBranch());
         f.receive(ack);
         assertThat(f.tu.acks).hasSize(1);

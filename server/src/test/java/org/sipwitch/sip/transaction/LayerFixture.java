@@ -2,10 +2,11 @@ package org.sipwitch.sip.transaction;
 
 import org.sipwitch.sip.message.SipMessage;
 import org.sipwitch.sip.transport.Peer;
+import org.sipwitch.testing.ManualTimers;
 
 /** A layer wired to a manual clock, a recording sender and TU, and a same-thread executor. */
 final class LayerFixture {
-    final ManualScheduler clock = new ManualScheduler();
+    final ManualTimers clock = new ManualTimers();
     final RecordingSender sender = new RecordingSender(clock);
     final RecordingUser tu = new RecordingUser();
     final TransactionLayer layer;

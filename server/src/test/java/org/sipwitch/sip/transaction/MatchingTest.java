@@ -68,6 +68,7 @@ class MatchingTest {
     void rfc2543AckMatchesByTheToTagOfOurResponse() {
         f.receive(Msgs.request("INVITE", null, "call-old3", 1));
         ServerTransaction tx = f.tu.last();
+        SipRequest request = tx.request();
         SipResponse busy = tx.createResponse(486);
         tx.respond(busy);
 
@@ -77,8 +78,13 @@ class MatchingTest {
         assertThat(tx.state()).isEqualTo(TransactionState.COMPLETED);
         assertThat(f.tu.acks).hasSize(1);
 
-        f.receive(Msgs.ackFor(tx.request(), busy));
+        f.receive(Msgs.ackFor(request, busy));
         assertThat(tx.state()).isEqualTo(TransactionState.CONFIRMED);
+
+        // Confirmed has let the 486 go but still knows its To tag: the repeat is absorbed
+        f.receive(Msgs.ackFor(Msgs.request("INVITE", null, "call-old3", 1), busy));
+        assertThat(tx.request()).isNull();
+        assertThat(f.tu.acks).as("only the wrong-tag ACK reached the TU").hasSize(1);
     }
 
     @Test

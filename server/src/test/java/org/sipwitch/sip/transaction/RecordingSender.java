@@ -9,6 +9,7 @@ import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.transport.MessageSender;
 import org.sipwitch.sip.transport.Peer;
+import org.sipwitch.testing.ManualTimers;
 
 /** The transport boundary, faked: records what would have gone on the wire, with the clock time. */
 final class RecordingSender implements MessageSender {
@@ -23,10 +24,10 @@ final class RecordingSender implements MessageSender {
     }
 
     private final List<Sent> sent = new ArrayList<>();
-    private final ManualScheduler clock;
+    private final ManualTimers clock;
     private volatile boolean failing;
 
-    RecordingSender(ManualScheduler clock) {
+    RecordingSender(ManualTimers clock) {
         this.clock = clock;
     }
 

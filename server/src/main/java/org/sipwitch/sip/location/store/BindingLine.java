@@ -58,7 +58,12 @@ final class BindingLine {
             }
             escape(f, payload);
         }
-        return String.format("%08x", crc(payload.toString())) + '\t' + payload + '\n';
+        String hex = Long.toHexString(crc(payload.toString())); // one line per REGISTER: no Formatter
+        StringBuilder line = new StringBuilder(payload.length() + 10);
+        for (int i = hex.length(); i < 8; i++) {
+            line.append('0');
+        }
+        return line.append(hex).append('\t').append(payload).append('\n').toString();
     }
 
     /** Decodes a line (without its newline); throws {@link IllegalArgumentException} saying what is wrong. */

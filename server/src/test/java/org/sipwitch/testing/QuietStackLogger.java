@@ -1,4 +1,4 @@
-package org.sipwitch.sip.registrar;
+package org.sipwitch.testing;
 
 import java.util.Properties;
 import gov.nist.core.StackLogger;

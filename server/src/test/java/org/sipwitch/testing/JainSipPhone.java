@@ -1,4 +1,4 @@
-package org.sipwitch.sip.call;
+package org.sipwitch.testing;
 
 import gov.nist.javax.sip.SipStackExt;
 import gov.nist.javax.sip.clientauthutils.AccountManager;
@@ -7,6 +7,7 @@ import gov.nist.javax.sip.clientauthutils.UserCredentials;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,21 +39,21 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.sipwitch.sip.registrar.QuietServerLogger;
-import org.sipwitch.sip.registrar.QuietStackLogger;
 
 /**
  * A softphone made of the NIST jain-sip reference implementation (its own
- * transactions, dialogs and digest code), over UDP on loopback. It registers, places
- * calls (answering 407 challenges), rings and answers or refuses calls, hangs up, and
- * records every request and response it sees. BYE, CANCEL and MESSAGE are answered
- * at once (200, and 487 for a cancelled INVITE) so the tests only look at them.
+ * transactions, dialogs and digest code), over UDP or TCP on loopback: an independent
+ * SIP stack to test ours against. It registers (one Call-ID for all its REGISTERs, as
+ * RFC 3261 §10.2 asks), places calls (answering 401/407 challenges), rings and answers
+ * or refuses calls, hangs up, and records every request and response it sees. BYE,
+ * CANCEL and MESSAGE are answered at once (200, and 487 for a cancelled INVITE) so the
+ * tests only look at them.
  */
-final class JainSipPhone implements SipListener, AutoCloseable {
+public final class JainSipPhone implements SipListener, AutoCloseable {
     private static final AtomicInteger STACKS = new AtomicInteger();
     private static final long WAIT_MS = 10_000;
 
-    final String user;
+    public final String user;
     private final String transport;
     private final int serverPort;
     private final SipStack stack;
@@ -63,19 +64,21 @@ final class JainSipPhone implements SipListener, AutoCloseable {
     private final MessageFactory messages;
     private final AuthenticationHelper auth;
     private final List<Object> events = new ArrayList<>();
+    private final CallIdHeader registrationCallId;
     private long cseq = 1;
     /** The last INVITE this phone received, and its server transaction. */
-    volatile RequestEvent incoming;
-    volatile ServerTransaction incomingTx;
+    private volatile RequestEvent incoming;
+    private volatile ServerTransaction incomingTx;
     /** The dialog of the current call, as caller or callee. */
-    volatile Dialog dialog;
-    volatile ClientTransaction outgoing;
+    private volatile Dialog dialog;
+    private volatile ClientTransaction outgoing;
 
-    JainSipPhone(String user, String password, int serverPort) throws Exception {
+    public JainSipPhone(String user, String password, int serverPort) throws Exception {
         this(user, password, "udp", serverPort);
     }
 
-    JainSipPhone(String user, String password, String transport, int serverPort) throws Exception {
+    /** @param transport {@code udp} or {@code tcp} */
+    public JainSipPhone(String user, String password, String transport, int serverPort) throws Exception {
         this.user = user;
         this.transport = transport;
         this.serverPort = serverPort;
@@ -89,13 +92,10 @@ final class JainSipPhone implements SipListener, AutoCloseable {
         addresses = factory.createAddressFactory();
         headers = factory.createHeaderFactory();
         messages = factory.createMessageFactory();
-        int port;
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            port = s.getLocalPort();
-        }
-        lp = stack.createListeningPoint("127.0.0.1", port, transport);
+        lp = stack.createListeningPoint("127.0.0.1", freePort(transport), transport);
         provider = stack.createSipProvider(lp);
         provider.addSipListener(this);
+        registrationCallId = provider.getNewCallId();
         AccountManager accounts = (tx, realm) -> new UserCredentials() {
             @Override public String getUserName() { return user; }
             @Override public String getPassword() { return password; }
@@ -104,11 +104,24 @@ final class JainSipPhone implements SipListener, AutoCloseable {
         auth = ((SipStackExt) stack).getAuthenticationHelper(accounts, headers);
     }
 
-    int port() {
+    private static int freePort(String transport) throws Exception {
+        InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (transport.equals("udp")) {
+            try (DatagramSocket s = new DatagramSocket(any)) {
+                return s.getLocalPort();
+            }
+        }
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(any);
+            return s.getLocalPort();
+        }
+    }
+
+    public int port() {
         return lp.getPort();
     }
 
-    private String contact() {
+    public String contactUri() {
         return "sip:" + user + "@127.0.0.1:" + port() + (transport.equals("udp") ? "" : ";transport=" + transport);
     }
 
@@ -118,7 +131,7 @@ final class JainSipPhone implements SipListener, AutoCloseable {
         Address from = addresses.createAddress(addresses.createSipURI(user, "127.0.0.1"));
         Address to = addresses.createAddress(method.equals(Request.REGISTER)
                 ? addresses.createSipURI(user, "127.0.0.1") : addresses.createSipURI(targetUser, "127.0.0.1"));
-        CallIdHeader callId = provider.getNewCallId();
+        CallIdHeader callId = method.equals(Request.REGISTER) ? registrationCallId : provider.getNewCallId();
         Request r = messages.createRequest(method.equals(Request.REGISTER) ? addresses.createSipURI(null, "127.0.0.1")
                 : uri, method, callId, headers.createCSeqHeader(cseq++, method),
                 headers.createFromHeader(from, "t" + Long.toHexString(System.nanoTime())),
@@ -128,32 +141,61 @@ final class JainSipPhone implements SipListener, AutoCloseable {
             ((SipURI) r.getRequestURI()).setPort(serverPort);
         }
         ((SipURI) r.getRequestURI()).setTransportParam(transport);
-        r.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
+        r.addHeader(headers.createContactHeader(addresses.createAddress(contactUri())));
         return r;
     }
 
+    /** A REGISTER of this phone's contact, not yet sent. */
+    public Request newRegister(int expires) throws Exception {
+        Request r = newRequest(Request.REGISTER, user);
+        r.addHeader(headers.createExpiresHeader(expires));
+        r.addHeader(headers.createUserAgentHeader(List.of("jain-sip-ri/1.3")));
+        return r;
+    }
+
+    /** Sends a request in a new client transaction, challenges unanswered; returns the final response. */
+    public Response send(Request request) throws Exception {
+        ClientTransaction tx = provider.getNewClientTransaction(request);
+        tx.sendRequest();
+        return awaitResponse(tx, r -> r.getStatusCode() >= 200).getResponse();
+    }
+
     /** Sends a request, answering one 401/407 with jain-sip's digest code; returns the final response. */
-    Response send(Request request) throws Exception {
+    public Response sendAnswering(Request request) throws Exception {
         ClientTransaction tx = provider.getNewClientTransaction(request);
         tx.sendRequest();
         ResponseEvent e = awaitResponse(tx, r -> r.getStatusCode() >= 200);
         int status = e.getResponse().getStatusCode();
         if (status == 401 || status == 407) {
             ClientTransaction retry = auth.handleChallenge(e.getResponse(), tx, provider, 5);
+            // the retry took the next CSeq; a later REGISTER on the same Call-ID must go above it
+            cseq = Math.max(cseq, ((CSeqHeader) retry.getRequest().getHeader(CSeqHeader.NAME)).getSeqNumber() + 1);
             retry.sendRequest();
             e = awaitResponse(retry, r -> r.getStatusCode() >= 200);
         }
         return e.getResponse();
     }
 
-    Response register() throws Exception {
-        Request r = newRequest(Request.REGISTER, user);
-        r.addHeader(headers.createExpiresHeader(600));
-        return send(r);
+    public Response register() throws Exception {
+        return register(600);
+    }
+
+    public Response register(int expires) throws Exception {
+        return sendAnswering(newRegister(expires));
+    }
+
+    /** A retry of {@code request} with the next CSeq, a new branch and the given extra header. */
+    public Request retryOf(Request request, String headerName, String headerValue) throws Exception {
+        Request r = (Request) request.clone();
+        ((CSeqHeader) r.getHeader(CSeqHeader.NAME)).setSeqNumber(cseq++);
+        r.removeHeader("Via");
+        r.addHeader(headers.createViaHeader("127.0.0.1", port(), transport, null));
+        r.setHeader(headers.createHeader(headerName, headerValue));
+        return r;
     }
 
     /** Places a call; returns at once (the caller side is then driven by awaitCallResponse/ack/bye). */
-    void call(String target, String sdp) throws Exception {
+    public void call(String target, String sdp) throws Exception {
         Request invite = newRequest(Request.INVITE, target);
         if (sdp != null) {
             invite.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
@@ -164,7 +206,7 @@ final class JainSipPhone implements SipListener, AutoCloseable {
     }
 
     /** Places a call expecting a 407 first, answered with jain-sip's own digest code. */
-    void callWithChallenge(String target, String sdp) throws Exception {
+    public void callWithChallenge(String target, String sdp) throws Exception {
         call(target, sdp);
         Response challenge = awaitCallResponse(407);
         outgoing = auth.handleChallenge(challenge, outgoing, provider, 5);
@@ -173,18 +215,18 @@ final class JainSipPhone implements SipListener, AutoCloseable {
     }
 
     /** Waits for a response to the current outgoing INVITE with this status. */
-    Response awaitCallResponse(int status) throws Exception {
+    public Response awaitCallResponse(int status) throws Exception {
         return awaitResponse(outgoing, r -> r.getStatusCode() == status).getResponse();
     }
 
     /** ACK for the 2xx of the current call (RFC 3261 §13.2.2.4), through jain-sip's dialog. */
-    void ack(Response ok) throws Exception {
+    public void ack(Response ok) throws Exception {
         Dialog d = dialog;
         Request ack = d.createAck(((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber());
         d.sendAck(ack);
     }
 
-    void hangUp() throws Exception {
+    public void hangUp() throws Exception {
         Request bye = dialog.createRequest(Request.BYE);
         ClientTransaction tx = provider.getNewClientTransaction(bye);
         dialog.sendRequest(tx);
@@ -192,7 +234,7 @@ final class JainSipPhone implements SipListener, AutoCloseable {
     }
 
     /** A request inside the current dialog (re-INVITE, INFO...), with an optional body; returns its final response. */
-    Response inDialog(String method, String contentType, String body) throws Exception {
+    public Response inDialog(String method, String contentType, String body) throws Exception {
         Request r = dialog.createRequest(method);
         if (body != null) {
             String[] type = contentType.split("/");
@@ -203,33 +245,33 @@ final class JainSipPhone implements SipListener, AutoCloseable {
         return awaitResponse(tx, x -> x.getStatusCode() >= 200).getResponse();
     }
 
-    void cancel() throws Exception {
+    public void cancel() throws Exception {
         ClientTransaction tx = provider.getNewClientTransaction(outgoing.createCancel());
         tx.sendRequest();
     }
 
-    Response sendMessage(String target, String text) throws Exception {
+    public Response sendMessage(String target, String text) throws Exception {
         Request m = newRequest(Request.MESSAGE, target);
         m.removeHeader("Contact");
         m.setContent(text, headers.createContentTypeHeader("text", "plain"));
-        return send(m);
+        return sendAnswering(m);
     }
 
     // ---- as callee ----
 
     /** Waits for an INVITE, keeps its server transaction and dialog. */
-    RequestEvent awaitInvite() throws Exception {
+    public RequestEvent awaitInvite() throws Exception {
         RequestEvent e = awaitRequest(Request.INVITE);
         return e;
     }
 
-    void respond(int status, String sdp) throws Exception {
+    public void respond(int status, String sdp) throws Exception {
         Response r = messages.createResponse(status, incoming.getRequest());
         ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
         if (to.getTag() == null) { // a re-INVITE already carries our tag
             to.setTag("callee-" + user + "-" + port());
         }
-        r.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
+        r.addHeader(headers.createContactHeader(addresses.createAddress(contactUri())));
         if (sdp != null) {
             r.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
         }
@@ -239,12 +281,12 @@ final class JainSipPhone implements SipListener, AutoCloseable {
         }
     }
 
-    static String body(javax.sip.message.Message m) {
+    public static String body(javax.sip.message.Message m) {
         byte[] raw = m.getRawContent();
         return raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
     }
 
-    static String contentType(javax.sip.message.Message m) {
+    public static String contentType(javax.sip.message.Message m) {
         ContentTypeHeader h = (ContentTypeHeader) m.getHeader(ContentTypeHeader.NAME);
         return h == null ? null : h.getContentType() + "/" + h.getContentSubType();
     }
@@ -281,18 +323,18 @@ final class JainSipPhone implements SipListener, AutoCloseable {
         return out.toString();
     }
 
-    ResponseEvent awaitResponse(ClientTransaction tx, Predicate<Response> p) throws InterruptedException {
+    public ResponseEvent awaitResponse(ClientTransaction tx, Predicate<Response> p) throws InterruptedException {
         return (ResponseEvent) await(e -> e instanceof ResponseEvent r && r.getClientTransaction() == tx
                 && p.test(r.getResponse()), "response");
     }
 
-    RequestEvent awaitRequest(String method) throws InterruptedException {
+    public RequestEvent awaitRequest(String method) throws InterruptedException {
         return (RequestEvent) await(e -> e instanceof RequestEvent r && r.getRequest().getMethod().equals(method),
                 method);
     }
 
     /** True when a request of that method arrives within {@code millis}. */
-    boolean receives(String method, long millis) throws InterruptedException {
+    public boolean receives(String method, long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
         synchronized (this) {
             while (true) {

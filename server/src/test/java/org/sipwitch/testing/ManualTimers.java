@@ -1,4 +1,4 @@
-package org.sipwitch.sip.call;
+package org.sipwitch.testing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -7,18 +7,21 @@ import java.time.ZoneOffset;
 import java.util.PriorityQueue;
 import org.sipwitch.sip.transaction.Scheduler;
 
-/** A scheduler and a clock on one manual time line: a 32-second ring takes no real time. */
-final class ManualTimers extends Clock implements Scheduler {
-    static final long EPOCH = 1_700_000_000_000L;
+/**
+ * A scheduler and a clock on one manual time line: a 32-second ring or a 64*T1 timeout
+ * takes no real time. {@link #now()} counts from 0; as a {@link Clock} it starts at {@link #EPOCH}.
+ */
+public final class ManualTimers extends Clock implements Scheduler {
+    public static final long EPOCH = 1_700_000_000_000L;
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
-    private long now;
+    private volatile long now;
     private long seq;
 
     private final class Task implements Comparable<Task>, Scheduled {
         final long due;
         final long order = seq++;
         final Runnable action;
-        boolean cancelled;
+        volatile boolean cancelled;
 
         Task(long due, Runnable action) {
             this.due = due;
@@ -43,8 +46,8 @@ final class ManualTimers extends Clock implements Scheduler {
         return t;
     }
 
-    /** Moves time forward, running what falls due on the way, in order. */
-    void advance(long millis) {
+    /** Moves time forward, running what falls due on the way, in time order (tasks may schedule more). */
+    public void advance(long millis) {
         long target = now + millis;
         while (true) {
             Task t;
@@ -60,6 +63,11 @@ final class ManualTimers extends Clock implements Scheduler {
             }
         }
         now = target;
+    }
+
+    /** Milliseconds advanced since creation. */
+    public long now() {
+        return now;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.sipwitch.management;
+package org.sipwitch.sip.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import org.sipwitch.mbeans.PeriodStats;
 class CallStatisticsTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000);
-    private final CallStatistics stats = new CallStatistics(now::get);
+    private final CallStatistics stats = new CallStatistics(now.get());
 
     private EntityStats of(String name) {
         return stats.stats().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
@@ -21,11 +21,11 @@ class CallStatisticsTest {
 
     @Test
     void countsInOutCurrentPeakPerEntityAndSystem() {
-        stats.callStarted("alice", "bob");
+        stats.callStarted("alice", "bob", now.get());
         now.addAndGet(1000);
-        stats.callStarted("carol", "bob");
+        stats.callStarted("carol", "bob", now.get());
         stats.callEnded("alice", "bob");
-        stats.callStarted(null, "alice"); // an outside caller
+        stats.callStarted(null, "alice", now.get()); // an outside caller
 
         assertThat(of("alice")).isEqualTo(new EntityStats("alice", 1, 1, 1, 1, 1_001_000));
         assertThat(of("bob")).isEqualTo(new EntityStats("bob", 2, 0, 1, 2, 1_001_000));
@@ -43,19 +43,18 @@ class CallStatisticsTest {
 
     @Test
     void periodsCountWhatHappenedInThemAndTheirPeak() {
-        stats.callStarted("alice", "bob");
-        stats.callStarted("alice", "carol");
+        stats.callStarted("alice", "bob", now.get());
+        stats.callStarted("alice", "carol", now.get());
         stats.callEnded("alice", "carol");
         now.addAndGet(5 * 60_000);
-        assertThat(stats.rollPeriod()).isEqualTo(2);
+        assertThat(stats.rollPeriod(now.get()).get(0)).isEqualTo(new PeriodStats("system", 1_000_000, 5, 2, 0, 2, 0));
         PeriodStats alice = stats.lastPeriod().stream().filter(p -> p.name().equals("alice")).findFirst().orElseThrow();
-        assertThat(alice).isEqualTo(new PeriodStats("alice", 1_000_000, 5, 0, 2, 2));
-        assertThat(stats.lastPeriodMinutes()).isEqualTo(5);
+        assertThat(alice).isEqualTo(new PeriodStats("alice", 1_000_000, 5, 0, 2, 2, 0));
 
-        now.addAndGet(60_000); // a quiet minute: the call still up is the peak
-        assertThat(stats.rollPeriod()).isZero();
+        now.addAndGet(60_000); // a quiet minute: the call still up is both the peak and the minimum
+        assertThat(stats.rollPeriod(now.get()).get(0).incoming()).isZero();
         PeriodStats quiet = stats.lastPeriod().stream().filter(p -> p.name().equals("alice")).findFirst().orElseThrow();
-        assertThat(quiet).isEqualTo(new PeriodStats("alice", 1_300_000, 1, 0, 0, 1));
+        assertThat(quiet).isEqualTo(new PeriodStats("alice", 1_300_000, 1, 0, 0, 1, 1));
     }
 
     @Test
@@ -64,7 +63,7 @@ class CallStatisticsTest {
         for (int t = 0; t < 4; t++) {
             pool.execute(() -> {
                 for (int i = 0; i < 2000; i++) {
-                    stats.callStarted("alice", "bob");
+                    stats.callStarted("alice", "bob", now.get());
                     stats.callEnded("alice", "bob");
                 }
             });
