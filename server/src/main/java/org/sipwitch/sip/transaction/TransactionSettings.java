@@ -27,11 +27,40 @@ public record TransactionSettings(long t1, long t2, long t4, long tryingDelay, l
         }
     }
 
+    /** Heap a completed transaction costs (its key, timer and last response's bytes), rounded up. */
+    static final int BYTES_PER_TRANSACTION = 1024;
+    static final int MIN_TRANSACTIONS = 100_000;
+    static final int MAX_TRANSACTIONS = 4_000_000;
+
     public static TransactionSettings defaults() {
-        // Server side: a UDP non-INVITE transaction stays 32 s (Timer J) after its final
-        // response, so 10,000 REGISTER flows/s (20,000 transactions/s) hold 640,000 of them;
-        // completed ones keep only their last response (about 1 KB), not the request.
-        return new TransactionSettings(500, 4000, 5000, 200, 180_000, 700_000, 100_000);
+        long heap = Runtime.getRuntime().maxMemory();
+        return new TransactionSettings(500, 4000, 5000, 200, 180_000, serverTransactionsFor(heap),
+                clientTransactionsFor(heap));
+    }
+
+    /**
+     * The server table's bound for a heap of {@code maxHeapBytes}: as many transactions as
+     * fit in half of it. A UDP non-INVITE transaction stays 32 s (Timer J) after its final
+     * response, so 16,000 REGISTER flows/s hold a million of them; a fixed bound of 700,000
+     * answered 503 to one REGISTER in ten at 12,800/s on a 2 GiB heap that had room for
+     * them. The bound is there so a flood of new branches cannot exhaust the heap.
+     */
+    static int serverTransactionsFor(long maxHeapBytes) {
+        return share(maxHeapBytes / 2);
+    }
+
+    /**
+     * The client table's: a quarter of the heap. Ours are the calls' INVITEs, which stay
+     * 32 s (Timer M) after the answer: 5,000 calls/s hold 160,000, and a fixed 100,000
+     * turned every call past it into a 480 at 4,000 calls/s.
+     */
+    static int clientTransactionsFor(long maxHeapBytes) {
+        return share(maxHeapBytes / 4);
+    }
+
+    private static int share(long bytes) {
+        long fit = bytes / BYTES_PER_TRANSACTION;
+        return (int) Math.max(MIN_TRANSACTIONS, Math.min(MAX_TRANSACTIONS, fit));
     }
 
     public TransactionSettings withTimers(long newT1, long newT2, long newT4) {
