@@ -1,21 +1,22 @@
 package org.sipwitch.testing;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.PriorityQueue;
 import org.sipwitch.sip.transaction.Scheduler;
 
 /**
  * A scheduler and a clock on one manual time line: a 32-second ring or a 64*T1 timeout
- * takes no real time. {@link #now()} counts from 0; as a {@link Clock} it starts at {@link #EPOCH}.
+ * takes no real time. {@link #now()} counts from 0; as a {@link java.time.Clock} it starts at {@link #EPOCH}.
  */
-public final class ManualTimers extends Clock implements Scheduler {
+public final class ManualTimers extends MutableClock implements Scheduler {
     public static final long EPOCH = 1_700_000_000_000L;
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
     private volatile long now;
     private long seq;
+
+    public ManualTimers() {
+        super(EPOCH);
+    }
 
     private final class Task implements Comparable<Task>, Scheduled {
         final long due;
@@ -57,36 +58,24 @@ public final class ManualTimers extends Clock implements Scheduler {
                 }
                 t = queue.poll();
                 now = t.due;
+                set(EPOCH + now);
             }
             if (!t.cancelled) {
                 t.action.run();
             }
         }
         now = target;
+        set(EPOCH + now);
+    }
+
+    /** As {@link #advance(long)}: the timers that fall due run. */
+    @Override
+    public void advance(Duration d) {
+        advance(d.toMillis());
     }
 
     /** Milliseconds advanced since creation. */
     public long now() {
         return now;
-    }
-
-    @Override
-    public long millis() {
-        return EPOCH + now;
-    }
-
-    @Override
-    public Instant instant() {
-        return Instant.ofEpochMilli(millis());
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 }

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sipwitch.sip.registrar.MutableClock;
 import org.sipwitch.sip.transport.Peer;
 import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.testing.MutableClock;
 
 class InMemoryLocationServiceTest {
     final MutableClock clock = new MutableClock(1_000_000L);

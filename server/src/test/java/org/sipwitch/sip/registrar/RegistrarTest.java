@@ -14,6 +14,7 @@ import org.sipwitch.sip.location.InMemoryLocationService;
 import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
+import org.sipwitch.testing.MutableClock;
 
 class RegistrarTest {
     static final String REALM = "example.net";

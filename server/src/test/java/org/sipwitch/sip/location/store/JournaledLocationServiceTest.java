@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 import org.sipwitch.sip.location.Binding;
 import org.sipwitch.sip.location.BindingListener;
 import org.sipwitch.sip.location.InMemoryLocationService;
-import org.sipwitch.sip.registrar.MutableClock;
 import org.sipwitch.sip.transport.Peer;
 import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.testing.MutableClock;
 
 class JournaledLocationServiceTest {
     @TempDir

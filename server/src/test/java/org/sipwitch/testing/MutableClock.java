@@ -1,4 +1,4 @@
-package org.sipwitch.sip.registrar;
+package org.sipwitch.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand: expiry without sleeping. */
-public final class MutableClock extends Clock {
+/** A clock tests move by hand: expiry without sleeping. {@link ManualTimers} adds timers to it. */
+public class MutableClock extends Clock {
     private volatile long millis;
 
     public MutableClock(long millis) {
@@ -16,6 +16,11 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration d) {
         millis += d.toMillis();
+    }
+
+    /** Sets the time: for a subclass that moves it along with something else. */
+    protected final void set(long newMillis) {
+        millis = newMillis;
     }
 
     @Override
