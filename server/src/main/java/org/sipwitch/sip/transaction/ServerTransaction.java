@@ -105,6 +105,9 @@ public abstract sealed class ServerTransaction extends Transaction
 
     /** A response with Via, From, To, Call-ID, CSeq copied and, except for 100, our To tag. */
     public SipResponse createResponse(int status) {
+        if (request == null) {
+            throw new IllegalStateException(this + " has its final response and let its request go");
+        }
         SipResponse r = Responses.create(request, status);
         if (status != 100) {
             Responses.ensureToTag(r, localTag);
