@@ -13,6 +13,7 @@ import org.sipwitch.sip.transport.InboundHandler;
 import org.sipwitch.sip.transport.InboundMessage;
 import org.sipwitch.sip.transport.MessageSender;
 import org.sipwitch.sip.transport.Peer;
+import org.sipwitch.sip.transport.ResponseRouting;
 
 /**
  * The transaction layer of RFC 3261 §17 between the transports and the core.
@@ -93,7 +94,7 @@ public final class TransactionLayer implements InboundHandler {
             rejectStatelessly(in, request, top);
             return;
         }
-        Peer destination = ResponseDestination.of(in, top);
+        Peer destination = ResponseRouting.destination(in, top);
         ServerTransaction tx = request.isMethod("INVITE")
                 ? new InviteServerTransaction(this, key, in, destination)
                 : new NonInviteServerTransaction(this, key, in, destination);
@@ -146,7 +147,7 @@ public final class TransactionLayer implements InboundHandler {
         SipResponse r = Responses.create(request, 503);
         Responses.ensureToTag(r, Responses.newTag());
         r.setHeader(HeaderNames.RETRY_AFTER, "5");
-        sender.send(r, ResponseDestination.of(in, top));
+        sender.send(r, ResponseRouting.destination(in, top));
     }
 
     private void onResponse(InboundMessage in, SipResponse response) throws SipParseException {

@@ -10,6 +10,7 @@ import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.message.Via;
 import org.sipwitch.sip.transport.InboundMessage;
 import org.sipwitch.sip.transport.Peer;
+import org.sipwitch.sip.transport.ResponseRouting;
 import org.sipwitch.sip.transport.Transport;
 
 /** §17.2.3 matching, CANCEL (§9.2), the RFC 2543 fallback, and where responses go. */
@@ -103,24 +104,24 @@ class MatchingTest {
         InboundMessage in = Msgs.from(source, r);
 
         Via rport = Via.parse("SIP/2.0/UDP 10.0.0.5:5070;branch=z9hG4bK-d;received=198.51.100.7;rport=61000");
-        assertThat(ResponseDestination.of(in, rport).address()).isEqualTo(source.address());
+        assertThat(ResponseRouting.destination(in, rport).address()).isEqualTo(source.address());
 
         Via noRport = Via.parse("SIP/2.0/UDP 10.0.0.5:5070;branch=z9hG4bK-d;received=198.51.100.7");
-        assertThat(ResponseDestination.of(in, noRport).address())
+        assertThat(ResponseRouting.destination(in, noRport).address())
                 .isEqualTo(new InetSocketAddress("198.51.100.7", 5070));
 
         Via bare = Via.parse("SIP/2.0/UDP 198.51.100.7;branch=z9hG4bK-d");
-        assertThat(ResponseDestination.of(in, bare).address()).isEqualTo(new InetSocketAddress("198.51.100.7", 5060));
+        assertThat(ResponseRouting.destination(in, bare).address()).isEqualTo(new InetSocketAddress("198.51.100.7", 5060));
 
         Via hostile = Via.parse("SIP/2.0/UDP 198.51.100.7;branch=z9hG4bK-d;received=evil.example.com");
-        assertThat(ResponseDestination.of(in, hostile).address().getAddress().getHostAddress())
+        assertThat(ResponseRouting.destination(in, hostile).address().getAddress().getHostAddress())
                 .as("never a DNS name").isEqualTo("198.51.100.7");
 
         Via v6 = Via.parse("SIP/2.0/UDP [2001:db8::1]:5062;branch=z9hG4bK-d;received=2001:db8::9;rport=5999");
-        assertThat(ResponseDestination.of(in, v6).address()).isEqualTo(new InetSocketAddress("2001:db8::9", 5999));
+        assertThat(ResponseRouting.destination(in, v6).address()).isEqualTo(new InetSocketAddress("2001:db8::9", 5999));
 
         InboundMessage tcp = Msgs.from(Msgs.PHONE_TCP, r);
-        assertThat(ResponseDestination.of(tcp, rport)).isEqualTo(Msgs.PHONE_TCP);
+        assertThat(ResponseRouting.destination(tcp, rport)).isEqualTo(Msgs.PHONE_TCP);
     }
 
     @Test

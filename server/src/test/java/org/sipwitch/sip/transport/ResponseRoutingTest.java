@@ -30,7 +30,14 @@ class ResponseRoutingTest {
         assertThat(r.headers().getAll("Via")).containsExactly(
                 "SIP/2.0/UDP 10.0.0.5:5062;branch=z9hG4bK1;rport=40123;received=198.51.100.9",
                 "SIP/2.0/UDP second.example;branch=z9hG4bK2");
-        assertThat(ResponseRouting.destination(in)).isEqualTo(new Peer(Transport.UDP, NAT));
+        assertThat(ResponseRouting.destination(in)).as("the request's own Peer, not a copy").isSameAs(in.source());
+    }
+
+    @Test
+    void aReceivedThatIsNoAddressIsIgnoredAndNeverLookedUp() {
+        SipRequest r = request("SIP/2.0/UDP 10.0.0.5:5062;branch=z9hG4bK1;rport=40123;received=evil.example.com");
+        InboundMessage in = new InboundMessage(r, new Peer(Transport.UDP, NAT), new InetSocketAddress("192.0.2.1", 5060));
+        assertThat(ResponseRouting.destination(in).address()).isEqualTo(NAT);
     }
 
     @Test
