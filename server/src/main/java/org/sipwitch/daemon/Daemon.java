@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.sipwitch.config.ConfigException;
 import org.sipwitch.config.LiveConfig;
+import org.sipwitch.management.Version;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

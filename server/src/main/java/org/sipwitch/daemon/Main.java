@@ -2,6 +2,7 @@ package org.sipwitch.daemon;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.sipwitch.management.Version;
 
 /**
  * Entry point of {@code scripts/sipwitch}. Exit status: 0 after an orderly stop,

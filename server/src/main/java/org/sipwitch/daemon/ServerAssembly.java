@@ -3,6 +3,7 @@ package org.sipwitch.daemon;
 import java.util.ArrayList;
 import java.util.List;
 import org.sipwitch.management.ManagementComponent;
+import org.sipwitch.management.ManagementContext;
 import org.sipwitch.wiring.SipComponent;
 
 /** Builds the daemon's components from the configuration, in start order. */
@@ -14,8 +15,9 @@ final class ServerAssembly {
         List<Component> list = new ArrayList<>();
         // first, so that the SIP components can report events, trace and statistics
         // to it, and plug their sources into management.hooks()
-        ManagementComponent management = new ManagementComponent(context);
-        list.add(management);
+        ManagementComponent management = new ManagementComponent(new ManagementContext(context.config(),
+                context.runDir(), context.stateDir(), context::reportListening, context::requestStop));
+        list.add(Component.of(management.name(), management::start, management::stop));
         SipComponent sip = new SipComponent(context.config(), context.stateDir(), context::reportListening,
                 management);
         list.add(Component.of("SIP server", sip::start, sip::stop));

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.sipwitch.config.ConfigDump;
 import org.sipwitch.config.LiveConfig;
-import org.sipwitch.daemon.Version;
 
 /**
  * The text of {@code snapshot} and {@code abort} files: version, uptime, the effective

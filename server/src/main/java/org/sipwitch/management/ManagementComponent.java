@@ -14,8 +14,6 @@ import javax.management.ObjectName;
 import org.sipwitch.config.JmxConfig;
 import org.sipwitch.control.FifoBridge;
 import org.sipwitch.control.VerbTable;
-import org.sipwitch.daemon.Component;
-import org.sipwitch.daemon.DaemonContext;
 import org.sipwitch.mbeans.CallsMXBean;
 import org.sipwitch.mbeans.ConfigMXBean;
 import org.sipwitch.mbeans.DescribedMXBean;
@@ -35,7 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The management side of the daemon as one {@link Component}: registers the ten MBeans
+ * The management side of the daemon, started and stopped as one of its components
+ * (the daemon wraps it; management does not know the daemon): registers the ten MBeans
  * on the platform MBeanServer, attaches the history appender, starts the statistics
  * clock, the control FIFO bridge and (with {@code <jmx>}) the remote connector; stops
  * all of it in reverse order.
@@ -44,11 +43,11 @@ import org.slf4j.LoggerFactory;
  * {@link #events()}, {@link #trace()}, {@link #statistics()}, and {@link #hooks()} to
  * plug their sources in.
  */
-public final class ManagementComponent implements Component {
+public final class ManagementComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManagementComponent.class);
 
-    private final DaemonContext context;
+    private final ManagementContext context;
     private final MBeanServer mbs;
     private final ManagementHooks hooks;
     private final Events events = new Events(new EventLog(1000));
@@ -63,11 +62,11 @@ public final class ManagementComponent implements Component {
     private RemoteJmx remote;
     private AutoCloseable notifications;
 
-    public ManagementComponent(DaemonContext context) {
+    public ManagementComponent(ManagementContext context) {
         this(context, ManagementFactory.getPlatformMBeanServer());
     }
 
-    ManagementComponent(DaemonContext context, MBeanServer mbs) {
+    ManagementComponent(ManagementContext context, MBeanServer mbs) {
         this.context = context;
         this.mbs = mbs;
         this.hooks = new ManagementHooks(context.config());
@@ -89,12 +88,10 @@ public final class ManagementComponent implements Component {
         return statistics;
     }
 
-    @Override
     public String name() {
         return "management";
     }
 
-    @Override
     public synchronized void start() throws Exception {
         try {
             startAll();
@@ -172,7 +169,7 @@ public final class ManagementComponent implements Component {
         }
     }
 
-    @Override
+    /** Must return promptly and never throw: the daemon stops within 2 s. */
     public synchronized void stop() {
         events.stateChanged("down");
         if (remote != null) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.sipwitch.config.LiveConfig;
-import org.sipwitch.daemon.DaemonContext;
 
 /** A config with a known secret, and a daemon context around it, in a test directory. */
 final class Fixtures {
@@ -28,8 +27,8 @@ final class Fixtures {
         return new LiveConfig(config(dir));
     }
 
-    static DaemonContext context(Path dir, java.util.function.IntConsumer stopper) throws Exception {
-        return new DaemonContext(live(dir), Files.createDirectories(dir.resolve("run")),
-                Files.createDirectories(dir.resolve("state")), stopper);
+    static ManagementContext context(Path dir, java.util.function.IntConsumer stopper) throws Exception {
+        return new ManagementContext(live(dir), Files.createDirectories(dir.resolve("run")),
+                Files.createDirectories(dir.resolve("state")), line -> { }, stopper);
     }
 }

@@ -1,4 +1,4 @@
-package org.sipwitch.daemon;
+package org.sipwitch.management;
 
 /** The version from the jar manifest, or "dev" when run from classes. */
 public final class Version {
