@@ -38,10 +38,7 @@ final class AckReplay implements ClientTransactionListener {
             invite.redirect(IGNORE); // no ACK to repeat: the 2xx was never ACKed (delayed offer, call ended first)
             return;
         }
-        SipRequest again = call.ctx.requests.ack(leg, leg.ackedCseq);
-        if (leg.ackPayload != null) {
-            LegRequests.copyPayload(leg.ackPayload, again);
-        }
+        SipRequest again = call.ctx.requests.ack(leg, leg.ackedCseq, leg.ackPayload);
         invite.redirect(new AckReplay(call.ctx.sender, leg.peer, leg.ackedCseq, SipEncoder.toBytes(again)));
     }
 

@@ -1,6 +1,7 @@
 package org.sipwitch.sip.call;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.sipwitch.mbeans.CallInfo;
 import org.sipwitch.sip.location.Binding;
@@ -64,12 +65,7 @@ final class CallSession {
 
     /** "%08x:%d" without a Formatter: one per call. */
     static String formatId(int sequence, int slot) {
-        String hex = Integer.toHexString(sequence);
-        StringBuilder b = new StringBuilder(16);
-        for (int i = hex.length(); i < 8; i++) {
-            b.append('0');
-        }
-        return b.append(hex).append(':').append(slot).toString();
+        return HexFormat.of().toHexDigits(sequence) + ':' + slot;
     }
 
     int slot() {
@@ -243,10 +239,7 @@ final class CallSession {
     }
 
     void ackNow(Leg leg, long cseq, SipMessage payloadFrom) {
-        SipRequest ack = ctx.requests.ack(leg, cseq);
-        if (payloadFrom != null) {
-            LegRequests.copyPayload(payloadFrom, ack);
-        }
+        SipRequest ack = ctx.requests.ack(leg, cseq, payloadFrom);
         leg.ackedCseq = cseq;
         leg.unacked = null;
         leg.ackPayload = payloadFrom;

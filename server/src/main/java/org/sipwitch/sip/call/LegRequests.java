@@ -60,9 +60,16 @@ final class LegRequests {
         return inDialog(leg, method, leg.nextCseq());
     }
 
-    /** ACK of a 2xx (§13.2.2.4): same CSeq number as its INVITE, a transaction of its own. */
-    SipRequest ack(Leg leg, long inviteCseq) {
-        return inDialog(leg, "ACK", inviteCseq);
+    /**
+     * ACK of a 2xx (§13.2.2.4): same CSeq number as its INVITE, a transaction of its own;
+     * with the payload of {@code payloadFrom} (the answer to a delayed offer) unless null.
+     */
+    SipRequest ack(Leg leg, long inviteCseq, SipMessage payloadFrom) {
+        SipRequest ack = inDialog(leg, "ACK", inviteCseq);
+        if (payloadFrom != null) {
+            copyPayload(payloadFrom, ack);
+        }
+        return ack;
     }
 
     private SipRequest inDialog(Leg leg, String method, long cseq) {

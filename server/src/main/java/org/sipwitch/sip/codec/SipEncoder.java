@@ -56,13 +56,7 @@ public final class SipEncoder extends MessageToByteEncoder<SipMessage> {
 
     /** The message as it goes on the wire, as text (for traces and logs, not the hot path). */
     public static String toText(SipMessage message) {
-        ByteBuf buf = io.netty.buffer.Unpooled.buffer(estimateSize(message));
-        try {
-            encode(message, buf);
-            return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
-        } finally {
-            buf.release();
-        }
+        return new String(toBytes(message), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public static void encode(SipMessage message, ByteBuf out) {

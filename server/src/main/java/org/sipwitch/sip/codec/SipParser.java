@@ -29,4 +29,12 @@ public final class SipParser {
     public SipMessage parse(byte[] bytes) throws SipParseException {
         return parse(Unpooled.wrappedBuffer(bytes));
     }
+
+    /**
+     * Our own encoding ({@link SipEncoder#toBytes}) back as a message, for the rare reader
+     * of a kept response (a trace, a sender that takes only messages); default limits.
+     */
+    public static SipMessage parseOwn(byte[] wire) throws SipParseException {
+        return new SipParser(SipLimits.defaults()).parse(wire);
+    }
 }

@@ -1,6 +1,5 @@
 package org.sipwitch.sip.core;
 
-import org.sipwitch.sip.codec.SipLimits;
 import org.sipwitch.sip.codec.SipParser;
 import org.sipwitch.sip.message.SipMessage;
 import org.sipwitch.sip.message.SipParseException;
@@ -19,7 +18,7 @@ public interface MessageTap {
     /** A message on its wire form (a retransmitted response); parsed only because a trace is on. */
     default void recordWire(boolean inbound, Peer peer, byte[] wire) {
         try {
-            record(inbound, peer, new SipParser(SipLimits.defaults()).parse(wire));
+            record(inbound, peer, SipParser.parseOwn(wire));
         } catch (SipParseException e) {
             // our own encoding always parses; nothing to show otherwise
         }

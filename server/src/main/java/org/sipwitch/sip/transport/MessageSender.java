@@ -1,7 +1,6 @@
 package org.sipwitch.sip.transport;
 
 import java.util.concurrent.CompletableFuture;
-import org.sipwitch.sip.codec.SipLimits;
 import org.sipwitch.sip.codec.SipParser;
 import org.sipwitch.sip.message.SipMessage;
 import org.sipwitch.sip.message.SipParseException;
@@ -22,7 +21,7 @@ public interface MessageSender {
      */
     default CompletableFuture<Void> sendEncoded(byte[] wire, Peer to) {
         try {
-            return send(new SipParser(SipLimits.defaults()).parse(wire), to);
+            return send(SipParser.parseOwn(wire), to);
         } catch (SipParseException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -223,19 +223,20 @@ public final class TransportManager implements MessageSender, AutoCloseable {
         if (to.transport() != Transport.UDP) {
             return MessageSender.super.sendEncoded(wire, to);
         }
-        Channel ch = udp.channelFor(to.address());
-        if (ch == null) {
-            return CompletableFuture.failedFuture(new IOException("No UDP listener can reach " + to.address()));
-        }
-        return completion(ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(wire), to.address())));
+        InetSocketAddress address = to.address();
+        Channel ch = udp.channelFor(address);
+        return ch == null ? unreachable(address)
+                : completion(ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(wire), address)));
     }
 
     private CompletableFuture<Void> sendDatagram(SipMessage message, InetSocketAddress to) {
         Channel ch = udp.channelFor(to);
-        if (ch == null) {
-            return CompletableFuture.failedFuture(new IOException("No UDP listener can reach " + to));
-        }
-        return completion(ch.writeAndFlush(new DatagramPacket(SipEncoder.encode(message, ch.alloc()), to)));
+        return ch == null ? unreachable(to)
+                : completion(ch.writeAndFlush(new DatagramPacket(SipEncoder.encode(message, ch.alloc()), to)));
+    }
+
+    private static CompletableFuture<Void> unreachable(InetSocketAddress to) {
+        return CompletableFuture.failedFuture(new IOException("No UDP listener can reach " + to));
     }
 
     private static CompletableFuture<Void> notStarted() {

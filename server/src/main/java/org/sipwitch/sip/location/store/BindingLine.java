@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.CRC32;
 import org.sipwitch.sip.location.Binding;
@@ -58,12 +59,8 @@ final class BindingLine {
             }
             escape(f, payload);
         }
-        String hex = Long.toHexString(crc(payload.toString())); // one line per REGISTER: no Formatter
-        StringBuilder line = new StringBuilder(payload.length() + 10);
-        for (int i = hex.length(); i < 8; i++) {
-            line.append('0');
-        }
-        return line.append(hex).append('\t').append(payload).append('\n').toString();
+        // one line per REGISTER: eight hex digits of the 32-bit CRC without a Formatter
+        return HexFormat.of().toHexDigits((int) crc(payload.toString())) + '\t' + payload + '\n';
     }
 
     /** Decodes a line (without its newline); throws {@link IllegalArgumentException} saying what is wrong. */
