@@ -1,7 +1,6 @@
 package org.sipwitch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +31,7 @@ class HostileTrafficIT {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Sipp.available(), "sipp is not installed (apt-get install sip-tester)");
+        Sipp.assumeAvailable();
         daemon = DaemonProcess.start(new TestConfig().user("alice", "201", "alice-secret").write(work), work);
     }
 

@@ -1,7 +1,6 @@
 package org.sipwitch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +17,7 @@ class OptionsSippIT {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Sipp.available(), "sipp is not installed (apt-get install sip-tester)");
+        Sipp.assumeAvailable();
         daemon = DaemonProcess.start(new TestConfig().user("alice", "201", "test-secret").write(work), work);
     }
 

@@ -2,7 +2,6 @@ package org.sipwitch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +39,7 @@ class RegistryVerbsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Sipp.available(), "sipp is not installed (apt-get install sip-tester)");
+        Sipp.assumeAvailable();
         Path config = new TestConfig().user("alice", "201", "alice-secret").user("bob", "202", "bob-secret")
                 .section("  <jmx><interface>127.0.0.1</interface><port>0</port></jmx>\n").write(work);
         daemon = DaemonProcess.start(config, work);

@@ -2,7 +2,6 @@ package org.sipwitch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +61,7 @@ class ReloadKeepsStateIT {
 
     @Test
     void aGoodReloadKeepsCallsAndRegistrationsAndANewSecretTakesEffect() throws Exception {
-        assumeTrue(Sipp.available(), "sipp is not installed (apt-get install sip-tester)");
+        Sipp.assumeAvailable();
         TestConfig before = new TestConfig().user("alice", "201", "alice-old").user("bob", "202", "bob-secret");
         Path config = before.write(work);
         daemon = DaemonProcess.start(config, work);

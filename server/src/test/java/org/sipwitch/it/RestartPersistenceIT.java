@@ -1,7 +1,6 @@
 package org.sipwitch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +63,7 @@ class RestartPersistenceIT {
 
     @Test
     void bindingsComeBackAfterKillDashNineAndPhonesAreReachedWithoutRegisteringAgain() throws Exception {
-        assumeTrue(Sipp.available(), "sipp is not installed (apt-get install sip-tester)");
+        Sipp.assumeAvailable();
         Path config = new TestConfig().user("alice", "201", "alice-secret").user("bob", "202", "bob-secret")
                 .write(work);
         int alicePort = Sipp.freeUdpPort();

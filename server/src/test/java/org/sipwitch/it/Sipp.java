@@ -1,5 +1,7 @@
 package org.sipwitch.it;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -24,6 +26,11 @@ public final class Sipp {
     }
 
     private Sipp() {
+    }
+
+    /** Skips the calling test (class) when sipp is missing, saying how to get it. */
+    public static void assumeAvailable() {
+        assumeTrue(available(), "sipp is not installed (apt-get install sip-tester)");
     }
 
     public static boolean available() {

@@ -82,7 +82,7 @@ class CallLoadSippIT {
         // a 15-second load run belongs to the integration phase (failsafe sets sipwitch.root), not the unit loop
         assumeTrue(System.getProperty("sipwitch.root") != null || Boolean.getBoolean("sipwitch.load"),
                 "load run: mvn verify, or -Dsipwitch.load=true");
-        assumeTrue(Sipp.available(), "sipp is not installed (apt-get install sip-tester)");
+        Sipp.assumeAvailable();
         Path config = new TestConfig().user("alice", "201", "alice-secret").user("bob", "202", "bob-secret")
                 .write(work);
         server = new SipServer(new LiveConfig(config));
