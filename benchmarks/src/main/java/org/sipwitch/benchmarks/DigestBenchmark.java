@@ -27,8 +27,8 @@ import org.sipwitch.sip.codec.SipParser;
 import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
-import org.sipwitch.sip.transport.Peer;
-import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.sip.net.Peer;
+import org.sipwitch.sip.net.Transport;
 
 /**
  * Digest checks per second: {@link DigestAuthenticator#authenticate} on a parsed REGISTER

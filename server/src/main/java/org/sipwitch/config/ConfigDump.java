@@ -3,7 +3,7 @@ package org.sipwitch.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.sip.net.Transport;
 
 /**
  * The effective configuration as text lines for the {@code dump} verb: one

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.sip.net.Transport;
 
 /**
  * {@code <stack>}: where and how the SIP listeners run.

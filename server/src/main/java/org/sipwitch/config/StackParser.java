@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.sip.net.Transport;
 
 /** {@code <stack>} → {@link StackConfig}. */
 final class StackParser {

@@ -17,8 +17,8 @@ import org.sipwitch.sip.location.Binding;
 import org.sipwitch.sip.location.BindingListener;
 import org.sipwitch.sip.location.LocationService;
 import org.sipwitch.sip.message.SipUri;
-import org.sipwitch.sip.transport.Peer;
-import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.sip.net.Peer;
+import org.sipwitch.sip.net.Transport;
 
 /** The Registry MBean's view of the location service: registry, usercache, activate, release. */
 final class LocationRegistry implements RegistrySource {

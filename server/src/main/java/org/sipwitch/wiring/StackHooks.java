@@ -9,7 +9,7 @@ import org.sipwitch.config.StackConfig;
 import org.sipwitch.management.ServerHooks;
 import org.sipwitch.mbeans.HealthCheck;
 import org.sipwitch.sip.core.SipServer;
-import org.sipwitch.sip.transport.ListeningPoint;
+import org.sipwitch.sip.net.ListeningPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

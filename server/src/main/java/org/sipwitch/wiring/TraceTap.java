@@ -4,7 +4,7 @@ import org.sipwitch.management.SipTrace;
 import org.sipwitch.sip.codec.SipEncoder;
 import org.sipwitch.sip.core.MessageTap;
 import org.sipwitch.sip.message.SipMessage;
-import org.sipwitch.sip.transport.Peer;
+import org.sipwitch.sip.net.Peer;
 
 /** SIP tracing: messages are rendered to text only while the trace is on. */
 final class TraceTap implements MessageTap {

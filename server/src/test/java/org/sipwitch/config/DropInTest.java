@@ -8,12 +8,11 @@ import static org.sipwitch.config.ConfigFiles.main;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.sip.net.Transport;
 
 /** sipwitch.d/: merge rules, and enable/disable by renaming. */
 class DropInTest {

@@ -5,11 +5,10 @@ import static org.sipwitch.config.ConfigFiles.main;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipwitch.sip.auth.DigestAlgorithm;
-import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.sip.net.Transport;
 
 /** Values and defaults of the sections other tests do not cover. */
 class SectionsTest {

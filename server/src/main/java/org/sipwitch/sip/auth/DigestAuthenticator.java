@@ -10,7 +10,7 @@ import org.sipwitch.sip.message.Responses;
 import org.sipwitch.sip.message.SipMethods;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
-import org.sipwitch.sip.transport.Peer;
+import org.sipwitch.sip.net.Peer;
 
 /**
  * HTTP Digest for SIP (RFC 3261 §22, RFC 2617, RFC 7616, RFC 8760): checks the

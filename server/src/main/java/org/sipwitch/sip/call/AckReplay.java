@@ -3,10 +3,10 @@ package org.sipwitch.sip.call;
 import org.sipwitch.sip.codec.SipEncoder;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
+import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.transaction.ClientTransaction;
 import org.sipwitch.sip.transaction.ClientTransactionListener;
 import org.sipwitch.sip.transport.MessageSender;
-import org.sipwitch.sip.transport.Peer;
 
 /**
  * What an ended call leaves behind on a leg whose INVITE was answered: the ACK of that

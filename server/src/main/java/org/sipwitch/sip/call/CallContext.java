@@ -2,11 +2,11 @@ package org.sipwitch.sip.call;
 
 import java.time.Clock;
 import org.sipwitch.sip.message.SipRequest;
+import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.transaction.KeyedExecutor;
 import org.sipwitch.sip.transaction.Scheduler;
 import org.sipwitch.sip.transaction.TransactionLayer;
 import org.sipwitch.sip.transport.MessageSender;
-import org.sipwitch.sip.transport.Peer;
 
 /** What every call session uses, shared by all of them: one object instead of nine parameters. */
 final class CallContext {

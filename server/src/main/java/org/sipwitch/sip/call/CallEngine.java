@@ -13,12 +13,12 @@ import org.sipwitch.sip.message.SipMessage;
 import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
+import org.sipwitch.sip.net.InboundMessage;
 import org.sipwitch.sip.registrar.UserLookup;
 import org.sipwitch.sip.transaction.KeyedExecutor;
 import org.sipwitch.sip.transaction.Scheduler;
 import org.sipwitch.sip.transaction.ServerTransaction;
 import org.sipwitch.sip.transaction.TransactionLayer;
-import org.sipwitch.sip.transport.InboundMessage;
 import org.sipwitch.sip.transport.MessageSender;
 
 /**

@@ -2,7 +2,7 @@ package org.sipwitch.sip.call;
 
 import org.sipwitch.sip.core.DialogHandler;
 import org.sipwitch.sip.core.RequestRouter;
-import org.sipwitch.sip.transport.InboundMessage;
+import org.sipwitch.sip.net.InboundMessage;
 
 /**
  * Plugs the call engine into the method router: the methods of calls and messaging,

@@ -13,12 +13,12 @@ import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.message.SipUri;
+import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.registrar.UserIdentity;
 import org.sipwitch.sip.transaction.ClientTransactionListener;
 import org.sipwitch.sip.transaction.Scheduler.Scheduled;
-import org.sipwitch.sip.transaction.TransactionState;
 import org.sipwitch.sip.transaction.ServerTransaction;
-import org.sipwitch.sip.transport.Peer;
+import org.sipwitch.sip.transaction.TransactionState;
 
 /**
  * One call: the caller's leg and the forked target legs, and the rules that join

@@ -9,9 +9,9 @@ import org.sipwitch.sip.location.LocationService;
 import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
+import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.registrar.UserIdentity;
 import org.sipwitch.sip.registrar.UserLookup;
-import org.sipwitch.sip.transport.Peer;
 
 /**
  * Who is calling (or sending a MESSAGE): a user registered from a trusted network is

@@ -7,8 +7,8 @@ import java.net.UnknownHostException;
 import org.sipwitch.sip.location.Binding;
 import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipUri;
-import org.sipwitch.sip.transport.Peer;
-import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.sip.net.Peer;
+import org.sipwitch.sip.net.Transport;
 
 /**
  * Where to send a request for a phone: its registration's source address or the

@@ -4,7 +4,7 @@ import org.sipwitch.sip.message.NameAddress;
 import org.sipwitch.sip.message.SipMessage;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.message.SipUri;
-import org.sipwitch.sip.transport.Peer;
+import org.sipwitch.sip.net.Peer;
 
 /**
  * One dialog of a call, between the server and one phone (RFC 3261 §12): its own

@@ -6,8 +6,8 @@ import org.sipwitch.sip.message.Responses;
 import org.sipwitch.sip.message.SipMessage;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipUri;
-import org.sipwitch.sip.transport.Peer;
-import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.sip.net.Peer;
+import org.sipwitch.sip.net.Transport;
 
 /**
  * Builds the requests the server originates on a leg: the Via and Contact are ours

@@ -4,8 +4,8 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.sipwitch.sip.transport.ListeningPoint;
-import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.sip.net.ListeningPoint;
+import org.sipwitch.sip.net.Transport;
 
 /**
  * {@link LocalAddress} from the bound listeners: the {@code <published>} host when

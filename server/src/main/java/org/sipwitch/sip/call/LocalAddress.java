@@ -1,6 +1,6 @@
 package org.sipwitch.sip.call;
 
-import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.sip.net.Transport;
 
 /**
  * Where the server listens, for the Via and Contact of the requests it originates

@@ -37,11 +37,13 @@ public final class CodecCounters {
         decoded.increment();
     }
 
-    void onAnswered() {
+    /** The transport sent the 400 of a {@link MalformedMessage}. */
+    public void onAnswered() {
         answered.increment();
     }
 
-    void onDropped() {
+    /** Malformed input nobody answers: the decoder's own drops, and {@link MalformedMessage}s the transport did not answer. */
+    public void onDropped() {
         dropped.increment();
     }
 

@@ -2,14 +2,13 @@ package org.sipwitch.sip.codec;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.net.InetSocketAddress;
 import java.util.List;
-import org.sipwitch.sip.transport.InboundMessage;
-import org.sipwitch.sip.transport.Peer;
-import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.sip.net.InboundMessage;
+import org.sipwitch.sip.net.Peer;
+import org.sipwitch.sip.net.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +16,10 @@ import org.slf4j.LoggerFactory;
  * Cuts a TCP/TLS byte stream into SIP messages by Content-Length (RFC 3261 §18.3) and
  * emits {@link InboundMessage}s. CRLFs between messages are skipped; a double CRLF
  * there is an RFC 5626 §3.5.1 keep-alive ping and gets a single CRLF pong. A message
- * that frames correctly but is unusable is answered with 400 (or dropped) and the
- * stream goes on; when the framing itself is lost (over-size, bad or missing
- * Content-Length) the request is answered if possible and the connection closed.
+ * that frames correctly but is unusable goes on as a {@link MalformedMessage} (its 400,
+ * if the head allows one) and the stream goes on; when the framing itself is lost
+ * (over-size, bad or missing Content-Length) the {@link MalformedMessage} says so, the
+ * transport answers if possible and closes, and this decoder ignores the rest.
  * Never throws: hostile input must not reach the pipeline's exception path.
  */
 public final class SipStreamDecoder extends ByteToMessageDecoder {
@@ -56,7 +56,7 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
             // a bug of ours, not the peer's: lose this connection, never the event loop
             LOG.warn("Decoder failure on {}", ctx.channel().remoteAddress(), e);
             in.skipBytes(in.readableBytes());
-            fail(ctx, null, "Internal decoder error");
+            fail(ctx, in, out, null, "Internal decoder error");
         }
     }
 
@@ -69,7 +69,7 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
                 state = State.READ_HEAD;
                 // fall through
             case READ_HEAD:
-                if (!readHead(ctx, in)) {
+                if (!readHead(ctx, in, out)) {
                     return;
                 }
                 state = State.READ_BODY;
@@ -112,12 +112,12 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
     }
 
     /** Reads a complete head and its Content-Length; false when more bytes are needed or framing failed. */
-    private boolean readHead(ChannelHandlerContext ctx, ByteBuf in) {
+    private boolean readHead(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         int headLength;
         try {
             headLength = scanner.scan(in, in.writerIndex());
         } catch (FramingException e) {
-            fail(ctx, null, e.getMessage());
+            fail(ctx, in, out, null, e.getMessage());
             return false;
         }
         if (headLength < 0) {
@@ -129,15 +129,15 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
         try {
             length = ContentLength.of(parsed.headers, limits);
         } catch (FramingException e) {
-            fail(ctx, parsed, e.getMessage());
+            fail(ctx, in, out, parsed, e.getMessage());
             return false;
         }
         if (length == ContentLength.ABSENT) {
-            fail(ctx, parsed, "Missing Content-Length");
+            fail(ctx, in, out, parsed, "Missing Content-Length");
             return false;
         }
         if ((long) headLength + length > limits.maxMessageSize()) {
-            fail(ctx, parsed, "Message too large");
+            fail(ctx, in, out, parsed, "Message too large");
             return false;
         }
         in.skipBytes(headLength);
@@ -155,28 +155,18 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
         if (outcome.message() != null) {
             counters.onDecoded();
             out.add(new InboundMessage(outcome.message(), peer(ctx), Addresses.inet(ctx.channel().localAddress())));
-        } else if (outcome.answer() != null) {
-            counters.onAnswered();
-            ctx.writeAndFlush(SipEncoder.encode(outcome.answer(), ctx.alloc()));
         } else {
-            counters.onDropped();
-            LOG.debug("Dropped message from {}: {}", ctx.channel().remoteAddress(), outcome.reason());
+            out.add(new MalformedMessage(outcome.answer(), outcome.reason(), peer(ctx).address(), false));
         }
     }
 
-    /** The framing is lost: answer when the head allows, then close and ignore whatever else arrives. */
-    private void fail(ChannelHandlerContext ctx, ParsedHead parsed, String reason) {
+    /** The framing is lost: say so (with the 400 the head allows) and ignore whatever else arrives. */
+    private void fail(ChannelHandlerContext ctx, ByteBuf in, List<Object> out, ParsedHead parsed, String reason) {
         state = State.DISCARD;
         head = null;
-        LOG.debug("Closing {}: {}", ctx.channel().remoteAddress(), reason);
+        in.skipBytes(in.readableBytes()); // consumed, or Netty takes the report for a decoder that read nothing
         var answer = parsed == null ? null : BadRequests.answer(parsed, reason);
-        if (answer != null) {
-            counters.onAnswered();
-            ctx.writeAndFlush(SipEncoder.encode(answer, ctx.alloc())).addListener(ChannelFutureListener.CLOSE);
-        } else {
-            counters.onDropped();
-            ctx.close();
-        }
+        out.add(new MalformedMessage(answer, reason, peer(ctx).address(), true));
     }
 
     private Peer peer(ChannelHandlerContext ctx) {

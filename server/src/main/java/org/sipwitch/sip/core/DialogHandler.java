@@ -1,6 +1,6 @@
 package org.sipwitch.sip.core;
 
-import org.sipwitch.sip.transport.InboundMessage;
+import org.sipwitch.sip.net.InboundMessage;
 
 /**
  * What lives above transactions for dialogs: the ACK of a 2xx and 2xx responses

@@ -4,10 +4,10 @@ import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.Responses;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
+import org.sipwitch.sip.net.InboundMessage;
 import org.sipwitch.sip.security.AccessGate;
 import org.sipwitch.sip.security.GateDecision;
 import org.sipwitch.sip.transport.InboundHandler;
-import org.sipwitch.sip.transport.InboundMessage;
 import org.sipwitch.sip.transport.MessageSender;
 import org.sipwitch.sip.transport.ResponseRouting;
 

@@ -3,7 +3,7 @@ package org.sipwitch.sip.core;
 import org.sipwitch.sip.codec.SipParser;
 import org.sipwitch.sip.message.SipMessage;
 import org.sipwitch.sip.message.SipParseException;
-import org.sipwitch.sip.transport.Peer;
+import org.sipwitch.sip.net.Peer;
 
 /**
  * Sees every message the server receives or sends, for SIP tracing. {@link #active()}

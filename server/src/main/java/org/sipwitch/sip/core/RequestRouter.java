@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.SipResponse;
+import org.sipwitch.sip.net.InboundMessage;
 import org.sipwitch.sip.transaction.ServerTransaction;
 import org.sipwitch.sip.transaction.TransactionUser;
-import org.sipwitch.sip.transport.InboundMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,8 +3,8 @@ package org.sipwitch.sip.core;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.sipwitch.sip.message.SipMessage;
+import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.transport.MessageSender;
-import org.sipwitch.sip.transport.Peer;
 
 /** The transports as the stack sends through them, with outbound messages shown to the tap. */
 final class TappedSender implements MessageSender {

@@ -2,7 +2,7 @@ package org.sipwitch.sip.location;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.sipwitch.sip.transport.Peer;
+import org.sipwitch.sip.net.Peer;
 
 /**
  * One contact bound to a user (RFC 3261 §10.3). Kept compact — primitives for

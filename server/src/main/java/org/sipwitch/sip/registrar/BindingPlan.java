@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sipwitch.sip.location.Binding;
 import org.sipwitch.sip.location.LocationService;
-import org.sipwitch.sip.transport.Peer;
+import org.sipwitch.sip.net.Peer;
 
 /**
  * The change one REGISTER makes to a user's bindings (RFC 3261 §10.3 steps 6–7),

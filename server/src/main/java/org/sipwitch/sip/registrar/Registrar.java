@@ -18,7 +18,7 @@ import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.message.SipUri;
-import org.sipwitch.sip.transport.Peer;
+import org.sipwitch.sip.net.Peer;
 
 /**
  * REGISTER processing, RFC 3261 §10.3: takes a request and where it came from,

@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.sipwitch.sip.message.Responses;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
-import org.sipwitch.sip.transport.Peer;
+import org.sipwitch.sip.net.Peer;
 
 /**
  * A client transaction (RFC 3261 §17.1): one request we send to a peer, retransmitted

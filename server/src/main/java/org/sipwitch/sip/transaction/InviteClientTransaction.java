@@ -3,8 +3,8 @@ package org.sipwitch.sip.transaction;
 import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
+import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.transaction.Scheduler.Scheduled;
-import org.sipwitch.sip.transport.Peer;
 
 /**
  * The INVITE client transaction of RFC 3261 §17.1.1 as amended by RFC 6026 §7.2:

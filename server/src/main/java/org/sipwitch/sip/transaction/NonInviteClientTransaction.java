@@ -2,8 +2,8 @@ package org.sipwitch.sip.transaction;
 
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
+import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.transaction.Scheduler.Scheduled;
-import org.sipwitch.sip.transport.Peer;
 
 /**
  * The non-INVITE client transaction of RFC 3261 §17.1.2:

@@ -1,9 +1,9 @@
 package org.sipwitch.sip.transaction;
 
 import org.sipwitch.sip.message.SipResponse;
+import org.sipwitch.sip.net.InboundMessage;
+import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.transaction.Scheduler.Scheduled;
-import org.sipwitch.sip.transport.InboundMessage;
-import org.sipwitch.sip.transport.Peer;
 
 /**
  * The non-INVITE server transaction of RFC 3261 §17.2.2:

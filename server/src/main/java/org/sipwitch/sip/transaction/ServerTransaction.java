@@ -5,8 +5,8 @@ import org.sipwitch.sip.codec.SipEncoder;
 import org.sipwitch.sip.message.Responses;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
-import org.sipwitch.sip.transport.InboundMessage;
-import org.sipwitch.sip.transport.Peer;
+import org.sipwitch.sip.net.InboundMessage;
+import org.sipwitch.sip.net.Peer;
 
 /**
  * A server transaction (RFC 3261 §17.2): one request received and the responses the

@@ -1,8 +1,8 @@
 package org.sipwitch.sip.transaction;
 
 import org.sipwitch.sip.message.SipResponse;
+import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.transaction.Scheduler.Scheduled;
-import org.sipwitch.sip.transport.Peer;
 
 /**
  * Retransmits a 2xx to INVITE until its ACK arrives (RFC 3261 §13.3.1.4): over UDP at

@@ -3,8 +3,8 @@ package org.sipwitch.sip.transaction;
 import java.util.concurrent.CompletableFuture;
 import org.sipwitch.sip.message.SipMessage;
 import org.sipwitch.sip.message.SipRequest;
+import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.transaction.Scheduler.Scheduled;
-import org.sipwitch.sip.transport.Peer;
 
 /**
  * What every transaction shares: its key, its lane, its state, its timers, and how it

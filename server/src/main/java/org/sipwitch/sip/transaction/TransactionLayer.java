@@ -9,10 +9,10 @@ import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.message.Via;
+import org.sipwitch.sip.net.InboundMessage;
+import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.transport.InboundHandler;
-import org.sipwitch.sip.transport.InboundMessage;
 import org.sipwitch.sip.transport.MessageSender;
-import org.sipwitch.sip.transport.Peer;
 import org.sipwitch.sip.transport.ResponseRouting;
 
 /**

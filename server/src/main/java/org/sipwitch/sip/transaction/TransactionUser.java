@@ -1,6 +1,6 @@
 package org.sipwitch.sip.transaction;
 
-import org.sipwitch.sip.transport.InboundMessage;
+import org.sipwitch.sip.net.InboundMessage;
 
 /**
  * The core above the transaction layer (method router, registrar, B2BUA). Every

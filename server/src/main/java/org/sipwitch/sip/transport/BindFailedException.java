@@ -2,6 +2,7 @@ package org.sipwitch.sip.transport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import org.sipwitch.sip.net.Transport;
 
 /** A listener could not be bound; the message names transport, address and port for the operator. */
 public final class BindFailedException extends IOException {

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import org.sipwitch.sip.message.SipRequest;
+import org.sipwitch.sip.net.InboundMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,7 @@
 package org.sipwitch.sip.transport;
 
+import org.sipwitch.sip.net.InboundMessage;
+
 /** Receives every well-formed message the transports decode. Called on a Netty event loop: must not block. */
 @FunctionalInterface
 public interface InboundHandler {

@@ -12,6 +12,7 @@ import io.netty.channel.epoll.EpollChannelOption;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.sipwitch.sip.net.Transport;
 
 /** Binds the UDP sockets and the TCP server socket of one local address. */
 final class ListenerBinder {

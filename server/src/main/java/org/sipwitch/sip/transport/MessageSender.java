@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import org.sipwitch.sip.codec.SipParser;
 import org.sipwitch.sip.message.SipMessage;
 import org.sipwitch.sip.message.SipParseException;
+import org.sipwitch.sip.net.Peer;
 
 /**
  * Sends a message to a peer. For stream transports an open connection to that

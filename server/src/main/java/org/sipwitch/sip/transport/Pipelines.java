@@ -8,12 +8,12 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
-import org.sipwitch.sip.codec.AnswerFilter;
 import org.sipwitch.sip.codec.CodecCounters;
 import org.sipwitch.sip.codec.SipDatagramDecoder;
 import org.sipwitch.sip.codec.SipEncoder;
 import org.sipwitch.sip.codec.SipLimits;
 import org.sipwitch.sip.codec.SipStreamDecoder;
+import org.sipwitch.sip.net.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +31,8 @@ final class Pipelines {
     private final InboundDispatcher dispatcher;
     private final ConnectionTable connections;
     private final long idleMillis;
+    private final MalformedAnswers streamMalformed;
+    private final MalformedAnswers datagramMalformed;
     private volatile AnswerFilter datagramAnswers = AnswerFilter.ALWAYS;
 
     Pipelines(SipLimits limits, CodecCounters counters, InboundHandler handler, ConnectionTable connections,
@@ -40,6 +42,8 @@ final class Pipelines {
         this.dispatcher = new InboundDispatcher(handler);
         this.connections = connections;
         this.idleMillis = idleMillis;
+        this.streamMalformed = MalformedAnswers.stream(counters);
+        this.datagramMalformed = MalformedAnswers.datagram(counters, () -> datagramAnswers);
     }
 
     void datagramAnswers(AnswerFilter filter) {
@@ -50,8 +54,8 @@ final class Pipelines {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
-                ch.pipeline().addLast("decoder", new SipDatagramDecoder(limits, counters,
-                                source -> datagramAnswers.mayAnswer(source)))
+                ch.pipeline().addLast("decoder", new SipDatagramDecoder(limits, counters))
+                        .addLast("malformed", datagramMalformed)
                         .addLast("dispatcher", dispatcher);
             }
         };
@@ -109,6 +113,7 @@ final class Pipelines {
         p.addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
                 .addLast("encoder", ENCODER)
                 .addLast("decoder", new SipStreamDecoder(limits, counters, transport))
+                .addLast("malformed", streamMalformed)
                 .addLast("dispatcher", dispatcher);
     }
 }

@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.Via;
+import org.sipwitch.sip.net.InboundMessage;
+import org.sipwitch.sip.net.Peer;
 
 /**
  * Where the responses to a request go (RFC 3261 §18.2.2, RFC 3581 §4). Over a stream:

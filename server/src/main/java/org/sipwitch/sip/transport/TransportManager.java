@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.sipwitch.sip.codec.AnswerFilter;
 import org.sipwitch.sip.codec.CodecCounters;
 import org.sipwitch.sip.codec.SipEncoder;
 import org.sipwitch.sip.message.SipMessage;
+import org.sipwitch.sip.net.ListeningPoint;
+import org.sipwitch.sip.net.Peer;
+import org.sipwitch.sip.net.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

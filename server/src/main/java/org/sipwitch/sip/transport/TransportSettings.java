@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.sipwitch.sip.codec.SipLimits;
+import org.sipwitch.sip.net.Transport;
 
 /**
  * What the listeners are asked to do, as read from {@code <stack>} in the config.

@@ -7,6 +7,7 @@ import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.Via;
+import org.sipwitch.sip.net.Peer;
 
 /**
  * RFC 3261 §18.2.1 and RFC 3581 §4: a server records in the top Via where a request

@@ -9,8 +9,8 @@ import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.message.SipUri;
-import org.sipwitch.sip.transport.Peer;
-import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.sip.net.Peer;
+import org.sipwitch.sip.net.Transport;
 import org.sipwitch.testing.MutableClock;
 
 /** How the B2BUA uses the authenticator for INVITE/MESSAGE: 407 and Proxy-Authorization. */

@@ -18,16 +18,16 @@ import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.message.SipUri;
+import org.sipwitch.sip.net.InboundMessage;
+import org.sipwitch.sip.net.Peer;
+import org.sipwitch.sip.net.Transport;
 import org.sipwitch.sip.registrar.TestDirectory;
 import org.sipwitch.sip.transaction.KeyedExecutor;
 import org.sipwitch.sip.transaction.ServerTransaction;
 import org.sipwitch.sip.transaction.TransactionLayer;
 import org.sipwitch.sip.transaction.TransactionSettings;
 import org.sipwitch.sip.transaction.TransactionUser;
-import org.sipwitch.sip.transport.InboundMessage;
 import org.sipwitch.sip.transport.MessageSender;
-import org.sipwitch.sip.transport.Peer;
-import org.sipwitch.sip.transport.Transport;
 import org.sipwitch.testing.ManualTimers;
 
 /**

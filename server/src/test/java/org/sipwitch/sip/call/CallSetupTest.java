@@ -239,7 +239,7 @@ class CallSetupTest {
         assertThat(f.events).containsExactly("connecting 00000001:0", "connecting 00000002:1");
     }
 
-    static org.sipwitch.sip.transport.Peer udp(String ip) {
+    static org.sipwitch.sip.net.Peer udp(String ip) {
         return CallFixture.udp(ip);
     }
 }

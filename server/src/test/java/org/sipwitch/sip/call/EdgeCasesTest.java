@@ -133,14 +133,14 @@ class EdgeCasesTest {
 
     @Test
     void tcpPhoneWhoseConnectionIsGoneIsTriedAtItsContact() throws Exception {
-        org.sipwitch.sip.transport.Peer oldConnection = new org.sipwitch.sip.transport.Peer(
-                org.sipwitch.sip.transport.Transport.TCP, new java.net.InetSocketAddress("192.0.2.50", 40123));
+        org.sipwitch.sip.net.Peer oldConnection = new org.sipwitch.sip.net.Peer(
+                org.sipwitch.sip.net.Transport.TCP, new java.net.InetSocketAddress("192.0.2.50", 40123));
         f.location.put(new org.sipwitch.sip.location.Binding("carol", "203", "sip:carol@192.0.2.50:5070;transport=tcp",
                 oldConnection, "r", 1, f.timers.millis() + 600_000, -1f, null, null, f.timers.millis(), false));
         f.unreachable.add(oldConnection);
         f.receive(ALICE, f.invite("sip:carol@example.net", "c1", SDP_A));
-        org.sipwitch.sip.transport.Peer direct = new org.sipwitch.sip.transport.Peer(
-                org.sipwitch.sip.transport.Transport.TCP, new java.net.InetSocketAddress("192.0.2.50", 5070));
+        org.sipwitch.sip.net.Peer direct = new org.sipwitch.sip.net.Peer(
+                org.sipwitch.sip.net.Transport.TCP, new java.net.InetSocketAddress("192.0.2.50", 5070));
         SipRequest retry = f.request(direct, "INVITE");
         assertThat(retry.topVia().transport()).isEqualTo("TCP");
         f.receive(direct, f.answer(retry, 200, "c1", SDP_B));
@@ -166,18 +166,18 @@ class EdgeCasesTest {
 
     @Test
     void udpPhoneIsReachedAtItsContactUnlessBehindNat() {
-        org.sipwitch.sip.transport.Peer registeredFrom = new org.sipwitch.sip.transport.Peer(
-                org.sipwitch.sip.transport.Transport.UDP, new java.net.InetSocketAddress("192.0.2.60", 40000));
+        org.sipwitch.sip.net.Peer registeredFrom = new org.sipwitch.sip.net.Peer(
+                org.sipwitch.sip.net.Transport.UDP, new java.net.InetSocketAddress("192.0.2.60", 40000));
         f.location.put(new org.sipwitch.sip.location.Binding("carol", "203", "sip:carol@192.0.2.60:5090",
                 registeredFrom, "r", 1, f.timers.millis() + 600_000, -1f, null, null, f.timers.millis(), false));
-        org.sipwitch.sip.transport.Peer natted = new org.sipwitch.sip.transport.Peer(
-                org.sipwitch.sip.transport.Transport.UDP, new java.net.InetSocketAddress("198.51.100.9", 31000));
+        org.sipwitch.sip.net.Peer natted = new org.sipwitch.sip.net.Peer(
+                org.sipwitch.sip.net.Transport.UDP, new java.net.InetSocketAddress("198.51.100.9", 31000));
         f.location.put(new org.sipwitch.sip.location.Binding("carol", "203", "sip:carol@10.1.1.5:5060", natted, "r2",
                 1, f.timers.millis() + 600_000, -1f, null, null, f.timers.millis(), false));
         f.receive(ALICE, f.invite("sip:carol@example.net", "c1", SDP_A));
         // same IP as the REGISTER's source: the phone listens where its Contact says
-        org.sipwitch.sip.transport.Peer contact = new org.sipwitch.sip.transport.Peer(
-                org.sipwitch.sip.transport.Transport.UDP, new java.net.InetSocketAddress("192.0.2.60", 5090));
+        org.sipwitch.sip.net.Peer contact = new org.sipwitch.sip.net.Peer(
+                org.sipwitch.sip.net.Transport.UDP, new java.net.InetSocketAddress("192.0.2.60", 5090));
         assertThat(f.requests(contact, "INVITE")).hasSize(1);
         assertThat(f.requests(registeredFrom, "INVITE")).isEmpty();
         // a private Contact behind a public source: only the source reaches it

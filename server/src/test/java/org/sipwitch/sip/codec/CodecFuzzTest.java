@@ -12,16 +12,16 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.sipwitch.sip.message.SipMessage;
 import org.sipwitch.sip.message.SipParseException;
-import org.sipwitch.sip.transport.InboundMessage;
+import org.sipwitch.sip.net.InboundMessage;
+import org.slf4j.LoggerFactory;
 
 /**
  * Mutation fuzzing of both decoders with damaged SIP ({@link SipMutator}): whatever

@@ -8,8 +8,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
 import org.junit.jupiter.api.Test;
 import org.sipwitch.sip.message.SipRequest;
-import org.sipwitch.sip.transport.InboundMessage;
-import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.sip.net.InboundMessage;
+import org.sipwitch.sip.net.Transport;
 
 class SipDatagramDecoderTest {
     private final CodecCounters counters = new CodecCounters();
@@ -44,8 +44,8 @@ class SipDatagramDecoderTest {
 
     @Test
     void aSenderTheFilterRefusesGetsNoAnswerAndTheDatagramCountsAsDropped() {
-        EmbeddedChannel refusing = new TestChannels.InetEmbeddedChannel(new SipDatagramDecoder(SipLimits.defaults(),
-                counters, source -> !source.equals(TestChannels.REMOTE)));
+        EmbeddedChannel refusing = TestChannels.datagram(SipLimits.defaults(), counters,
+                source -> !source.equals(TestChannels.REMOTE));
         refusing.writeInbound(packet(SipSamples.invite().replaceFirst("Content-Length: \\d+", "Content-Length: 4000")));
         assertThat((Object) refusing.readInbound()).isNull();
         assertThat(written(refusing)).isEmpty();

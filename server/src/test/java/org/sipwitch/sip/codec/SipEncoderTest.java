@@ -11,7 +11,7 @@ import org.sipwitch.sip.message.Responses;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.message.SipUri;
-import org.sipwitch.sip.transport.InboundMessage;
+import org.sipwitch.sip.net.InboundMessage;
 
 class SipEncoderTest {
 

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
-import org.sipwitch.sip.transport.InboundMessage;
-import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.sip.net.InboundMessage;
+import org.sipwitch.sip.net.Transport;
 
 class SipStreamDecoderTest {
     private final CodecCounters counters = new CodecCounters();

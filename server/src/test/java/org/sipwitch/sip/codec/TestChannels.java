@@ -8,9 +8,15 @@ import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
-import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.sip.net.Transport;
+import org.sipwitch.sip.transport.AnswerFilter;
+import org.sipwitch.sip.transport.MalformedAnswers;
 
-/** EmbeddedChannels that report real socket addresses, as the transports' channels do. */
+/**
+ * EmbeddedChannels that report real socket addresses, as the transports' channels do,
+ * with the decoder followed by the transport's {@link MalformedAnswers}, as in the real
+ * pipelines: the codec only reports what it cannot use, the answers are checked here on the wire.
+ */
 final class TestChannels {
     static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 5060);
     static final InetSocketAddress REMOTE = new InetSocketAddress("192.0.2.7", 40000);
@@ -35,11 +41,17 @@ final class TestChannels {
     }
 
     static EmbeddedChannel stream(SipLimits limits, CodecCounters counters) {
-        return new InetEmbeddedChannel(new SipStreamDecoder(limits, counters, Transport.TCP));
+        return new InetEmbeddedChannel(new SipStreamDecoder(limits, counters, Transport.TCP),
+                MalformedAnswers.stream(counters));
     }
 
     static EmbeddedChannel datagram(SipLimits limits, CodecCounters counters) {
-        return new InetEmbeddedChannel(new SipDatagramDecoder(limits, counters));
+        return datagram(limits, counters, AnswerFilter.ALWAYS);
+    }
+
+    static EmbeddedChannel datagram(SipLimits limits, CodecCounters counters, AnswerFilter answers) {
+        return new InetEmbeddedChannel(new SipDatagramDecoder(limits, counters),
+                MalformedAnswers.datagram(counters, () -> answers));
     }
 
     static ByteBuf bytes(String s) {

@@ -19,7 +19,7 @@ import org.sipwitch.sip.auth.DigestAlgorithm;
 import org.sipwitch.sip.core.SipServer;
 import org.sipwitch.sip.location.Binding;
 import org.sipwitch.sip.location.LocationService;
-import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.sip.net.Transport;
 import org.sipwitch.testing.JainSipPhone;
 
 /**

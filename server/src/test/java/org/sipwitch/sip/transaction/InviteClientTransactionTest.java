@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
-import org.sipwitch.sip.transport.Peer;
+import org.sipwitch.sip.net.Peer;
 
 class InviteClientTransactionTest {
     private final LayerFixture f = new LayerFixture();

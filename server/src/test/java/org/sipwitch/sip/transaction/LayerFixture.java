@@ -1,7 +1,7 @@
 package org.sipwitch.sip.transaction;
 
 import org.sipwitch.sip.message.SipMessage;
-import org.sipwitch.sip.transport.Peer;
+import org.sipwitch.sip.net.Peer;
 import org.sipwitch.testing.ManualTimers;
 
 /** A layer wired to a manual clock, a recording sender and TU, and a same-thread executor. */

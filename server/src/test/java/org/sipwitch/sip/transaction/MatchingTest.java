@@ -8,10 +8,10 @@ import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.message.Via;
-import org.sipwitch.sip.transport.InboundMessage;
-import org.sipwitch.sip.transport.Peer;
+import org.sipwitch.sip.net.InboundMessage;
+import org.sipwitch.sip.net.Peer;
+import org.sipwitch.sip.net.Transport;
 import org.sipwitch.sip.transport.ResponseRouting;
-import org.sipwitch.sip.transport.Transport;
 
 /** §17.2.3 matching, CANCEL (§9.2), the RFC 2543 fallback, and where responses go. */
 class MatchingTest {

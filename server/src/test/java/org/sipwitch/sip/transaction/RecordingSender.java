@@ -7,8 +7,8 @@ import java.util.function.Predicate;
 import org.sipwitch.sip.message.SipMessage;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
+import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.transport.MessageSender;
-import org.sipwitch.sip.transport.Peer;
 import org.sipwitch.testing.ManualTimers;
 
 /** The transport boundary, faked: records what would have gone on the wire, with the clock time. */

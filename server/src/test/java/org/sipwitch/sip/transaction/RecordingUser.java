@@ -3,7 +3,7 @@ package org.sipwitch.sip.transaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.sipwitch.sip.transport.InboundMessage;
+import org.sipwitch.sip.net.InboundMessage;
 
 /** A TU that records every callback; {@link #onNewRequest} lets a test answer inline. */
 final class RecordingUser implements TransactionUser {

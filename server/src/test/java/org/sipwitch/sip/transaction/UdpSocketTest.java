@@ -18,10 +18,10 @@ import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.message.Via;
-import org.sipwitch.sip.transport.InboundMessage;
+import org.sipwitch.sip.net.InboundMessage;
+import org.sipwitch.sip.net.Peer;
+import org.sipwitch.sip.net.Transport;
 import org.sipwitch.sip.transport.MessageSender;
-import org.sipwitch.sip.transport.Peer;
-import org.sipwitch.sip.transport.Transport;
 
 /**
  * The layer behind a real UDP socket, with the production executor and wheel timer:

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.sipwitch.sip.codec.MalformedMessagesTest;
 import org.sipwitch.sip.message.Responses;
 import org.sipwitch.sip.message.SipRequest;
+import org.sipwitch.sip.net.Transport;
 
 /**
  * The codec's collection of malformed and hostile messages, sent over real UDP and TCP

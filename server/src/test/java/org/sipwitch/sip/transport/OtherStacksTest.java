@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sipwitch.sip.message.Responses;
 import org.sipwitch.sip.message.SipRequest;
+import org.sipwitch.sip.net.InboundMessage;
+import org.sipwitch.sip.net.Transport;
 
 /** The NIO fallback, the IPv6 loopback and the wildcard, each with one UDP and one TCP round trip. */
 class OtherStacksTest {

@@ -6,6 +6,9 @@ import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipUri;
+import org.sipwitch.sip.net.InboundMessage;
+import org.sipwitch.sip.net.Peer;
+import org.sipwitch.sip.net.Transport;
 
 class ResponseRoutingTest {
     private static final InetSocketAddress NAT = new InetSocketAddress("198.51.100.9", 40123);

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.sipwitch.sip.message.Responses;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipUri;
+import org.sipwitch.sip.net.InboundMessage;
+import org.sipwitch.sip.net.Peer;
+import org.sipwitch.sip.net.Transport;
 
 /** Real sockets on 127.0.0.1, a manager with an echoing handler: OPTIONS in, 200 back the way RFC 3261 says. */
 class TransportManagerTest {

@@ -10,8 +10,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.CRC32;
 import org.sipwitch.sip.location.Binding;
-import org.sipwitch.sip.transport.Peer;
-import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.sip.net.IpText;
+import org.sipwitch.sip.net.Peer;
+import org.sipwitch.sip.net.Transport;
 
 /**
  * One line of the registration files, text so an operator can read it with {@code less}:
@@ -41,7 +42,7 @@ final class BindingLine {
     static String add(Binding b) {
         InetSocketAddress a = b.peer().address();
         return line(java.util.Arrays.asList(String.valueOf(ADD), b.userId(), b.extension(), b.contact(),
-                b.peer().transport().name(), NetUtil.toAddressString(a.getAddress()), Integer.toString(a.getPort()),
+                b.peer().transport().name(), IpText.of(a.getAddress()), Integer.toString(a.getPort()),
                 b.callId(), Long.toString(b.cseq()), Long.toString(b.expiresAtMillis()),
                 Float.toString(b.q()), b.userAgent(), b.instanceId(),
                 Long.toString(b.registeredAtMillis()), b.staticBinding() ? "1" : "0"));

@@ -18,13 +18,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 import org.sipwitch.sip.location.Binding;
 import org.sipwitch.sip.location.BindingListener;
 import org.sipwitch.sip.location.InMemoryLocationService;
-import org.sipwitch.sip.transport.Peer;
-import org.sipwitch.sip.transport.Transport;
+import org.sipwitch.sip.net.Peer;
+import org.sipwitch.sip.net.Transport;
 import org.sipwitch.testing.MutableClock;
+import org.slf4j.LoggerFactory;
 
 class JournaledLocationServiceTest {
     @TempDir

@@ -1,4 +1,4 @@
-package org.sipwitch.sip.codec;
+package org.sipwitch.sip.transport;
 
 import java.net.InetSocketAddress;
 

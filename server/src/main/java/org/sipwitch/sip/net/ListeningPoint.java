@@ -1,4 +1,4 @@
-package org.sipwitch.sip.transport;
+package org.sipwitch.sip.net;
 
 import java.net.InetSocketAddress;
 

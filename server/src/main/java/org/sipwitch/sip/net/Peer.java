@@ -1,4 +1,4 @@
-package org.sipwitch.sip.transport;
+package org.sipwitch.sip.net;
 
 import java.net.InetSocketAddress;
 
@@ -13,7 +13,7 @@ public record Peer(Transport transport, InetSocketAddress address) {
     @Override
     public String toString() {
         String host = address.getAddress() != null
-                ? io.netty.util.NetUtil.toAddressString(address.getAddress()) : address.getHostString();
+                ? IpText.of(address.getAddress()) : address.getHostString();
         if (host.indexOf(':') >= 0) {
             host = "[" + host + "]";
         }
