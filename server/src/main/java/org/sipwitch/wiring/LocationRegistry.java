@@ -12,13 +12,13 @@ import org.sipwitch.config.UserDirectory;
 import org.sipwitch.management.RegistrySource;
 import org.sipwitch.mbeans.CachedUser;
 import org.sipwitch.mbeans.Registration;
-import org.sipwitch.sip.core.RecentUsers;
 import org.sipwitch.sip.location.Binding;
 import org.sipwitch.sip.location.BindingListener;
 import org.sipwitch.sip.location.LocationService;
 import org.sipwitch.sip.message.SipUri;
 import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.net.Transport;
+import org.sipwitch.sip.server.RecentUsers;
 
 /** The Registry MBean's view of the location service: registry, usercache, activate, release. */
 final class LocationRegistry implements RegistrySource {

@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 import org.sipwitch.config.LiveConfig;
 import org.sipwitch.management.ManagementComponent;
 import org.sipwitch.management.ManagementHooks;
-import org.sipwitch.sip.core.SipServer;
+import org.sipwitch.sip.server.SipServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import org.sipwitch.config.StackConfig;
 import org.sipwitch.management.ServerHooks;
 import org.sipwitch.mbeans.HealthCheck;
-import org.sipwitch.sip.core.SipServer;
 import org.sipwitch.sip.net.ListeningPoint;
+import org.sipwitch.sip.server.SipServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,9 +2,9 @@ package org.sipwitch.wiring;
 
 import org.sipwitch.management.SipTrace;
 import org.sipwitch.sip.codec.SipEncoder;
-import org.sipwitch.sip.core.MessageTap;
 import org.sipwitch.sip.message.SipMessage;
 import org.sipwitch.sip.net.Peer;
+import org.sipwitch.sip.server.MessageTap;
 
 /** SIP tracing: messages are rendered to text only while the trace is on. */
 final class TraceTap implements MessageTap {

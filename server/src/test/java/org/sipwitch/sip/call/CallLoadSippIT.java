@@ -19,7 +19,7 @@ import org.sipwitch.config.LiveConfig;
 import org.sipwitch.it.Sipp;
 import org.sipwitch.it.TestConfig;
 import org.sipwitch.mbeans.EntityStats;
-import org.sipwitch.sip.core.SipServer;
+import org.sipwitch.sip.server.SipServer;
 
 /**
  * A load run with the real sipp on both ends: one sipp registers as bob and answers

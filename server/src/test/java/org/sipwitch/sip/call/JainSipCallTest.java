@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sipwitch.config.LiveConfig;
 import org.sipwitch.it.TestConfig;
 import org.sipwitch.mbeans.EntityStats;
-import org.sipwitch.sip.core.SipServer;
+import org.sipwitch.sip.server.SipServer;
 import org.sipwitch.testing.JainSipPhone;
 
 /**

@@ -16,10 +16,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.sipwitch.config.LiveConfig;
 import org.sipwitch.it.TestConfig;
 import org.sipwitch.sip.auth.DigestAlgorithm;
-import org.sipwitch.sip.core.SipServer;
 import org.sipwitch.sip.location.Binding;
 import org.sipwitch.sip.location.LocationService;
 import org.sipwitch.sip.net.Transport;
+import org.sipwitch.sip.server.SipServer;
 import org.sipwitch.testing.JainSipPhone;
 
 /**

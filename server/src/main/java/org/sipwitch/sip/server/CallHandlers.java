@@ -1,7 +1,6 @@
-package org.sipwitch.sip.call;
+package org.sipwitch.sip.server;
 
-import org.sipwitch.sip.core.DialogHandler;
-import org.sipwitch.sip.core.RequestRouter;
+import org.sipwitch.sip.call.CallEngine;
 import org.sipwitch.sip.net.InboundMessage;
 
 /**

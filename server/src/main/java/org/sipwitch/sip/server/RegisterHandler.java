@@ -1,4 +1,4 @@
-package org.sipwitch.sip.core;
+package org.sipwitch.sip.server;
 
 import org.sipwitch.sip.registrar.Registrar;
 import org.sipwitch.sip.transaction.ServerTransaction;

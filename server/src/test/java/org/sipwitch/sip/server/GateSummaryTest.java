@@ -1,4 +1,4 @@
-package org.sipwitch.sip.core;
+package org.sipwitch.sip.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.sipwitch.config.AccessPolicy;
 import org.sipwitch.config.SecurityConfig;
 import org.sipwitch.sip.security.AccessGate;
@@ -19,6 +18,7 @@ import org.sipwitch.sip.security.GuardLimits;
 import org.sipwitch.sip.security.OverloadGuard;
 import org.sipwitch.sip.security.RateLimiter;
 import org.sipwitch.sip.security.TimeSource;
+import org.slf4j.LoggerFactory;
 
 /** 503s, drops and 403s are counted (policy) and summed up once per period in the log/History, never per request. */
 class GateSummaryTest {

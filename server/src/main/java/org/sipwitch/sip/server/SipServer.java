@@ -1,4 +1,4 @@
-package org.sipwitch.sip.core;
+package org.sipwitch.sip.server;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -17,7 +17,6 @@ import org.sipwitch.sip.auth.DigestAlgorithm;
 import org.sipwitch.sip.auth.DigestAuthenticator;
 import org.sipwitch.sip.auth.DigestSettings;
 import org.sipwitch.sip.call.CallEngine;
-import org.sipwitch.sip.call.CallHandlers;
 import org.sipwitch.sip.call.CallSettings;
 import org.sipwitch.sip.call.ListenerAddress;
 import org.sipwitch.sip.codec.SipLimits;
