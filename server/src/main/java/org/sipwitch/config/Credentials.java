@@ -2,7 +2,7 @@ package org.sipwitch.config;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.sipwitch.sip.auth.DigestAlgorithm;
+import org.sipwitch.digest.DigestAlgorithm;
 
 /**
  * How a provisioned user proves who they are: a plain secret, or a stored HA1 digest

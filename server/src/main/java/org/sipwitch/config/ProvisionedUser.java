@@ -3,7 +3,7 @@ package org.sipwitch.config;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.sipwitch.sip.auth.DigestAlgorithm;
+import org.sipwitch.digest.DigestAlgorithm;
 
 /**
  * A user from {@code <provision>}: who may register and be called.

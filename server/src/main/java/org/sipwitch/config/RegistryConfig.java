@@ -1,7 +1,7 @@
 package org.sipwitch.config;
 
 import java.util.Objects;
-import org.sipwitch.sip.auth.DigestAlgorithm;
+import org.sipwitch.digest.DigestAlgorithm;
 
 /**
  * {@code <registry>}: the realm, digest algorithm, extension numbering and registration rules.

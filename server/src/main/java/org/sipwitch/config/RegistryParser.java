@@ -2,7 +2,7 @@ package org.sipwitch.config;
 
 import java.util.Optional;
 import java.util.Set;
-import org.sipwitch.sip.auth.DigestAlgorithm;
+import org.sipwitch.digest.DigestAlgorithm;
 
 /** {@code <registry>} → {@link RegistryConfig}. */
 final class RegistryParser {

@@ -2,8 +2,8 @@ package org.sipwitch.management;
 
 import org.sipwitch.config.LiveConfig;
 import org.sipwitch.config.RegistryConfig;
+import org.sipwitch.digest.DigestAlgorithm;
 import org.sipwitch.mbeans.RealmInfo;
-import org.sipwitch.sip.auth.DigestAlgorithm;
 
 /**
  * The default {@link RealmControl}: the configured realm, or the one set by the last

@@ -28,7 +28,6 @@ import org.sipwitch.mbeans.ServerMXBean;
 import org.sipwitch.mbeans.SipwitchNotifications;
 import org.sipwitch.mbeans.StatsMXBean;
 import org.sipwitch.mbeans.TraceMXBean;
-import org.sipwitch.sip.call.CallStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * all of it in reverse order.
  *
  * <p>What the SIP components use, available from construction on (before start):
- * {@link #events()}, {@link #trace()}, {@link #statistics()}, and {@link #hooks()} to
- * plug their sources in.
+ * {@link #events()}, {@link #trace()}, and {@link #hooks()} to plug their sources in
+ * (the call counts among them: {@link ManagementHooks#stats(StatsSource)}).
  */
 public final class ManagementComponent {
 
@@ -52,8 +51,6 @@ public final class ManagementComponent {
     private final ManagementHooks hooks;
     private final Events events = new Events(new EventLog(1000));
     private final SipTrace trace = new SipTrace();
-    // its own, not the engine's: the counts outlive a restart of the SIP server
-    private final CallStatistics statistics = new CallStatistics(System.currentTimeMillis());
     private final HistoryRing history = new HistoryRing(HistoryBean.DEFAULT_SIZE);
     private final HistoryAppender appender = new HistoryAppender(history);
     private final List<ObjectName> registered = new ArrayList<>();
@@ -82,10 +79,6 @@ public final class ManagementComponent {
 
     public SipTrace trace() {
         return trace;
-    }
-
-    public CallStatistics statistics() {
-        return statistics;
     }
 
     public String name() {
@@ -130,7 +123,7 @@ public final class ManagementComponent {
         register(ObjectNames.REALM, new DescribedMXBean<>(RealmMXBean.class, new RealmBean(hooks, events)));
         register(ObjectNames.TRACE, new DescribedMXBean<>(TraceMXBean.class, trace));
         register(ObjectNames.STATS, new DescribedMXBean<>(StatsMXBean.class,
-                new StatsBean(statistics, events, timer).start()));
+                new StatsBean(hooks, events, timer).start()));
         register(ObjectNames.HISTORY, new DescribedMXBean<>(HistoryMXBean.class, new HistoryBean(history)));
         register(ObjectNames.POLICY, new DescribedMXBean<>(PolicyMXBean.class,
                 new PolicyBean(context.config(), hooks)));
@@ -155,7 +148,7 @@ public final class ManagementComponent {
         c.put("trace", (trace.isOn() ? "on, " : "off, ") + trace.size() + " message(s)");
         c.put("history", history.lines().size() + " of " + history.size() + " line(s)");
         c.put("events", events.log().lastSequence());
-        c.put("stats.entities", statistics.stats().size());
+        c.put("stats.entities", safeSize(() -> hooks.stats().stats().size()));
         c.put("control.served", bridge == null ? 0 : bridge.served());
         c.put("jmx.remote", remote == null ? "off" : remote.listening());
         return c;

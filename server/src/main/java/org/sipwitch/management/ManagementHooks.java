@@ -12,7 +12,7 @@ import org.sipwitch.config.LiveConfig;
  * <pre>{@code
  * ManagementComponent management = new ManagementComponent(context);
  * management.hooks().registry(locationAdapter).calls(callTable).messenger(messages)
- *         .realm(authRealm).policy(gateAdapter).server(stackHooks);
+ *         .realm(authRealm).policy(gateAdapter).server(stackHooks).stats(callCounts);
  * }</pre>
  */
 public final class ManagementHooks {
@@ -23,6 +23,7 @@ public final class ManagementHooks {
     private volatile RealmControl realm;
     private volatile PolicySource policy = PolicySource.ABSENT;
     private volatile ServerHooks server = ServerHooks.NONE;
+    private volatile StatsSource stats = StatsSource.ABSENT;
 
     public ManagementHooks(LiveConfig config) {
         this.realm = new ConfigRealm(config);
@@ -58,6 +59,11 @@ public final class ManagementHooks {
         return this;
     }
 
+    public ManagementHooks stats(StatsSource source) {
+        this.stats = Objects.requireNonNull(source);
+        return this;
+    }
+
     public RegistrySource registry() {
         return registry;
     }
@@ -80,5 +86,9 @@ public final class ManagementHooks {
 
     public ServerHooks server() {
         return server;
+    }
+
+    public StatsSource stats() {
+        return stats;
     }
 }

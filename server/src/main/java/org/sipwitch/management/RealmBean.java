@@ -1,8 +1,8 @@
 package org.sipwitch.management;
 
+import org.sipwitch.digest.DigestAlgorithm;
 import org.sipwitch.mbeans.RealmInfo;
 import org.sipwitch.mbeans.RealmMXBean;
-import org.sipwitch.sip.auth.DigestAlgorithm;
 
 /**
  * {@code sipwitch:type=Realm}: show or change the realm through the wired

@@ -1,7 +1,7 @@
 package org.sipwitch.management;
 
+import org.sipwitch.digest.DigestAlgorithm;
 import org.sipwitch.mbeans.RealmInfo;
-import org.sipwitch.sip.auth.DigestAlgorithm;
 
 /**
  * The realm in force and how to change it. The auth layer implements it (a change must

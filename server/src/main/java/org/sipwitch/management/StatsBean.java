@@ -7,10 +7,9 @@ import java.util.concurrent.TimeUnit;
 import org.sipwitch.mbeans.EntityStats;
 import org.sipwitch.mbeans.PeriodStats;
 import org.sipwitch.mbeans.StatsMXBean;
-import org.sipwitch.sip.call.CallStatistics;
 
 /**
- * {@code sipwitch:type=Stats}: {@link CallStatistics} to the outside, and the clock
+ * {@code sipwitch:type=Stats}: the wired {@link StatsSource} to the outside, and the clock
  * of the periodic statistics: every {@code period} minutes it closes a period and emits
  * a {@code sipwitch.period} event.
  */
@@ -19,14 +18,14 @@ final class StatsBean implements StatsMXBean {
     static final int DEFAULT_PERIOD = 5;
     static final int MAX_PERIOD = 1440;
 
-    private final CallStatistics statistics;
+    private final ManagementHooks hooks;
     private final Events events;
     private final ScheduledExecutorService timer;
     private int period = DEFAULT_PERIOD;
     private ScheduledFuture<?> next;
 
-    StatsBean(CallStatistics statistics, Events events, ScheduledExecutorService timer) {
-        this.statistics = statistics;
+    StatsBean(ManagementHooks hooks, Events events, ScheduledExecutorService timer) {
+        this.hooks = hooks;
         this.events = events;
         this.timer = timer;
     }
@@ -38,12 +37,12 @@ final class StatsBean implements StatsMXBean {
 
     @Override
     public List<EntityStats> getStats() {
-        return statistics.stats();
+        return hooks.stats().stats();
     }
 
     @Override
     public List<PeriodStats> getPeriodicStats() {
-        return statistics.lastPeriod();
+        return hooks.stats().lastPeriod();
     }
 
     @Override
@@ -70,7 +69,11 @@ final class StatsBean implements StatsMXBean {
     }
 
     void closePeriod() {
-        PeriodStats system = statistics.rollPeriod(System.currentTimeMillis()).get(0);
+        List<PeriodStats> closed = hooks.stats().rollPeriod(System.currentTimeMillis());
+        if (closed.isEmpty()) {
+            return; // nothing counts calls (no SIP side wired): no period to report
+        }
+        PeriodStats system = closed.get(0);
         events.period(system.minutes(), system.incoming());
     }
 }

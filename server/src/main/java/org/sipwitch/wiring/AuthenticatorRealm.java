@@ -1,8 +1,8 @@
 package org.sipwitch.wiring;
 
+import org.sipwitch.digest.DigestAlgorithm;
 import org.sipwitch.management.RealmControl;
 import org.sipwitch.mbeans.RealmInfo;
-import org.sipwitch.sip.auth.DigestAlgorithm;
 import org.sipwitch.sip.auth.DigestAuthenticator;
 
 /**

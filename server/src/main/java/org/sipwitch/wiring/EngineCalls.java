@@ -8,6 +8,8 @@ import org.sipwitch.mbeans.CallInfo;
 import org.sipwitch.sip.call.CallCounter;
 import org.sipwitch.sip.call.CallEngine;
 import org.sipwitch.sip.call.CallListener;
+import org.sipwitch.sip.call.CallSnapshot;
+import org.sipwitch.sip.call.CallStatistics;
 
 /**
  * The call engine as management sees it: the Calls MBean's source (calls, status,
@@ -21,22 +23,22 @@ final class EngineCalls implements CallsSource {
         this.engine = engine;
     }
 
-    static void plug(CallEngine engine, ManagementComponent management) {
+    /** @param stats the daemon's counts, which outlive this engine */
+    static void plug(CallEngine engine, ManagementComponent management, CallStatistics stats) {
         ManagementHooks hooks = management.hooks();
         hooks.calls(new EngineCalls(engine));
         hooks.messenger(engine::sendMessage);
-        var stats = management.statistics();
         engine.addCounter(CallCounter.of((caller, callee) -> stats.callStarted(caller, callee,
                 System.currentTimeMillis()), stats::callEnded));
         var events = management.events();
         engine.setListener(new CallListener() {
             @Override
-            public void connecting(CallInfo call) {
+            public void connecting(CallSnapshot call) {
                 events.callConnecting(call.id(), call.source(), call.target());
             }
 
             @Override
-            public void dropped(CallInfo call, String reason) {
+            public void dropped(CallSnapshot call, String reason) {
                 events.callDropped(call.id(), reason);
             }
         });
@@ -44,7 +46,11 @@ final class EngineCalls implements CallsSource {
 
     @Override
     public List<CallInfo> calls() {
-        return engine.calls();
+        return engine.calls().stream().map(EngineCalls::info).toList();
+    }
+
+    static CallInfo info(CallSnapshot c) {
+        return new CallInfo(c.id(), c.state(), c.source(), c.display(), c.target(), c.started(), c.duration());
     }
 
     @Override

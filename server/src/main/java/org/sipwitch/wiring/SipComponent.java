@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.sipwitch.config.LiveConfig;
 import org.sipwitch.management.ManagementComponent;
 import org.sipwitch.management.ManagementHooks;
+import org.sipwitch.sip.call.CallStatistics;
 import org.sipwitch.sip.server.SipServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,8 @@ public final class SipComponent {
     private final Path stateDir;
     private final Consumer<String> listening;
     private final ManagementComponent management;
+    // the daemon's, not an engine's: the counts outlive a restart of the SIP server
+    private final CallStatistics statistics = new CallStatistics(System.currentTimeMillis());
     private volatile SipServer server;
 
     /**
@@ -33,6 +36,7 @@ public final class SipComponent {
         this.stateDir = stateDir;
         this.listening = listening;
         this.management = management;
+        management.hooks().stats(new CallCounts(statistics));
     }
 
     public synchronized void start() throws Exception {
@@ -53,7 +57,7 @@ public final class SipComponent {
         hooks.server(stack);
         sip.location().addListener(new RegistrationEvents(management.events()));
         sip.setTap(new TraceTap(management.trace()));
-        EngineCalls.plug(sip.calls(), management);
+        EngineCalls.plug(sip.calls(), management, statistics);
     }
 
     /**

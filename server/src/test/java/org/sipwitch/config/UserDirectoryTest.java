@@ -7,10 +7,9 @@ import static org.sipwitch.config.ConfigFiles.main;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sipwitch.sip.auth.DigestAlgorithm;
+import org.sipwitch.digest.DigestAlgorithm;
 
 /** Provisioned users: lookups and HA1 digests. */
 class UserDirectoryTest {

@@ -1,5 +1,7 @@
 package org.sipwitch.sip.auth;
 
+import org.sipwitch.digest.DigestAlgorithm;
+
 /**
  * What the authenticator concluded about one request. Only {@link Status#AUTHENTICATED}
  * names a user; every other outcome is answered with a challenge that does not say

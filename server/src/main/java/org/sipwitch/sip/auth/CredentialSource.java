@@ -1,6 +1,7 @@
 package org.sipwitch.sip.auth;
 
 import java.util.Optional;
+import org.sipwitch.digest.DigestAlgorithm;
 
 /**
  * Where the authenticator gets stored secrets: the HA1 digest

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.sipwitch.digest.DigestAlgorithm;
+import org.sipwitch.digest.DigestComputer;
 import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.Responses;
 import org.sipwitch.sip.message.SipMethods;

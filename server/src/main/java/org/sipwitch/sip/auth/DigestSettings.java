@@ -2,6 +2,7 @@ package org.sipwitch.sip.auth;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.sipwitch.digest.DigestAlgorithm;
 
 /**
  * The knobs of digest authentication.

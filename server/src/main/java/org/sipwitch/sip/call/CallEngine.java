@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.sipwitch.mbeans.CallInfo;
 import org.sipwitch.sip.auth.DigestAuthenticator;
 import org.sipwitch.sip.location.LocationService;
 import org.sipwitch.sip.message.HeaderNames;
@@ -236,8 +235,8 @@ public final class CallEngine {
     // ---- management: calls, status, drop, message, statistics ----
 
     /** The active calls, in slot order ({@code calls}). */
-    public List<CallInfo> calls() {
-        List<CallInfo> out = new ArrayList<>();
+    public List<CallSnapshot> calls() {
+        List<CallSnapshot> out = new ArrayList<>();
         for (CallSession s : ctx.table.sessions()) {
             out.add(s.snapshot());
         }

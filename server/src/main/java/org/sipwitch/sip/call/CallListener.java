@@ -1,7 +1,5 @@
 package org.sipwitch.sip.call;
 
-import org.sipwitch.mbeans.CallInfo;
-
 /**
  * Call events, for JMX notifications and the {@code events} verb. Called on the call's
  * lane: implementations must be quick and must not block (queue the event and return).
@@ -11,11 +9,11 @@ public interface CallListener {
     };
 
     /** A call was admitted and its target legs are ringing. */
-    default void connecting(CallInfo call) {
+    default void connecting(CallSnapshot call) {
     }
 
     /** The first 2xx came: the call is answered. */
-    default void connected(CallInfo call) {
+    default void connected(CallSnapshot call) {
     }
 
     /**
@@ -24,6 +22,6 @@ public interface CallListener {
      * {@code dropped} (operator), {@code no ack}, {@code lost} (the dialog probe found a
      * phone that forgot the call or no longer answers), {@code failed}.
      */
-    default void dropped(CallInfo call, String reason) {
+    default void dropped(CallSnapshot call, String reason) {
     }
 }

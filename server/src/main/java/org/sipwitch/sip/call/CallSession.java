@@ -3,7 +3,6 @@ package org.sipwitch.sip.call;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.sipwitch.mbeans.CallInfo;
 import org.sipwitch.sip.location.Binding;
 import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.NameAddress;
@@ -96,11 +95,11 @@ final class CallSession {
                 || user.equals(callee.extension());
     }
 
-    CallInfo snapshot() {
+    CallSnapshot snapshot() {
         long answered = answeredAt;
         long duration = answered == 0 ? 0 : Math.max(0, (ctx.clock.millis() - answered) / 1000);
         String display = caller.display() == null ? "" : caller.display();
-        return new CallInfo(id, state.label(), caller.id(), display, dialled, started, duration);
+        return new CallSnapshot(id, state.label(), caller.id(), display, dialled, started, duration);
     }
 
     /** Lane: the caller's INVITE was admitted; fork it to every binding of the target (§16.6 step by step, one UAC per branch). */
@@ -340,7 +339,7 @@ final class CallSession {
             return;
         }
         state = CallState.CLOSING;
-        CallInfo last = snapshot();
+        CallSnapshot last = snapshot();
         ended = true;
         cancelTimer();
         if (probe != null) {

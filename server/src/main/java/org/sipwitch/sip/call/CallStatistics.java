@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import org.sipwitch.mbeans.EntityStats;
-import org.sipwitch.mbeans.PeriodStats;
 
 /**
  * Call statistics per entity (a user id, extension, gateway...) and for {@value #SYSTEM},
@@ -26,7 +24,7 @@ public final class CallStatistics {
     private final ConcurrentHashMap<String, EntityCounters> entities = new ConcurrentHashMap<>();
     private final EntityCounters system = new EntityCounters(SYSTEM);
     private volatile long periodStart;
-    private volatile List<PeriodStats> lastPeriod = List.of();
+    private volatile List<PeriodTotals> lastPeriod = List.of();
 
     public CallStatistics(long nowMillis) {
         this.periodStart = nowMillis;
@@ -55,40 +53,40 @@ public final class CallStatistics {
     }
 
     /** Every entity's numbers since start, {@value #SYSTEM} first, then by name. */
-    public List<EntityStats> stats() {
-        List<EntityStats> out = new ArrayList<>(entities.size());
+    public List<EntityTotals> stats() {
+        List<EntityTotals> out = new ArrayList<>(entities.size());
         for (EntityCounters c : entities.values()) {
             out.add(c.snapshot());
         }
-        out.sort(systemFirst(EntityStats::name));
+        out.sort(systemFirst(EntityTotals::name));
         return out;
     }
 
     /** One entity's numbers; a user never seen in a call has all zeros. */
-    public EntityStats stats(String name) {
+    public EntityTotals stats(String name) {
         EntityCounters c = entities.get(name);
-        return c == null ? new EntityStats(name, 0, 0, 0, 0, 0) : c.snapshot();
+        return c == null ? new EntityTotals(name, 0, 0, 0, 0, 0) : c.snapshot();
     }
 
     /**
      * Ends the running period at {@code nowMillis} (its length in whole minutes, rounded),
      * keeps its figures as {@link #lastPeriod()} and returns them, {@value #SYSTEM} first.
      */
-    public synchronized List<PeriodStats> rollPeriod(long nowMillis) {
+    public synchronized List<PeriodTotals> rollPeriod(long nowMillis) {
         long start = periodStart;
         int minutes = (int) Math.round((nowMillis - start) / 60_000.0);
-        List<PeriodStats> out = new ArrayList<>(entities.size());
+        List<PeriodTotals> out = new ArrayList<>(entities.size());
         for (EntityCounters c : entities.values()) {
             out.add(c.roll(start, minutes));
         }
-        out.sort(systemFirst(PeriodStats::name));
+        out.sort(systemFirst(PeriodTotals::name));
         periodStart = nowMillis;
         lastPeriod = List.copyOf(out);
         return lastPeriod;
     }
 
     /** The figures of the last completed period; empty before the first roll. */
-    public List<PeriodStats> lastPeriod() {
+    public List<PeriodTotals> lastPeriod() {
         return lastPeriod;
     }
 

@@ -2,8 +2,6 @@ package org.sipwitch.sip.call;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.sipwitch.mbeans.EntityStats;
-import org.sipwitch.mbeans.PeriodStats;
 
 /**
  * The counters of one entity ({@code system} or a user). Calls of one user run on
@@ -47,14 +45,14 @@ final class EntityCounters {
         periodMin.accumulateAndGet(c, Math::min);
     }
 
-    EntityStats snapshot() {
-        return new EntityStats(name, in.get(), out.get(), current.get(), peak.get(), lastCall);
+    EntityTotals snapshot() {
+        return new EntityTotals(name, in.get(), out.get(), current.get(), peak.get(), lastCall);
     }
 
     /** Closes the running period: its counts, and min/max concurrency; the next starts at the current level. */
-    PeriodStats roll(long start, int minutes) {
+    PeriodTotals roll(long start, int minutes) {
         int c = current.get();
-        return new PeriodStats(name, start, minutes, periodIn.getAndSet(0), periodOut.getAndSet(0),
+        return new PeriodTotals(name, start, minutes, periodIn.getAndSet(0), periodOut.getAndSet(0),
                 Math.max(periodMax.getAndSet(c), c), Math.min(periodMin.getAndSet(c), c));
     }
 }

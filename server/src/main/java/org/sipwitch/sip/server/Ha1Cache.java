@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.sipwitch.config.UserDirectory;
-import org.sipwitch.sip.auth.DigestAlgorithm;
+import org.sipwitch.digest.DigestAlgorithm;
 
 /**
  * HA1 per user for one user directory and realm, so a user with a plain {@code <secret>}

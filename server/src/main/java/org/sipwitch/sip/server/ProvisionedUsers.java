@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.sipwitch.config.LiveConfig;
 import org.sipwitch.config.ProvisionedUser;
 import org.sipwitch.config.UserDirectory;
+import org.sipwitch.digest.DigestAlgorithm;
 import org.sipwitch.sip.auth.CredentialSource;
-import org.sipwitch.sip.auth.DigestAlgorithm;
 import org.sipwitch.sip.registrar.UserIdentity;
 import org.sipwitch.sip.registrar.UserLookup;
 

@@ -13,7 +13,7 @@ import org.sipwitch.config.LiveConfig;
 import org.sipwitch.config.RegistryConfig;
 import org.sipwitch.config.SipwitchConfig;
 import org.sipwitch.config.StackConfig;
-import org.sipwitch.sip.auth.DigestAlgorithm;
+import org.sipwitch.digest.DigestAlgorithm;
 import org.sipwitch.sip.auth.DigestAuthenticator;
 import org.sipwitch.sip.auth.DigestSettings;
 import org.sipwitch.sip.call.CallEngine;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.sipwitch.digest.DigestAlgorithm;
+import org.sipwitch.digest.DigestComputer;
 import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;

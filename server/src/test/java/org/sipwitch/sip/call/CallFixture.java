@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
-import org.sipwitch.sip.auth.DigestAlgorithm;
+import org.sipwitch.digest.DigestAlgorithm;
 import org.sipwitch.sip.auth.DigestAuthenticator;
 import org.sipwitch.sip.auth.DigestSettings;
 import org.sipwitch.sip.location.Binding;
@@ -75,17 +75,17 @@ final class CallFixture implements MessageSender, TransactionUser {
         engine.attach(layer);
         engine.setListener(new CallListener() {
             @Override
-            public void connecting(org.sipwitch.mbeans.CallInfo call) {
+            public void connecting(org.sipwitch.sip.call.CallSnapshot call) {
                 events.add("connecting " + call.id());
             }
 
             @Override
-            public void connected(org.sipwitch.mbeans.CallInfo call) {
+            public void connected(org.sipwitch.sip.call.CallSnapshot call) {
                 events.add("connected " + call.id());
             }
 
             @Override
-            public void dropped(org.sipwitch.mbeans.CallInfo call, String reason) {
+            public void dropped(org.sipwitch.sip.call.CallSnapshot call, String reason) {
                 events.add("dropped " + call.id() + " " + reason);
             }
         });

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sipwitch.config.LiveConfig;
 import org.sipwitch.it.Sipp;
 import org.sipwitch.it.TestConfig;
-import org.sipwitch.mbeans.EntityStats;
 import org.sipwitch.sip.server.SipServer;
 
 /**
@@ -114,7 +113,7 @@ class CallLoadSippIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.table().active() == 0);
         assertThat(engine.table().indexedLegs()).isZero();
         assertThat(engine.status()).matches("\\.+");
-        EntityStats system = engine.statistics().stats("system");
+        EntityTotals system = engine.statistics().stats("system");
         assertThat(system.inTotal()).isEqualTo(calls);
         assertThat(system.current()).isZero();
         assertThat(engine.statistics().stats("alice").outTotal()).isEqualTo(calls);

@@ -7,15 +7,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.sipwitch.mbeans.EntityStats;
-import org.sipwitch.mbeans.PeriodStats;
 
 class CallStatisticsTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final CallStatistics stats = new CallStatistics(now.get());
 
-    private EntityStats of(String name) {
+    private EntityTotals of(String name) {
         return stats.stats().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
 
@@ -27,10 +25,10 @@ class CallStatisticsTest {
         stats.callEnded("alice", "bob");
         stats.callStarted(null, "alice", now.get()); // an outside caller
 
-        assertThat(of("alice")).isEqualTo(new EntityStats("alice", 1, 1, 1, 1, 1_001_000));
-        assertThat(of("bob")).isEqualTo(new EntityStats("bob", 2, 0, 1, 2, 1_001_000));
-        assertThat(of("carol")).isEqualTo(new EntityStats("carol", 0, 1, 1, 1, 1_001_000));
-        assertThat(of("system")).isEqualTo(new EntityStats("system", 3, 0, 2, 2, 1_001_000));
+        assertThat(of("alice")).isEqualTo(new EntityTotals("alice", 1, 1, 1, 1, 1_001_000));
+        assertThat(of("bob")).isEqualTo(new EntityTotals("bob", 2, 0, 1, 2, 1_001_000));
+        assertThat(of("carol")).isEqualTo(new EntityTotals("carol", 0, 1, 1, 1, 1_001_000));
+        assertThat(of("system")).isEqualTo(new EntityTotals("system", 3, 0, 2, 2, 1_001_000));
         assertThat(stats.stats().get(0).name()).isEqualTo("system");
     }
 
@@ -47,14 +45,14 @@ class CallStatisticsTest {
         stats.callStarted("alice", "carol", now.get());
         stats.callEnded("alice", "carol");
         now.addAndGet(5 * 60_000);
-        assertThat(stats.rollPeriod(now.get()).get(0)).isEqualTo(new PeriodStats("system", 1_000_000, 5, 2, 0, 2, 0));
-        PeriodStats alice = stats.lastPeriod().stream().filter(p -> p.name().equals("alice")).findFirst().orElseThrow();
-        assertThat(alice).isEqualTo(new PeriodStats("alice", 1_000_000, 5, 0, 2, 2, 0));
+        assertThat(stats.rollPeriod(now.get()).get(0)).isEqualTo(new PeriodTotals("system", 1_000_000, 5, 2, 0, 2, 0));
+        PeriodTotals alice = stats.lastPeriod().stream().filter(p -> p.name().equals("alice")).findFirst().orElseThrow();
+        assertThat(alice).isEqualTo(new PeriodTotals("alice", 1_000_000, 5, 0, 2, 2, 0));
 
         now.addAndGet(60_000); // a quiet minute: the call still up is both the peak and the minimum
         assertThat(stats.rollPeriod(now.get()).get(0).incoming()).isZero();
-        PeriodStats quiet = stats.lastPeriod().stream().filter(p -> p.name().equals("alice")).findFirst().orElseThrow();
-        assertThat(quiet).isEqualTo(new PeriodStats("alice", 1_300_000, 1, 0, 0, 1, 1));
+        PeriodTotals quiet = stats.lastPeriod().stream().filter(p -> p.name().equals("alice")).findFirst().orElseThrow();
+        assertThat(quiet).isEqualTo(new PeriodTotals("alice", 1_300_000, 1, 0, 0, 1, 1));
     }
 
     @Test

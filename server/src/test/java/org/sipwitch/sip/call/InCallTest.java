@@ -10,7 +10,6 @@ import static org.sipwitch.sip.call.CallFixture.body;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sipwitch.mbeans.EntityStats;
 import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
@@ -213,9 +212,9 @@ class InCallTest {
         f.receive(ALICE, f.invite("sip:bob@example.net", "call-2", SDP_A));
         f.receive(ALICE, f.invite("sip:202@example.net", "call-3", SDP_A));
         CallStatistics stats = f.engine.statistics();
-        EntityStats alice = stats.stats("alice");
-        EntityStats bob = stats.stats("bob");
-        EntityStats system = stats.stats("system");
+        EntityTotals alice = stats.stats("alice");
+        EntityTotals bob = stats.stats("bob");
+        EntityTotals system = stats.stats("system");
         assertThat(alice.outTotal()).isEqualTo(3);
         assertThat(alice.inTotal()).isZero();
         assertThat(alice.current()).isEqualTo(2);
@@ -226,7 +225,7 @@ class InCallTest {
         assertThat(system.inTotal()).isEqualTo(3);
         assertThat(system.outTotal()).isZero(); // system counts each call once, as incoming
         assertThat(system.peak()).isEqualTo(2);
-        assertThat(stats.stats()).extracting(EntityStats::name).containsExactly("system", "alice", "bob");
+        assertThat(stats.stats()).extracting(EntityTotals::name).containsExactly("system", "alice", "bob");
 
         f.engine.drop("alice");
         assertThat(stats.stats("alice").current()).isZero();

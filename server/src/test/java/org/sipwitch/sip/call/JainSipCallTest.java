@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipwitch.config.LiveConfig;
 import org.sipwitch.it.TestConfig;
-import org.sipwitch.mbeans.EntityStats;
 import org.sipwitch.sip.server.SipServer;
 import org.sipwitch.testing.JainSipPhone;
 
@@ -107,9 +106,9 @@ class JainSipCallTest {
         alice.hangUp();
         bob.awaitRequest(Request.BYE);
         await().atMost(Duration.ofSeconds(5)).until(() -> server.calls().table().active() == 0);
-        EntityStats a = server.calls().statistics().stats("alice");
-        EntityStats b = server.calls().statistics().stats("bob");
-        EntityStats sys = server.calls().statistics().stats("system");
+        EntityTotals a = server.calls().statistics().stats("alice");
+        EntityTotals b = server.calls().statistics().stats("bob");
+        EntityTotals sys = server.calls().statistics().stats("system");
         assertThat(a.outTotal()).isEqualTo(1);
         assertThat(a.current()).isZero();
         assertThat(a.peak()).isEqualTo(1);

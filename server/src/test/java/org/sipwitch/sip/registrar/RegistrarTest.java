@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sipwitch.sip.auth.DigestAlgorithm;
+import org.sipwitch.digest.DigestAlgorithm;
 import org.sipwitch.sip.auth.DigestAuthenticator;
 import org.sipwitch.sip.auth.DigestSettings;
 import org.sipwitch.sip.location.Binding;

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import org.sipwitch.digest.DigestAlgorithm;
 import org.sipwitch.sip.auth.CredentialSource;
-import org.sipwitch.sip.auth.DigestAlgorithm;
 
 /**
  * Provisioned test users, standing in for the config's user directory: resolves

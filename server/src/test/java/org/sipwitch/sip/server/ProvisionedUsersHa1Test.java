@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipwitch.config.LiveConfig;
-import org.sipwitch.sip.auth.DigestAlgorithm;
+import org.sipwitch.digest.DigestAlgorithm;
 
 /** The HA1 cache: same answers as computing each time, and nothing old after a reload or realm change. */
 class ProvisionedUsersHa1Test {

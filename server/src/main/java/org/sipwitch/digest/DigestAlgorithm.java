@@ -1,4 +1,4 @@
-package org.sipwitch.sip.auth;
+package org.sipwitch.digest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.sipwitch.sip.auth;
+package org.sipwitch.digest;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -11,7 +11,7 @@ import java.util.Arrays;
  * intermediate strings: values are fed straight into a per-thread MessageDigest
  * through a reusable byte buffer. One instance per thread, never shared.
  */
-final class DigestComputer {
+public final class DigestComputer {
     private static final ThreadLocal<DigestComputer> PER_THREAD = ThreadLocal.withInitial(DigestComputer::new);
     private static final byte COLON = ':';
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
@@ -20,7 +20,7 @@ final class DigestComputer {
     private final byte[] ha2Hex = new byte[64];
     private final byte[] outHex = new byte[64];
 
-    static DigestComputer forThread() {
+    public static DigestComputer forThread() {
         return PER_THREAD.get();
     }
 
@@ -29,7 +29,7 @@ final class DigestComputer {
      * this computer (valid until its next call). With qop: KD(HA1, nonce:nc:cnonce:qop:HA2);
      * without (RFC 2069 compatibility): KD(HA1, nonce:HA2).
      */
-    byte[] response(DigestAlgorithm alg, String ha1Hex, String method, String uri,
+    public byte[] response(DigestAlgorithm alg, String ha1Hex, String method, String uri,
                     String nonce, String nc, String cnonce, String qop) {
         MessageDigest md = alg.digest();
         update(md, method);
@@ -105,7 +105,7 @@ final class DigestComputer {
      * (hex digits case-insensitive): no early exit that would tell an attacker how
      * many leading characters were right.
      */
-    static boolean hexEquals(byte[] expected, int expectedLen, String received) {
+    public static boolean hexEquals(byte[] expected, int expectedLen, String received) {
         int diff = received.length() ^ expectedLen;
         int n = Math.min(received.length(), expectedLen);
         for (int i = 0; i < n; i++) {
