@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.sipwitch.ip.Cidr;
 
 /** {@code <access>} (merged: entries of all files appended) → {@link AccessPolicy}. */
 final class AccessParser {

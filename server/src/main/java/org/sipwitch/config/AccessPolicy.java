@@ -3,6 +3,7 @@ package org.sipwitch.config;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.sipwitch.ip.Cidr;
 
 /**
  * {@code <access>}: who may talk to the server at all, and who is trusted.

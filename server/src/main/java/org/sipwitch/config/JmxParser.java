@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.sipwitch.ip.IpLiteral;
 
 /** {@code <jmx>} → {@link JmxConfig}, or empty when the section is absent (remote JMX off). */
 final class JmxParser {

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.sipwitch.ip.IpLiteral;
 import org.sipwitch.sip.net.Transport;
 
 /** {@code <stack>} → {@link StackConfig}. */

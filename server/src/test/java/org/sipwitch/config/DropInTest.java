@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sipwitch.ip.Cidr;
 import org.sipwitch.sip.net.Transport;
 
 /** sipwitch.d/: merge rules, and enable/disable by renaming. */

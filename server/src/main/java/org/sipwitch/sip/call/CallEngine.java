@@ -26,7 +26,7 @@ import org.sipwitch.sip.transport.MessageSender;
  *
  * <pre>
  * CallEngine calls = new CallEngine(sender, lanes, timers, clock, localAddress, authenticator,
- *                                   users, location, () -> CallSettings.of(live.current()), mapped);
+ *                                   users, location, () -> callSettings(live.current()), mapped);
  * TransactionLayer layer = new TransactionLayer(sender, router, lanes, timers, settings);
  * calls.attach(layer);
  * // router.onRequest(tx):  if (!calls.onRequest(tx)) { ...registrar, OPTIONS, 405... }

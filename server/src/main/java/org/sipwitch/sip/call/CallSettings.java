@@ -2,11 +2,10 @@ package org.sipwitch.sip.call;
 
 import java.net.InetAddress;
 import java.util.function.Predicate;
-import org.sipwitch.config.SipwitchConfig;
 
 /**
- * The knobs the call engine reads per call, taken from the live config so that a
- * reload changes the next call, not the current ones.
+ * The knobs the call engine reads per call; the server fills them from the live
+ * config for every call, so that a reload changes the next call, not the current ones.
  *
  * @param noAnswerMillis how long target legs ring before the caller gets 480:
  *                       {@code <timers>} ring × cfna seconds (there is no forward
@@ -26,9 +25,5 @@ public record CallSettings(long noAnswerMillis, Predicate<InetAddress> trusted, 
 
     public CallSettings(long noAnswerMillis, Predicate<InetAddress> trusted) {
         this(noAnswerMillis, trusted, DEFAULT_PROBE_MILLIS);
-    }
-
-    public static CallSettings of(SipwitchConfig config) {
-        return new CallSettings(config.timers().noAnswer().toMillis(), config.access()::isTrusted);
     }
 }

@@ -1,6 +1,7 @@
 package org.sipwitch.sip.net;
 
 import java.net.InetSocketAddress;
+import org.sipwitch.ip.IpLiteral;
 
 /**
  * The other end of a hop: transport plus socket address. For stream transports the
@@ -13,7 +14,7 @@ public record Peer(Transport transport, InetSocketAddress address) {
     @Override
     public String toString() {
         String host = address.getAddress() != null
-                ? IpText.of(address.getAddress()) : address.getHostString();
+                ? IpLiteral.format(address.getAddress()) : address.getHostString();
         if (host.indexOf(':') >= 0) {
             host = "[" + host + "]";
         }

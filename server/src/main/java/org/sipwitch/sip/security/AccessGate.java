@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
-import org.sipwitch.config.AccessPolicy;
-import org.sipwitch.config.SecurityConfig;
-import org.sipwitch.config.SipwitchConfig;
 import org.sipwitch.sip.security.GateDecision.Outcome;
 import org.sipwitch.sip.security.GateDecision.Reason;
 
@@ -40,7 +37,7 @@ import org.sipwitch.sip.security.GateDecision.Reason;
  */
 public final class AccessGate {
 
-    private record Settings(AccessPolicy policy, SecurityConfig security, CidrMatcher restricted,
+    private record Settings(AccessLists policy, SecuritySettings security, CidrMatcher restricted,
                             CidrMatcher trusted, GateDecision blocked, GateDecision[] refuse403,
                             GateDecision[] drop, GateDecision[] unavailable) {
     }
@@ -53,7 +50,7 @@ public final class AccessGate {
     private final LongAdder[] byReason = adders(Reason.values().length);
     private volatile Settings settings;
 
-    public AccessGate(AccessPolicy policy, SecurityConfig security, AuthFailureGuard authGuard, RateLimiter rateLimiter,
+    public AccessGate(AccessLists policy, SecuritySettings security, AuthFailureGuard authGuard, RateLimiter rateLimiter,
                       OverloadGuard overload, boolean exemptTrusted) {
         this.authGuard = Objects.requireNonNull(authGuard, "authGuard");
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
@@ -62,28 +59,18 @@ public final class AccessGate {
         this.settings = settings(policy, security);
     }
 
-    /** Everything built from the config in force, with the default table caps. */
-    public static AccessGate fromConfig(SipwitchConfig config) {
-        return fromConfig(config, GuardLimits.defaults(), TimeSource.SYSTEM);
-    }
-
-    public static AccessGate fromConfig(SipwitchConfig config, GuardLimits limits, TimeSource time) {
-        SecurityConfig security = config.security();
-        AuthFailureGuard guard = new AuthFailureGuard(security, config.access(), limits, time);
+    /** Everything built from these settings, with the given table caps and clock. */
+    public static AccessGate of(AccessLists access, SecuritySettings security, GuardLimits limits, TimeSource time) {
+        AuthFailureGuard guard = new AuthFailureGuard(security, access, limits, time);
         RateLimiter limiter = new RateLimiter(security, limits.maxBuckets(), time);
-        return new AccessGate(config.access(), security, guard, limiter, new OverloadGuard(security),
-                limits.exemptTrusted());
+        return new AccessGate(access, security, guard, limiter, new OverloadGuard(security), limits.exemptTrusted());
     }
 
     /**
-     * Applies a reloaded config to the gate and all guards. The block list, the buckets
+     * Applies reloaded settings to the gate and all guards. The block list, the buckets
      * and the counters carry on.
      */
-    public void reconfigure(SipwitchConfig config) {
-        reconfigure(config.access(), config.security());
-    }
-
-    public void reconfigure(AccessPolicy policy, SecurityConfig security) {
+    public void reconfigure(AccessLists policy, SecuritySettings security) {
         authGuard.reconfigure(security, policy);
         rateLimiter.reconfigure(security);
         overload.reconfigure(security);
@@ -170,7 +157,7 @@ public final class AccessGate {
 
     /** The settings of the three guards, one line each. */
     public List<String> guardLines() {
-        SecurityConfig sec = settings.security;
+        SecuritySettings sec = settings.security;
         return List.of("auth-guard " + sec.authFailures() + " failures in " + sec.authWindow() + "s block "
                         + (sec.blockTime() == 0 ? "off" : sec.blockTime() + "s") + " action "
                         + sec.blockAction().name().toLowerCase(java.util.Locale.ROOT)
@@ -229,7 +216,7 @@ public final class AccessGate {
         return overload;
     }
 
-    private static Settings settings(AccessPolicy policy, SecurityConfig security) {
+    private static Settings settings(AccessLists policy, SecuritySettings security) {
         int reasons = Reason.values().length;
         GateDecision[] refuse = new GateDecision[reasons];
         GateDecision[] drop = new GateDecision[reasons];
@@ -239,7 +226,7 @@ public final class AccessGate {
             drop[r.ordinal()] = new GateDecision(Outcome.DROP, r, 0);
             unavailable[r.ordinal()] = new GateDecision(Outcome.REJECT_503, r, security.retryAfter());
         }
-        GateDecision blocked = security.blockAction() == SecurityConfig.BlockAction.REJECT
+        GateDecision blocked = security.blockAction() == SecuritySettings.BlockAction.REJECT
                 ? refuse[Reason.BLOCKED.ordinal()] : drop[Reason.BLOCKED.ordinal()];
         return new Settings(policy, security, new CidrMatcher(policy.restricted()), new CidrMatcher(policy.trusted()),
                 blocked, refuse, drop, unavailable);

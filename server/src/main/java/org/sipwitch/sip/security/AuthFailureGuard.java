@@ -13,10 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import org.sipwitch.config.AccessPolicy;
-import org.sipwitch.config.IpLiteral;
-import org.sipwitch.config.SecurityConfig;
-import org.sipwitch.config.SipwitchConfig;
+import org.sipwitch.ip.IpLiteral;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,17 +62,13 @@ public final class AuthFailureGuard {
     private final LongAdder blocksTotal = new LongAdder();
     private volatile Settings settings;
 
-    public AuthFailureGuard(SecurityConfig security, AccessPolicy access, GuardLimits limits, TimeSource time) {
+    public AuthFailureGuard(SecuritySettings security, AccessLists access, GuardLimits limits, TimeSource time) {
         this.time = Objects.requireNonNull(time, "time");
         this.exemptTrusted = limits.exemptTrusted();
         this.sources = new BoundedMap<>(limits.maxSources());
         this.users = new BoundedMap<>(limits.maxUsers());
         this.blocked = new BoundedMap<>(limits.maxBlocked());
         reconfigure(security, access);
-    }
-
-    public static AuthFailureGuard fromConfig(SipwitchConfig config) {
-        return new AuthFailureGuard(config.security(), config.access(), GuardLimits.defaults(), TimeSource.SYSTEM);
     }
 
     public void addListener(AuthGuardListener listener) {
@@ -87,7 +80,7 @@ public final class AuthFailureGuard {
      * were given; a blocked source that the new config makes trusted is released when
      * trusted sources are exempt.
      */
-    public void reconfigure(SecurityConfig security, AccessPolicy access) {
+    public void reconfigure(SecuritySettings security, AccessLists access) {
         Settings s = new Settings(security.authFailures(), TimeUnit.SECONDS.toNanos(security.authWindow()),
                 TimeUnit.SECONDS.toNanos(security.blockTime()), new CidrMatcher(access.trusted()));
         settings = s;

@@ -3,7 +3,7 @@ package org.sipwitch.sip.security;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import org.sipwitch.config.Cidr;
+import org.sipwitch.ip.Cidr;
 
 /**
  * A list of networks compiled for the per-request check: one {@code getAddress()} per

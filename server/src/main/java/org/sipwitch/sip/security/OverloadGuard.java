@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
-import org.sipwitch.config.SecurityConfig;
 
 /**
  * Server-wide load shedding: when the work queues hold {@code <queue-limit>} items, new
@@ -40,11 +39,11 @@ public final class OverloadGuard {
     private volatile Listener listener = (o, d, l) -> { };
     private volatile Params params;
 
-    public OverloadGuard(SecurityConfig security) {
+    public OverloadGuard(SecuritySettings security) {
         reconfigure(security);
     }
 
-    public void reconfigure(SecurityConfig security) {
+    public void reconfigure(SecuritySettings security) {
         int limit = security.queueLimit();
         params = new Params(limit, (long) Math.floor(limit * RESUME_FRACTION), security.retryAfter());
     }

@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.sipwitch.config.SecurityConfig;
 
 /**
  * Per-source request rate limit: a token bucket of {@code <rate-burst>} tokens refilled at
@@ -34,14 +33,14 @@ public final class RateLimiter {
     private final LongAdder limited = new LongAdder();
     private volatile Params params;
 
-    public RateLimiter(SecurityConfig security, int maxBuckets, TimeSource time) {
+    public RateLimiter(SecuritySettings security, int maxBuckets, TimeSource time) {
         this.time = Objects.requireNonNull(time, "time");
         this.buckets = new BoundedMap<>(maxBuckets);
         reconfigure(security);
     }
 
     /** New rate and burst (config reload); buckets carry on, a rate of 0 empties the table. */
-    public void reconfigure(SecurityConfig security) {
+    public void reconfigure(SecuritySettings security) {
         int rate = security.rateLimit();
         int burst = Math.max(1, security.rateBurst());
         long interval = rate == 0 ? 0 : Math.max(1, TimeUnit.SECONDS.toNanos(1) / rate);

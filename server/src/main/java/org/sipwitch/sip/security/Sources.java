@@ -3,7 +3,7 @@ package org.sipwitch.sip.security;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import org.sipwitch.config.IpLiteral;
+import org.sipwitch.ip.IpLiteral;
 
 /** Helpers for source addresses and the attacker-chosen text that comes with them. */
 final class Sources {

@@ -92,7 +92,7 @@ public final class SipServer implements AutoCloseable {
         users = new ProvisionedUsers(live);
         lanes = new CallIdExecutor(Math.max(1, cfg.stack().concurrency()), LANE_QUEUE);
         scheduler = new WheelScheduler();
-        gate = AccessGate.fromConfig(cfg);
+        gate = GateSettings.gate(cfg);
         gate.overload().watch(lanes::queued);
         SecurityLog securityLog = new SecurityLog();
         gate.authGuard().addListener(securityLog);
@@ -122,7 +122,7 @@ public final class SipServer implements AutoCloseable {
         router.handle(SipMethods.REGISTER, new RegisterHandler(registrar));
         calls = new CallEngine(sender, lanes, scheduler, clock,
                 new ListenerAddress(transports::listeningPoints, () -> live.current().stack().published()),
-                authenticator, users, location, () -> CallSettings.of(live.current()), cfg.stack().mapped());
+                authenticator, users, location, () -> callSettings(live.current()), cfg.stack().mapped());
         calls.attach(transactions);
         CallHandlers.install(router, calls);
 
@@ -157,7 +157,7 @@ public final class SipServer implements AutoCloseable {
 
     /** A reload changes who may register and how; listeners are rebound only by restart. */
     private void applyReload(SipwitchConfig cfg) {
-        gate.reconfigure(cfg);
+        GateSettings.reconfigure(gate, cfg);
         registrar.setConfig(registrarConfig(cfg.registry()));
         RegistryConfig r = cfg.registry();
         DigestAlgorithm alg = r.digest();
@@ -285,4 +285,10 @@ public final class SipServer implements AutoCloseable {
     public ProvisionedUsers users() {
         return users;
     }
+
+    /** {@code <timers>} and {@code <access>} as the call engine's own settings. */
+    private static CallSettings callSettings(SipwitchConfig config) {
+        return new CallSettings(config.timers().noAnswer().toMillis(), config.access()::isTrusted);
+    }
+
 }

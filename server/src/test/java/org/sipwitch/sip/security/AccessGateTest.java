@@ -9,11 +9,9 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.sipwitch.config.AccessPolicy;
-import org.sipwitch.config.SecurityConfig;
-import org.sipwitch.config.SecurityConfig.BlockAction;
 import org.sipwitch.sip.security.GateDecision.Outcome;
 import org.sipwitch.sip.security.GateDecision.Reason;
+import org.sipwitch.sip.security.SecuritySettings.BlockAction;
 
 class AccessGateTest {
 
@@ -25,7 +23,7 @@ class AccessGateTest {
     private final ManualTime time = new ManualTime();
     private final AtomicLong queueDepth = new AtomicLong();
 
-    private AccessGate gate(AccessPolicy policy, SecurityConfig security) {
+    private AccessGate gate(AccessLists policy, SecuritySettings security) {
         AuthFailureGuard guard = new AuthFailureGuard(security, policy, GuardLimits.defaults(), time);
         AccessGate gate = new AccessGate(policy, security, guard,
                 new RateLimiter(security, 1_000, time), new OverloadGuard(security), true);
@@ -33,7 +31,7 @@ class AccessGateTest {
         return gate;
     }
 
-    private static AccessPolicy officeOnly() {
+    private static AccessLists officeOnly() {
         return policy(List.of("10.0.0.0/8"), List.of("192.168.1.0/24", "2001:db8:1::/48"));
     }
 
@@ -45,7 +43,7 @@ class AccessGateTest {
 
     @Test
     void openPolicyAllowsEveryone() {
-        AccessGate gate = gate(AccessPolicy.open(), security());
+        AccessGate gate = gate(AccessLists.open(), security());
         assertThat(gate.decide(OUTSIDER, "REGISTER", false)).isEqualTo(GateDecision.ALLOW);
         assertThat(gate.decide(ip("2001:db8:ffff::1"), "INVITE", true).allowed()).isTrue();
     }
@@ -79,13 +77,13 @@ class AccessGateTest {
 
     @Test
     void blockedSourcesAreDroppedOrRefusedPerBlockAction() {
-        AccessGate dropping = gate(AccessPolicy.open(), security(BlockAction.DROP, 10, 20));
+        AccessGate dropping = gate(AccessLists.open(), security(BlockAction.DROP, 10, 20));
         blockByGuessing(dropping, OUTSIDER);
         assertThat(dropping.decide(OUTSIDER, "REGISTER", false))
                 .isEqualTo(new GateDecision(Outcome.DROP, Reason.BLOCKED, 0));
         assertThat(dropping.decide(OFFICE, "REGISTER", false).allowed()).isTrue();
 
-        AccessGate rejecting = gate(AccessPolicy.open(), security(BlockAction.REJECT, 10, 20));
+        AccessGate rejecting = gate(AccessLists.open(), security(BlockAction.REJECT, 10, 20));
         blockByGuessing(rejecting, OUTSIDER);
         assertThat(rejecting.decide(OUTSIDER, "REGISTER", true))
                 .isEqualTo(new GateDecision(Outcome.REJECT_403, Reason.BLOCKED, 0));
@@ -94,7 +92,7 @@ class AccessGateTest {
 
     @Test
     void overRateIsDroppedOnUdpAndAnswered503OnStreams() {
-        AccessGate gate = gate(AccessPolicy.open(), security(BlockAction.DROP, 10, 2));
+        AccessGate gate = gate(AccessLists.open(), security(BlockAction.DROP, 10, 2));
         assertThat(gate.decide(OUTSIDER, "OPTIONS", false).allowed()).isTrue();
         assertThat(gate.decide(OUTSIDER, "OPTIONS", false).allowed()).isTrue();
         assertThat(gate.decide(OUTSIDER, "OPTIONS", false))
@@ -118,7 +116,7 @@ class AccessGateTest {
 
     @Test
     void rateZeroLetsAFloodThrough() {
-        AccessGate gate = gate(AccessPolicy.open(), security(BlockAction.DROP, 0, 1));
+        AccessGate gate = gate(AccessLists.open(), security(BlockAction.DROP, 0, 1));
         for (int i = 0; i < 10_000; i++) {
             assertThat(gate.decide(OUTSIDER, "REGISTER", false).allowed()).isTrue();
         }
@@ -126,7 +124,7 @@ class AccessGateTest {
 
     @Test
     void overloadSheds503ForNewWorkButLetsCallsEnd() {
-        AccessGate gate = gate(AccessPolicy.open(), security(BlockAction.DROP, 0, 1)); // queue-limit 100
+        AccessGate gate = gate(AccessLists.open(), security(BlockAction.DROP, 0, 1)); // queue-limit 100
         queueDepth.set(100);
         assertThat(gate.decide(OFFICE, "INVITE", false))
                 .isEqualTo(new GateDecision(Outcome.REJECT_503, Reason.OVERLOADED, 5));
@@ -153,9 +151,9 @@ class AccessGateTest {
 
     @Test
     void reloadAppliesTheNewPolicyAndKeepsTheBlockList() {
-        AccessGate gate = gate(AccessPolicy.open(), security());
+        AccessGate gate = gate(AccessLists.open(), security());
         blockByGuessing(gate, OUTSIDER);
-        gate.reconfigure(officeOnly(), new SecurityConfig(3, 30, 60, BlockAction.REJECT, 5, 5, 100, 2));
+        gate.reconfigure(officeOnly(), new SecuritySettings(3, 30, 60, BlockAction.REJECT, 5, 5, 100, 2));
         assertThat(gate.authGuard().isBlocked(OUTSIDER)).isTrue();
         assertThat(gate.decide(OUTSIDER, "REGISTER", false).reason()).isEqualTo(Reason.BLOCKED);
         assertThat(gate.decide(OUTSIDER, "REGISTER", false).outcome()).isEqualTo(Outcome.REJECT_403);
@@ -178,7 +176,7 @@ class AccessGateTest {
 
     @Test
     void malformedDatagramsAreAnsweredOnlyWithinRateAndNeverToBlockedOrOutsideSources() {
-        AccessGate open = gate(AccessPolicy.open(), security()); // burst 20
+        AccessGate open = gate(AccessLists.open(), security()); // burst 20
         int answered = 0;
         for (int i = 0; i < 100; i++) {
             answered += open.mayAnswerMalformed(OUTSIDER) ? 1 : 0;

@@ -14,9 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sipwitch.config.AccessPolicy;
-import org.sipwitch.config.SecurityConfig;
-import org.sipwitch.config.SecurityConfig.BlockAction;
+import org.sipwitch.sip.security.SecuritySettings.BlockAction;
 
 class AuthFailureGuardTest {
 
@@ -29,10 +27,10 @@ class AuthFailureGuardTest {
 
     @BeforeEach
     void setUp() {
-        guard = newGuard(AccessPolicy.open(), GuardLimits.defaults());
+        guard = newGuard(AccessLists.open(), GuardLimits.defaults());
     }
 
-    private AuthFailureGuard newGuard(AccessPolicy access, GuardLimits limits) {
+    private AuthFailureGuard newGuard(AccessLists access, GuardLimits limits) {
         AuthFailureGuard g = new AuthFailureGuard(security(), access, limits, time);
         g.addListener(events);
         return g;
@@ -194,7 +192,7 @@ class AuthFailureGuardTest {
     void reloadKeepsBlocksAndReleasesSourcesThatBecameTrusted() {
         fail(ATTACKER, "alice", 5);
         fail(ALICE_PHONE, "alice", 5);
-        guard.reconfigure(new SecurityConfig(3, 30, 60, BlockAction.REJECT, 0, 1, 10, 1),
+        guard.reconfigure(new SecuritySettings(3, 30, 60, BlockAction.REJECT, 0, 1, 10, 1),
                 policy(List.of("198.51.100.0/24"), List.of()));
         assertThat(guard.isBlocked(ATTACKER)).isTrue();
         assertThat(guard.isBlocked(ALICE_PHONE)).isFalse();
@@ -209,7 +207,7 @@ class AuthFailureGuardTest {
 
     @Test
     void blockTimeZeroNeverBlocksButStillReportsUsers() {
-        guard.reconfigure(new SecurityConfig(5, 60, 0, BlockAction.DROP, 10, 20, 100, 5), AccessPolicy.open());
+        guard.reconfigure(new SecuritySettings(5, 60, 0, BlockAction.DROP, 10, 20, 100, 5), AccessLists.open());
         fail(ATTACKER, "alice", 50);
         assertThat(guard.isBlocked(ATTACKER)).isFalse();
         assertThat(events.targeted).hasSize(1);
@@ -254,7 +252,7 @@ class AuthFailureGuardTest {
     @Test
     void tablesStayCappedUnderAFloodOfDistinctSources() {
         GuardLimits limits = new GuardLimits(1_000, 1_000, 500, 1_000, true);
-        guard = newGuard(AccessPolicy.open(), limits);
+        guard = newGuard(AccessLists.open(), limits);
         for (int i = 0; i < 100_000; i++) {
             guard.recordFailure(ipv4(i), "user" + i); // spoofed: one failure each, each a new user id
         }

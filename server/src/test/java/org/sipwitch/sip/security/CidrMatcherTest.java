@@ -8,7 +8,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.sipwitch.config.Cidr;
+import org.sipwitch.ip.Cidr;
 
 /** The compiled matcher must agree with {@link Cidr#contains} everywhere. */
 class CidrMatcherTest {

@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.sipwitch.config.AccessPolicy;
-import org.sipwitch.config.SecurityConfig.BlockAction;
+import org.sipwitch.sip.security.SecuritySettings.BlockAction;
 
 /** Several threads on the same source: still one block, one event; tokens never over-granted. */
 class ConcurrencyTest {
@@ -42,7 +41,7 @@ class ConcurrencyTest {
 
     @Test
     void concurrentFailuresBlockOnceAndNotifyOnce() throws InterruptedException {
-        AuthFailureGuard guard = new AuthFailureGuard(security(), AccessPolicy.open(), GuardLimits.defaults(), time);
+        AuthFailureGuard guard = new AuthFailureGuard(security(), AccessLists.open(), GuardLimits.defaults(), time);
         AtomicInteger blocks = new AtomicInteger();
         guard.addListener(new AuthGuardListener() {
             @Override

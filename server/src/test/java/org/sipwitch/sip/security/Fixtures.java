@@ -3,10 +3,8 @@ package org.sipwitch.sip.security;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
-import org.sipwitch.config.AccessPolicy;
-import org.sipwitch.config.Cidr;
-import org.sipwitch.config.SecurityConfig;
-import org.sipwitch.config.SecurityConfig.BlockAction;
+import org.sipwitch.ip.Cidr;
+import org.sipwitch.sip.security.SecuritySettings.BlockAction;
 
 final class Fixtures {
 
@@ -14,16 +12,16 @@ final class Fixtures {
     }
 
     /** Threshold 5 in 60 s, blocked 600 s, rate 10/s burst 20, queue 100, retry 5 s. */
-    static SecurityConfig security() {
-        return new SecurityConfig(5, 60, 600, BlockAction.DROP, 10, 20, 100, 5);
+    static SecuritySettings security() {
+        return new SecuritySettings(5, 60, 600, BlockAction.DROP, 10, 20, 100, 5);
     }
 
-    static SecurityConfig security(BlockAction action, int rate, int burst) {
-        return new SecurityConfig(5, 60, 600, action, rate, burst, 100, 5);
+    static SecuritySettings security(BlockAction action, int rate, int burst) {
+        return new SecuritySettings(5, 60, 600, action, rate, burst, 100, 5);
     }
 
-    static AccessPolicy policy(List<String> trusted, List<String> restricted) {
-        return new AccessPolicy(trusted.stream().map(Cidr::parse).toList(),
+    static AccessLists policy(List<String> trusted, List<String> restricted) {
+        return new AccessLists(trusted.stream().map(Cidr::parse).toList(),
                 restricted.stream().map(Cidr::parse).toList());
     }
 

@@ -6,8 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.sipwitch.config.SecurityConfig;
-import org.sipwitch.config.SecurityConfig.BlockAction;
+import org.sipwitch.sip.security.SecuritySettings.BlockAction;
 
 class OverloadGuardTest {
 
@@ -15,7 +14,7 @@ class OverloadGuardTest {
     private final List<String> events = new ArrayList<>();
 
     private OverloadGuard guard(int queueLimit, int retryAfter) {
-        OverloadGuard guard = new OverloadGuard(new SecurityConfig(5, 60, 600, BlockAction.DROP, 0, 1, queueLimit,
+        OverloadGuard guard = new OverloadGuard(new SecuritySettings(5, 60, 600, BlockAction.DROP, 0, 1, queueLimit,
                 retryAfter));
         guard.watch(depth::get);
         guard.setListener((overloaded, d, limit) -> events.add(overloaded + " " + d + "/" + limit));
@@ -43,7 +42,7 @@ class OverloadGuardTest {
 
     @Test
     void withoutADepthSignalNothingIsShed() {
-        OverloadGuard guard = new OverloadGuard(new SecurityConfig(5, 60, 600, BlockAction.DROP, 0, 1, 1, 5));
+        OverloadGuard guard = new OverloadGuard(new SecuritySettings(5, 60, 600, BlockAction.DROP, 0, 1, 1, 5));
         assertThat(guard.shouldShed()).isFalse();
     }
 
@@ -52,7 +51,7 @@ class OverloadGuardTest {
         OverloadGuard guard = guard(100, 5);
         depth.set(50);
         assertThat(guard.shouldShed()).isFalse();
-        guard.reconfigure(new SecurityConfig(5, 60, 600, BlockAction.DROP, 0, 1, 50, 9));
+        guard.reconfigure(new SecuritySettings(5, 60, 600, BlockAction.DROP, 0, 1, 50, 9));
         assertThat(guard.shouldShed()).isTrue();
         assertThat(guard.retryAfter()).isEqualTo(9);
         assertThat(guard.describe()).isEqualTo("queue-limit 50 retry-after 9s (overloaded now)");

@@ -7,7 +7,7 @@ import static org.sipwitch.sip.security.Fixtures.security;
 
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
-import org.sipwitch.config.SecurityConfig.BlockAction;
+import org.sipwitch.sip.security.SecuritySettings.BlockAction;
 
 class RateLimiterTest {
 

@@ -10,13 +10,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sipwitch.config.AccessPolicy;
-import org.sipwitch.config.SecurityConfig;
 import org.sipwitch.sip.security.AccessGate;
+import org.sipwitch.sip.security.AccessLists;
 import org.sipwitch.sip.security.AuthFailureGuard;
 import org.sipwitch.sip.security.GuardLimits;
 import org.sipwitch.sip.security.OverloadGuard;
 import org.sipwitch.sip.security.RateLimiter;
+import org.sipwitch.sip.security.SecuritySettings;
 import org.sipwitch.sip.security.TimeSource;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +38,10 @@ class GateSummaryTest {
     }
 
     AccessGate gate() {
-        SecurityConfig sec = new SecurityConfig(5, 60, 600, SecurityConfig.BlockAction.DROP, 2, 2, 10, 7);
+        SecuritySettings sec = new SecuritySettings(5, 60, 600, SecuritySettings.BlockAction.DROP, 2, 2, 10, 7);
         TimeSource time = TimeSource.SYSTEM;
-        AccessGate gate = new AccessGate(AccessPolicy.open(), sec,
-                new AuthFailureGuard(sec, AccessPolicy.open(), GuardLimits.defaults(), time),
+        AccessGate gate = new AccessGate(AccessLists.open(), sec,
+                new AuthFailureGuard(sec, AccessLists.open(), GuardLimits.defaults(), time),
                 new RateLimiter(sec, 1_000, time), new OverloadGuard(sec), true);
         gate.overload().watch(queue::get);
         SecurityLog securityLog = new SecurityLog();

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.CRC32;
+import org.sipwitch.ip.IpLiteral;
 import org.sipwitch.sip.location.Binding;
-import org.sipwitch.sip.net.IpText;
 import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.net.Transport;
 
@@ -42,7 +42,7 @@ final class BindingLine {
     static String add(Binding b) {
         InetSocketAddress a = b.peer().address();
         return line(java.util.Arrays.asList(String.valueOf(ADD), b.userId(), b.extension(), b.contact(),
-                b.peer().transport().name(), IpText.of(a.getAddress()), Integer.toString(a.getPort()),
+                b.peer().transport().name(), IpLiteral.format(a.getAddress()), Integer.toString(a.getPort()),
                 b.callId(), Long.toString(b.cseq()), Long.toString(b.expiresAtMillis()),
                 Float.toString(b.q()), b.userAgent(), b.instanceId(),
                 Long.toString(b.registeredAtMillis()), b.staticBinding() ? "1" : "0"));

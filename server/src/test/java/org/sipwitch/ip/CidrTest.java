@@ -1,4 +1,4 @@
-package org.sipwitch.config;
+package org.sipwitch.ip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -83,22 +82,5 @@ class CidrTest {
             "1:2:3:4:5:6:7:8:9", " 10.0.0.1"})
     void rejects(String text) {
         assertThatThrownBy(() -> Cidr.parse(text)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void accessPolicy() {
-        AccessPolicy open = new AccessPolicy(List.of(Cidr.parse("127.0.0.0/8")), List.of());
-        assertThat(open.isAllowed(ip("203.0.113.1"))).isTrue();
-        assertThat(open.isTrusted(ip("203.0.113.1"))).isFalse();
-        assertThat(open.isTrusted(ip("127.0.0.1"))).isTrue();
-
-        AccessPolicy closed = new AccessPolicy(List.of(Cidr.parse("::1")), List.of(Cidr.parse("10.0.0.0/8")));
-        assertThat(closed.isAllowed(ip("10.2.3.4"))).isTrue();
-        assertThat(closed.isTrusted(ip("10.2.3.4"))).isFalse();
-        assertThat(closed.isAllowed(ip("::1"))).isTrue();
-        assertThat(closed.isAllowed(ip("11.0.0.1"))).isFalse();
-        assertThat(closed.isAllowed(ip("2001:db8::1"))).isFalse();
-        assertThat(closed.describe()).containsExactly("trusted ::1/128", "restricted 10.0.0.0/8");
-        assertThat(open.describe()).containsExactly("trusted 127.0.0.0/8", "restricted (none: all sources allowed)");
     }
 }

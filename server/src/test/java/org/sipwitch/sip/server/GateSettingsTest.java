@@ -1,23 +1,47 @@
-package org.sipwitch.sip.security;
+package org.sipwitch.sip.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sipwitch.sip.security.Fixtures.ip;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipwitch.config.ConfigLoader;
 import org.sipwitch.config.SipwitchConfig;
+import org.sipwitch.sip.security.AccessGate;
+import org.sipwitch.sip.security.GateDecision;
 import org.sipwitch.sip.security.GateDecision.Outcome;
+import org.sipwitch.sip.security.GuardLimits;
+import org.sipwitch.sip.security.TimeSource;
 
 /** The gate built from a real config file, and rebuilt from a reloaded one. */
-class FromConfigTest {
+class GateSettingsTest {
 
     @TempDir
     Path dir;
 
-    private final ManualTime time = new ManualTime();
+    /** Stands still: the test only reconfigures, it never waits for a window to pass. */
+    private final TimeSource time = new TimeSource() {
+        @Override
+        public long nanoTime() {
+            return 0;
+        }
+
+        @Override
+        public long currentTimeMillis() {
+            return 1_800_000_000_000L;
+        }
+    };
+
+    private static InetAddress ip(String literal) {
+        try {
+            return InetAddress.getByName(literal); // literals only: no DNS
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     private SipwitchConfig load(String body) throws Exception {
         Path file = dir.resolve("sipwitch.xml");
@@ -32,7 +56,7 @@ class FromConfigTest {
                 <security><auth-failures>3</auth-failures><block-action>reject</block-action>
                   <rate-limit>2</rate-limit><rate-burst>2</rate-burst><retry-after>9</retry-after></security>
                 """);
-        AccessGate gate = AccessGate.fromConfig(config, GuardLimits.defaults(), time);
+        AccessGate gate = GateSettings.gate(config, GuardLimits.defaults(), time);
         assertThat(gate.decide(ip("8.8.8.8"), "REGISTER", false).outcome()).isEqualTo(Outcome.REJECT_403);
         assertThat(gate.decide(ip("2001:db8::9"), "REGISTER", true).allowed()).isTrue();
         assertThat(gate.decide(ip("2001:db8::9"), "REGISTER", true).allowed()).isTrue();
@@ -43,7 +67,7 @@ class FromConfigTest {
         }
         assertThat(gate.decide(ip("192.168.7.7"), "INVITE", false).outcome()).isEqualTo(Outcome.REJECT_403);
 
-        gate.reconfigure(load("<security><rate-limit>0</rate-limit></security>"));
+        GateSettings.reconfigure(gate, load("<security><rate-limit>0</rate-limit></security>"));
         assertThat(gate.decide(ip("8.8.8.8"), "REGISTER", false).allowed()).isTrue();
         assertThat(gate.decide(ip("192.168.7.7"), "INVITE", false).outcome()).isEqualTo(Outcome.DROP);
         assertThat(gate.policyLines()).contains("rate-limit off (trusted exempt)",
@@ -52,7 +76,7 @@ class FromConfigTest {
 
     @Test
     void defaultsAreTheDocumentedOnes() {
-        AccessGate gate = AccessGate.fromConfig(ConfigLoader.defaults());
+        AccessGate gate = GateSettings.gate(ConfigLoader.defaults());
         assertThat(gate.rateLimiter().rate()).isEqualTo(50);
         assertThat(gate.rateLimiter().burst()).isEqualTo(100);
         assertThat(gate.overload().retryAfter()).isEqualTo(5);

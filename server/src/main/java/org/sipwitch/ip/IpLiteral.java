@@ -1,4 +1,4 @@
-package org.sipwitch.config;
+package org.sipwitch.ip;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

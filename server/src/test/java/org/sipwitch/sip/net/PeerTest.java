@@ -2,23 +2,12 @@ package org.sipwitch.sip.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The JDK-only text form must match what Netty printed before, which traces and the journal hold. */
-class IpTextTest {
-
-    @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1", "192.0.2.7", "::1", "::", "2001:db8::1", "2001:db8:0:0:1:0:0:1",
-            "2001:0:0:1:0:0:0:1", "fe80::1:2:3:4", "1::", "1:0:1:0:1:0:1:0", "2001:db8:1:2:3:4:5:6",
-            "0:0:1::", "ABCD:EF01::0"})
-    void matchesRfc5952AsNettyPrintsIt(String literal) throws Exception {
-        InetAddress address = InetAddress.getByName(literal);
-        assertThat(IpText.of(address)).isEqualTo(NetUtil.toAddressString(address));
-    }
+class PeerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "::1"})
