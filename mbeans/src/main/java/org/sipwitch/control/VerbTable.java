@@ -37,6 +37,15 @@ public final class VerbTable {
         return table;
     }
 
+    /** A table of just these verbs: for tests of the bridge itself. */
+    static VerbTable of(Verb... verbs) {
+        VerbTable table = new VerbTable();
+        for (Verb v : verbs) {
+            table.verbs.put(v.name(), v);
+        }
+        return table;
+    }
+
     public Optional<Verb> find(String name) {
         return Optional.ofNullable(verbs.get(name));
     }

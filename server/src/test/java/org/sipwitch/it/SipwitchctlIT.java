@@ -75,7 +75,9 @@ class SipwitchctlIT {
         String dump = ok("dump").out();
         assertThat(dump).contains("provision.user = alice").contains("jmx.port = 0").doesNotContain(SECRET);
         assertThat(dump.strip()).isEqualTo(((String) mbs.getAttribute(ObjectNames.CONFIG, "EffectiveConfig")).strip());
-        assertThat(ok("check").out()).contains("ok   deadlocks: no deadlocked threads");
+        assertThat(ok("check").out()).contains("ok   deadlocks: no deadlocked threads")
+                .contains("ok   contained errors: 0 task(s) failed on the worker lanes, 0 message(s) failed in "
+                        + "their handler, 0 ACK(s) not sent");
     }
 
     @Test

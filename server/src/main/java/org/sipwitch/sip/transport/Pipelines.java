@@ -42,6 +42,11 @@ final class Pipelines {
         this.idleMillis = idleMillis;
     }
 
+    /** Messages whose handler threw, on any channel, since start. */
+    long handlerFailures() {
+        return dispatcher.failures();
+    }
+
     void datagramAnswers(AnswerFilter filter) {
         this.datagramAnswers = filter;
     }
