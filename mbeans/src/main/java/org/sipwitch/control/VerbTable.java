@@ -17,9 +17,6 @@ import java.util.TreeMap;
  */
 public final class VerbTable {
 
-    /** Version of this control model, answered by {@code version}. */
-    public static final String VERSION = version();
-
     private final Map<String, Verb> verbs = new TreeMap<>();
 
     private VerbTable() {
@@ -88,11 +85,6 @@ public final class VerbTable {
         return s.replace("\\", "\\e").replace("\"", "\\(dq").replace("-", "\\-");
     }
 
-    private static String version() {
-        String v = VerbTable.class.getPackage().getImplementationVersion();
-        return v != null ? v : "0.1.0-SNAPSHOT";
-    }
-
     /** The verbs the bridge answers itself. */
     static final class Local {
         private final VerbTable table;
@@ -105,9 +97,6 @@ public final class VerbTable {
             return (server, args) -> Reply.ok(table.helpLines());
         }
 
-        Action version() {
-            return (server, args) -> Reply.ok("sipwitch " + VERSION);
-        }
     }
 
     /** Prints {@link #manPageVerbs()}, to regenerate the man page's verb list. */
