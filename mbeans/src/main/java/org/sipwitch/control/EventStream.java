@@ -10,6 +10,8 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 import org.sipwitch.mbeans.ObjectNames;
 import org.sipwitch.mbeans.SipwitchNotifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code events}: streams the Server MBean's events as text lines until the reader goes
@@ -18,6 +20,7 @@ import org.sipwitch.mbeans.SipwitchNotifications;
  * wakes it early, for low latency. Runs on its own thread.
  */
 final class EventStream {
+    private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
 
     private static final String[] LONG = {"long"};
 
@@ -48,6 +51,8 @@ final class EventStream {
             return;
         }
         channel.streaming("events");
+        // from here on every event is streamed: the line says so to whoever waits for it
+        LOG.info("events stream opened after event {}", last);
         NotificationListener listener = (n, handback) -> wake.release();
         boolean listening = listen(listener);
         try {

@@ -44,6 +44,7 @@ public final class FifoBridge implements AutoCloseable {
     private final ReplyPolicy policy;
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong served = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
     private volatile boolean running;
     private FileChannel input;
     private Thread reader;
@@ -100,6 +101,11 @@ public final class FifoBridge implements AutoCloseable {
         return refused.get();
     }
 
+    /** Requests whose handling failed unexpectedly (a bug: logged with its stack, the bridge went on). */
+    public long failed() {
+        return failed.get();
+    }
+
     /** Stops reading, ends event streams, removes the control FIFO. Idempotent. */
     @Override
     public synchronized void close() {
@@ -135,9 +141,12 @@ public final class FifoBridge implements AutoCloseable {
                     LOG.error("control FIFO unreadable, bridge stops: {}", e.toString());
                 }
                 break;
-            } catch (Throwable t) {
+            } catch (VirtualMachineError fatal) {
+                throw fatal; // out of memory and the like: not survived quietly
+            } catch (RuntimeException | Error e) {
                 // a bug in handling one request must not silence the control pipe
-                LOG.error("control request failed unexpectedly", t);
+                failed.incrementAndGet();
+                LOG.error("control request failed unexpectedly", e);
             }
         }
     }
@@ -192,10 +201,26 @@ public final class FifoBridge implements AutoCloseable {
             channel.reply(problem != null ? problem : VerbRunner.perform(verb, request, server));
         } catch (IOException e) {
             LOG.info("reply to '{}' abandoned, client gone or not reading: {}", request.verb(), e.toString());
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (RuntimeException | Error e) {
+            // a bug: answered and logged here, or the worker thread would die with it unseen
+            // and the client wait for its timeout
+            failed.incrementAndGet();
+            LOG.error("control request '{}' failed unexpectedly", request.verb(), e);
+            tryStatus(channel, request, e);
         } finally {
             if (!handedOver) {
                 channel.close();
             }
+        }
+    }
+
+    private static void tryStatus(ReplyChannel channel, ControlRequest request, Throwable e) {
+        try {
+            channel.status(Reply.FAILED, "internal error: " + e);
+        } catch (IOException | RuntimeException gone) {
+            LOG.debug("no reply for '{}': {}", request.verb(), gone.toString());
         }
     }
 

@@ -118,8 +118,8 @@ final class StandardVerbs {
                 ATTRIBUTE, ArgCheck.NONE, Actions.read(REGISTRY, "UserCache", Formats::usercache));
         v.add("verbose", "level", "set the logging verbosity, 0 (errors only) to 9", 1, 1, SERVER, "Verbose",
                 ATTRIBUTE, ArgCheck.integer(0, "level", 0, 9), Actions.writeInt(SERVER, "Verbose"));
-        v.add("version", "", "print the versions of sipwitchctl and of the daemon", 0, 0, null, "", BRIDGE,
-                ArgCheck.NONE, local.version());
+        v.add("version", "", "print the versions of sipwitchctl and of the daemon", 0, 0, SERVER, "Version",
+                ATTRIBUTE, ArgCheck.NONE, Actions.read(SERVER, "Version", (value, args) -> Reply.ok("sipwitch " + value)));
         return v.verbs;
     }
 

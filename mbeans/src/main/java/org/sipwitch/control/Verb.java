@@ -32,7 +32,7 @@ public record Verb(String name, String synopsis, String help, int minArgs, int m
         STREAM,
         /** computed by sipwitchctl itself; the bridge refuses it (digest: secrets stay local). */
         CLIENT,
-        /** answered by the bridge (help, version). */
+        /** answered by the bridge (help). */
         BRIDGE
     }
 

@@ -24,6 +24,10 @@ public interface ServerMXBean {
     @Description("Set the size of the call-processing worker pool (verb: concurrency)")
     void setConcurrency(int level);
 
+    @Description("The daemon's version: the build's, as in its jar manifest and scripts/sipwitchctl --version "
+            + "(verb: version)")
+    String getVersion();
+
     @Description("The server's contact address for phone autoconfiguration (verb: contact)")
     String getContact();
 

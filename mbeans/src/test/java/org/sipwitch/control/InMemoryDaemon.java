@@ -202,6 +202,11 @@ final class InMemoryDaemon {
             concurrency = level;
         }
 
+        public String getVersion() {
+            return SipwitchVersion.get();
+        }
+
+        @Override
         public String getContact() {
             return "sip:192.0.2.1:5060";
         }

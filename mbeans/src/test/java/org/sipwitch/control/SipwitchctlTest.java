@@ -2,17 +2,23 @@ package org.sipwitch.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sipwitch.mbeans.SipwitchNotifications;
+import org.slf4j.LoggerFactory;
 
 /** The real scripts/sipwitchctl against the real FifoBridge over in-memory MXBeans, in dash and bash. */
 class SipwitchctlTest {
@@ -64,7 +70,10 @@ class SipwitchctlTest {
         assertThat(ctl.run("check").out()).contains("ok   deadlocks: none");
         assertThat(ctl.run("snapshot").out()).isEqualTo("/var/lib/sipwitch/snapshot-1.txt\n");
         assertThat(ctl.run("help").out()).contains("trace on|off|clear").contains("digest userid [realm [type]]");
-        assertThat(ctl.run("version").out()).contains("sipwitchctl 0.1.0\nsipwitch ");
+        String version = SipwitchVersion.get();
+        assertThat(version).as("the pom's, filtered in by the build").matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(ctl.run("version").out()).isEqualTo("sipwitchctl " + version + "\nsipwitch " + version + "\n");
+        assertThat(ctl.run("--version").out()).isEqualTo("sipwitchctl " + version + "\n");
     }
 
     @ParameterizedTest
@@ -168,19 +177,29 @@ class SipwitchctlTest {
     @ParameterizedTest
     @ValueSource(strings = {"dash", "bash"})
     void eventsStreamUntilTheClientIsInterrupted(String shell) throws Exception {
+        // the bridge logs when the stream is set up: every event after that is streamed
+        CountDownLatch opened = new CountDownLatch(1);
+        AppenderBase<ILoggingEvent> watch = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent e) {
+                if (e.getFormattedMessage().startsWith("events stream opened")) {
+                    opened.countDown();
+                }
+            }
+        };
+        watch.start();
+        Logger streamLog = (Logger) LoggerFactory.getLogger(EventStream.class);
+        streamLog.addAppender(watch);
         Process events = ctl(shell).start("events");
         try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(events.getInputStream()))) {
-            // wait until the stream is set up (the bridge polls at least every 500 ms)
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (bridge.served() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            Thread.sleep(300);
+            assertThat(opened.await(10, TimeUnit.SECONDS)).as("the stream was set up").isTrue();
             daemon.events.append(SipwitchNotifications.CALL_DROPPED, "call 0000002a:2 dropped: busy");
             assertThat(out.readLine()).endsWith(" call.dropped call 0000002a:2 dropped: busy");
+        } finally {
+            streamLog.detachAppender(watch);
         }
         new ProcessBuilder("kill", "-INT", Long.toString(events.pid())).start().waitFor();
-        assertThat(events.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(events.waitFor(5, TimeUnit.SECONDS)).isTrue();
         assertThat(events.exitValue()).isEqualTo(130);
         assertThat(ctl(shell).run("status").exit()).isZero();
     }

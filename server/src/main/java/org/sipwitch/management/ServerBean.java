@@ -91,6 +91,11 @@ final class ServerBean implements ServerMXBean {
     }
 
     @Override
+    public String getVersion() {
+        return Version.get();
+    }
+
+    @Override
     public String getContact() {
         return hooks.server().contact().orElseGet(() -> ContactAddress.fromConfig(config.current().stack()));
     }

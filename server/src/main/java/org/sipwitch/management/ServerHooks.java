@@ -26,6 +26,15 @@ public interface ServerHooks {
         return List.of(new HealthCheck("event-loops", true, "no event loops in this daemon"));
     }
 
+    /**
+     * Errors contained while serving — logged and counted, and the daemon went on — as
+     * counts since start. They pass the check (the probes above judge whether it still
+     * serves); a count that grows says to read the log.
+     */
+    default List<HealthCheck> errors() {
+        return List.of();
+    }
+
     /** The call worker pool's size, when there is a pool; empty lets the Server MBean keep the value. */
     default Optional<Integer> concurrency() {
         return Optional.empty();

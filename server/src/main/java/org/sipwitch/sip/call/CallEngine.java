@@ -288,6 +288,11 @@ public final class CallEngine {
         ctx.counters.add(Objects.requireNonNull(counter, "counter"));
     }
 
+    /** ACKs for 2xx that could not be sent (logged; the phone repeats its 2xx), since start. */
+    public long unsentAcks() {
+        return ctx.acks.failed();
+    }
+
     public CallStatistics statistics() {
         return ctx.stats;
     }

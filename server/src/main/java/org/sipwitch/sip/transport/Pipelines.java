@@ -46,6 +46,11 @@ final class Pipelines {
         this.datagramMalformed = MalformedAnswers.datagram(counters, () -> datagramAnswers);
     }
 
+    /** Messages whose handler threw, on any channel, since start. */
+    long handlerFailures() {
+        return dispatcher.failures();
+    }
+
     void datagramAnswers(AnswerFilter filter) {
         this.datagramAnswers = filter;
     }

@@ -282,6 +282,11 @@ public final class TransportManager implements MessageSender, AutoCloseable {
         return counters;
     }
 
+    /** Well-formed messages whose handling threw (logged; the listener went on serving), since start. */
+    public long handlerFailures() {
+        return pipelines.handlerFailures();
+    }
+
     /** Open TCP and TLS connections, inbound and outbound. */
     public int connectionCount() {
         return connections.size() + tlsConnections.size();
