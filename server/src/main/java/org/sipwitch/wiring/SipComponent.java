@@ -58,14 +58,19 @@ public final class SipComponent {
 
     /**
      * The {@code restart} verb: a new server on the (already re-read) configuration,
-     * sockets rebound. Registrations live in the old server's location service and are
-     * carried over, so phones stay reachable.
+     * sockets rebound. Calls are ended first (BYE, CANCEL/487, within the shutdown grace
+     * period); the new server numbers its calls after the old one's and keeps the ports
+     * it had picked where the config says 0. Registrations
+     * live in the old server's location service and are carried over, so phones stay
+     * reachable.
      */
     synchronized void restart() {
         SipServer old = server;
+        old.endCalls("restart");
         var bindings = old.location().all();
-        old.close();
         SipServer fresh = new SipServer(config, stateDir);
+        fresh.continueFrom(old);
+        old.close();
         try {
             fresh.start();
         } catch (Exception e) {

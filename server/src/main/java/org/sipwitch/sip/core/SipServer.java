@@ -76,6 +76,11 @@ public final class SipServer implements AutoCloseable {
     private volatile MessageTap tap = MessageTap.NONE;
     private LiveConfig.AutoCloseableListener reloadSubscription;
     private CallEngine calls;
+    /** The call sequence to go on from (a restart in-process); 0 for a fresh daemon. */
+    private int lastCallSequence;
+    /** Ports picked by the server this one replaces, used where the config says 0 (any); 0 = none. */
+    private int keptPort;
+    private int keptTlsPort;
 
     public SipServer(LiveConfig live) {
         this(live, null);
@@ -99,7 +104,12 @@ public final class SipServer implements AutoCloseable {
         gate.authGuard().addListener(securityLog);
         gate.overload().setListener(securityLog);
         GateSummary summary = new GateSummary(gate);
-        transports = new TransportManager(TlsSetup.apply(transportSettings(cfg.stack()), cfg.stack()), this::received);
+        TransportSettings settings = transportSettings(cfg.stack());
+        if (cfg.stack().port() == 0 && keptPort > 0) {
+            settings = settings.withPort(keptPort);
+        }
+        int tlsPort = cfg.stack().tlsPort() == 0 && keptTlsPort > 0 ? keptTlsPort : cfg.stack().tlsPort();
+        transports = new TransportManager(TlsSetup.apply(settings, cfg.stack(), tlsPort), this::received);
         AccessGate answering = gate;
         transports.setDatagramAnswerFilter(source -> source.getAddress() == null
                 || answering.mayAnswerMalformed(source.getAddress()));
@@ -125,6 +135,7 @@ public final class SipServer implements AutoCloseable {
                 new ListenerAddress(transports::listeningPoints, () -> live.current().stack().published()),
                 authenticator, users, location, () -> CallSettings.of(live.current()), cfg.stack().mapped());
         calls.attach(transactions);
+        calls.table().continueAfter(lastCallSequence);
         CallHandlers.install(router, calls);
 
         reloadSubscription = live.onReload(this::applyReload);
@@ -183,8 +194,54 @@ public final class SipServer implements AutoCloseable {
         return transports.listeningPoints().stream().map(lp -> uri(lp.transport(), lp.address())).toList();
     }
 
+    /**
+     * Before {@link #start()}, for a restart in-process: go on from the server this one
+     * replaces. Calls are numbered after its last one, and where the config asks for any
+     * free port ({@code 0}) the ports it had picked are bound again: the phones registered
+     * with those.
+     */
+    public void continueFrom(SipServer old) {
+        this.lastCallSequence = old.calls().table().lastSequence();
+        for (var lp : old.transports().listeningPoints()) {
+            if (lp.transport() == Transport.TLS) {
+                keptTlsPort = keptTlsPort == 0 ? lp.address().getPort() : keptTlsPort;
+            } else {
+                keptPort = keptPort == 0 ? lp.address().getPort() : keptPort;
+            }
+        }
+    }
+
+    /**
+     * Ends every call ({@code reason}: {@code shutdown}, {@code restart}) and waits, at
+     * most {@code <timers><shutdown>} seconds, for the phones to answer the BYE and
+     * CANCEL; new INVITEs get 503 meanwhile. The transports must still be open.
+     */
+    public void endCalls(String reason) {
+        if (calls == null || transports == null) {
+            return;
+        }
+        int active = calls.table().active();
+        if (active == 0) {
+            calls.endAll(reason); // nothing to wait for; still turns new calls away
+            return;
+        }
+        Duration grace = live.current().timers().shutdownGrace();
+        LOG.info("ending {} call(s) for {}, waiting up to {} s for the phones", active, reason, grace.toSeconds());
+        try {
+            calls.endAll(reason).get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warn("{}: not every phone answered the end of its call within {} s", reason, grace.toSeconds());
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warn("{}: ending calls failed: {}", reason, e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Ends the calls (as {@link #endCalls}, reason {@code shutdown}), then stops everything. */
     @Override
     public void close() {
+        endCalls("shutdown");
         if (reloadSubscription != null) {
             reloadSubscription.close();
         }

@@ -18,7 +18,7 @@ final class TlsSetup {
     }
 
     /** TLS on when configured; else it stays off, and the log says so once (and why, when it was asked for). */
-    static TransportSettings apply(TransportSettings settings, StackConfig stack) throws IOException {
+    static TransportSettings apply(TransportSettings settings, StackConfig stack, int port) throws IOException {
         if (!stack.tlsEnabled()) {
             LOG.info("TLS is off: {}", stack.transports().contains(Transport.TLS)
                     ? "tls is listed in <transport> but there is no <tls><keystore>"
@@ -29,7 +29,7 @@ final class TlsSetup {
         char[] password = tls.keystorePassword().reveal();
         char[] trustPassword = tls.truststorePassword().reveal();
         try {
-            return settings.withTls(TlsContexts.load(stack.tlsPort(), tls.keystore(), password, tls.keystoreType(),
+            return settings.withTls(TlsContexts.load(port, tls.keystore(), password, tls.keystoreType(),
                     tls.truststore().orElse(null), trustPassword, tls.truststoreType()));
         } finally {
             Arrays.fill(password, '\0');
