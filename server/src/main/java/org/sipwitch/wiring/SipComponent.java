@@ -49,7 +49,6 @@ public final class SipComponent {
                 sip.recentUsers()));
         StackHooks stack = new StackHooks(this);
         hooks.policy(new GatePolicy(sip.gate(), sip.transports().counters(), stack::published));
-        hooks.realm(new AuthenticatorRealm(sip.authenticator()));
         hooks.server(stack);
         sip.location().addListener(new RegistrationEvents(management.events()));
         sip.setTap(new TraceTap(management.trace()));
@@ -71,6 +70,7 @@ public final class SipComponent {
         SipServer fresh = new SipServer(config, stateDir);
         fresh.continueFrom(old);
         old.close();
+        config.rebinding(); // what the files say about listeners is in force from now on
         try {
             fresh.start();
         } catch (Exception e) {

@@ -67,6 +67,7 @@ public final class SipServer implements AutoCloseable {
     private TransactionLayer transactions;
     private DigestAuthenticator authenticator;
     private LocationService location;
+    private InMemoryLocationService memory;
     private Registrar registrar;
     private ProvisionedUsers users;
     private ScheduledExecutorService housekeeping;
@@ -119,8 +120,7 @@ public final class SipServer implements AutoCloseable {
 
         authenticator = new DigestAuthenticator(digestSettings(cfg.registry()), users, clock);
         authenticator.setObserver(new GuardedAuthentication(gate.authGuard(), recentUsers, clock));
-        InMemoryLocationService memory = new InMemoryLocationService(clock,
-                cfg.registry().maxBindings() + STATIC_BINDING_ROOM);
+        memory = new InMemoryLocationService(clock, cfg.registry().maxBindings() + STATIC_BINDING_ROOM);
         if (stateDir != null) {
             store = JournaledLocationService.open(memory, stateDir, clock);
             location = store;
@@ -138,7 +138,7 @@ public final class SipServer implements AutoCloseable {
         calls.table().continueAfter(lastCallSequence);
         CallHandlers.install(router, calls);
 
-        reloadSubscription = live.onReload(this::applyReload);
+        reloadSubscription = live.onChange(this::apply);
         transports.start();
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sipwitch-housekeeping");
@@ -167,15 +167,43 @@ public final class SipServer implements AutoCloseable {
         return recentUsers;
     }
 
-    /** A reload changes who may register and how; listeners are rebound only by restart. */
-    private void applyReload(SipwitchConfig cfg) {
+    /**
+     * A change of the configuration in force (reload, {@code realm}, {@code concurrency})
+     * applied to the running server. What is not here is read per request from the
+     * configuration in force (users, timers, published address, routing), or only a
+     * restart changes it (listeners); the TLS certificate is re-read by {@link #reloadTls}.
+     */
+    private void apply(SipwitchConfig cfg) {
         gate.reconfigure(cfg);
-        registrar.setConfig(registrarConfig(cfg.registry()));
         RegistryConfig r = cfg.registry();
+        registrar.setConfig(registrarConfig(r));
+        memory.allowBindingsPerUser(r.maxBindings() + STATIC_BINDING_ROOM);
         DigestAlgorithm alg = r.digest();
         if (!r.realm().equals(authenticator.realm()) || alg != authenticator.algorithm()) {
             authenticator.setRealm(r.realm(), alg);
         }
+        authenticator.setNonceLifetime(Duration.ofSeconds(r.nonceLifetime()));
+        if (cfg.stack().concurrency() != lanes.concurrency()) {
+            lanes.setConcurrency(cfg.stack().concurrency());
+        }
+    }
+
+    /**
+     * Reads the keystore of the configuration in force again, so that a renewed
+     * certificate is served from the next handshake on (connections already up keep
+     * theirs). Says what is served now; empty when TLS is not listening.
+     *
+     * @throws java.io.IOException when the keystore cannot be used: the old certificate stays
+     */
+    public java.util.Optional<String> reloadTls() throws java.io.IOException {
+        StackConfig stack = live.current().stack();
+        if (!transports.tlsEnabled() || stack.tls().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        transports.replaceTls(TlsSetup.load(stack.tls().get(), stack.tlsPort()));
+        String served = transports.tlsCertificate().orElse("");
+        LOG.info("TLS certificate reloaded: {}", served);
+        return java.util.Optional.of(served);
     }
 
     private void sweep() {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.sipwitch.config.StackConfig;
 import org.sipwitch.config.TlsConfig;
 import org.sipwitch.sip.transport.TlsContexts;
+import org.sipwitch.sip.transport.TlsSettings;
 import org.sipwitch.sip.transport.Transport;
 import org.sipwitch.sip.transport.TransportSettings;
 import org.slf4j.Logger;
@@ -25,12 +26,16 @@ final class TlsSetup {
                     : "tls is not listed in <stack><transport>");
             return settings;
         }
-        TlsConfig tls = stack.tls().get();
+        return settings.withTls(load(stack.tls().get(), port));
+    }
+
+    /** The keystore (and truststore) read now: at start, and again at each reload to serve a renewed certificate. */
+    static TlsSettings load(TlsConfig tls, int port) throws IOException {
         char[] password = tls.keystorePassword().reveal();
         char[] trustPassword = tls.truststorePassword().reveal();
         try {
-            return settings.withTls(TlsContexts.load(port, tls.keystore(), password, tls.keystoreType(),
-                    tls.truststore().orElse(null), trustPassword, tls.truststoreType()));
+            return TlsContexts.load(port, tls.keystore(), password, tls.keystoreType(),
+                    tls.truststore().orElse(null), trustPassword, tls.truststoreType());
         } finally {
             Arrays.fill(password, '\0');
             Arrays.fill(trustPassword, '\0');
