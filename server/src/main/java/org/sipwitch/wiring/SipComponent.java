@@ -51,6 +51,7 @@ public final class SipComponent {
         hooks.policy(new GatePolicy(sip.gate(), sip.transports().counters(), stack::published));
         hooks.server(stack);
         sip.location().addListener(new RegistrationEvents(management.events()));
+        sip.gate().authGuard().addListener(new GuardEvents(management.events()));
         sip.setTap(new TraceTap(management.trace()));
         EngineCalls.plug(sip.calls(), management);
     }
