@@ -2,6 +2,9 @@ package org.sipwitch.sip.core;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -195,15 +198,15 @@ public final class SipServer implements AutoCloseable {
      *
      * @throws java.io.IOException when the keystore cannot be used: the old certificate stays
      */
-    public java.util.Optional<String> reloadTls() throws java.io.IOException {
+    public Optional<String> reloadTls() throws java.io.IOException {
         StackConfig stack = live.current().stack();
         if (!transports.tlsEnabled() || stack.tls().isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         transports.replaceTls(TlsSetup.load(stack.tls().get(), stack.tlsPort()));
         String served = transports.tlsCertificate().orElse("");
         LOG.info("TLS certificate reloaded: {}", served);
-        return java.util.Optional.of(served);
+        return Optional.of(served);
     }
 
     private void sweep() {
@@ -257,9 +260,9 @@ public final class SipServer implements AutoCloseable {
         LOG.info("ending {} call(s) for {}, waiting up to {} s for the phones", active, reason, grace.toSeconds());
         try {
             calls.endAll(reason).get(grace.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             LOG.warn("{}: not every phone answered the end of its call within {} s", reason, grace.toSeconds());
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             LOG.warn("{}: ending calls failed: {}", reason, e.getCause().toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
