@@ -136,8 +136,11 @@ final class Formats {
         return new Reply(Reply.FAILED, "check found " + problems + " problem" + plural(problems), out, List.of());
     }
 
-    /** A plain value: one line, or several for multi-line text. */
+    /** A plain value: one line, or several for multi-line text or a list of strings. */
     static Reply value(Object value, List<String> args) {
+        if (value instanceof String[] lines) {
+            return Reply.ok(List.of(lines));
+        }
         return Reply.ok(value == null ? List.of() : OpenData.lines(value.toString()));
     }
 

@@ -28,6 +28,8 @@ import javax.management.ObjectName;
 final class StandardVerbs {
 
     private static final int MANY = Integer.MAX_VALUE;
+    /** The daemon's own limit (its Rules.MAX_CONCURRENCY, which this module cannot see). */
+    private static final int MAX_CONCURRENCY = 256;
     private static final ArgCheck DIGEST_TYPE = ArgCheck.oneOf(1, "digest type", "md5", "sha-256", "sha256");
 
     private final List<Verb> verbs = new ArrayList<>();
@@ -46,9 +48,9 @@ final class StandardVerbs {
                 ArgCheck.NONE, Actions.read(CALLS, "Calls", Formats::calls));
         v.add("check", "", "verify the running daemon for deadlocks and other problems", 0, 0, SERVER, "check",
                 OPERATION, ArgCheck.NONE, Actions.invokeText(SERVER, "check", 0, Formats::check));
-        v.add("concurrency", "level", "set the size of the call-processing worker pool", 1, 1, SERVER,
-                "Concurrency", ATTRIBUTE, ArgCheck.integer(0, "level", 1, 1024),
-                Actions.writeInt(SERVER, "Concurrency"));
+        v.add("concurrency", "[level]", "show, or set, the size of the call-processing worker pool (1 to 256)",
+                0, 1, SERVER, "Concurrency", ATTRIBUTE, ArgCheck.integer(0, "level", 1, MAX_CONCURRENCY),
+                Actions.readOrWrite(SERVER, "Concurrency", true, null));
         v.add("contact", "", "print the server contact address for autoconfiguration", 0, 0, SERVER, "Contact",
                 ATTRIBUTE, ArgCheck.NONE, Actions.read(SERVER, "Contact", Formats::value));
         v.add("digest", "userid [realm [type]]",
@@ -84,8 +86,10 @@ final class StandardVerbs {
                 "send", OPERATION, ArgCheck.NONE,
                 Actions.invokeText(MESSAGES, "send", 2, Formats.count("sent to %d contact(s) of %s",
                         "extension '%s' has no contact to send to")));
-        v.add("period", "interval", "collect periodic statistics every interval minutes", 1, 1, STATS, "Period",
-                ATTRIBUTE, ArgCheck.integer(0, "interval", 1, 1440), Actions.writeInt(STATS, "Period"));
+        v.add("period", "[interval]", "show the statistics period, or close the running period, print its "
+                + "statistics and collect every interval minutes from now on (for cron)", 0, 1, STATS, "Period",
+                ATTRIBUTE, ArgCheck.integer(0, "interval", 1, 1440), Actions.readOrWrite(STATS, "Period", true,
+                        Actions.read(STATS, "PeriodicStats", Formats::pstats)));
         v.add("policy", "", "print the access policy lists and the peering (published) address", 0, 0, POLICY,
                 "Policy", ATTRIBUTE, ArgCheck.NONE, Actions.read(POLICY, "Policy", Formats::policy));
         v.add("pstats", "", "dump periodic call statistics; see stats", 0, 0, STATS, "PeriodicStats", ATTRIBUTE,
@@ -97,16 +101,17 @@ final class StandardVerbs {
         v.add("release", "ext", "remove the registrations of an extension", 1, 1, REGISTRY, "release", OPERATION,
                 ArgCheck.NONE, Actions.invokeText(REGISTRY, "release", 1,
                         Formats.count("released %d registration(s) of %s", "extension '%s' is not registered")));
-        v.add("reload", "", "re-read the server configuration while live", 0, 0, SERVER, "reload", OPERATION,
-                ArgCheck.NONE, Actions.invokeText(SERVER, "reload", 0, Formatter.SILENT));
+        v.add("reload", "", "re-read the server configuration while live; print what was applied and what "
+                + "needs a restart", 0, 0, SERVER, "reload", OPERATION,
+                ArgCheck.NONE, Actions.invokeText(SERVER, "reload", 0, Formats::value));
         v.add("restart", "", "restart the server in-process", 0, 0, SERVER, "restart", OPERATION, ArgCheck.NONE,
                 Actions.invokeText(SERVER, "restart", 0, Formatter.SILENT));
         v.add("siplog", "", "dump the sip messages captured while trace was on", 0, 0, TRACE, "Messages", ATTRIBUTE,
                 ArgCheck.NONE, Actions.read(TRACE, "Messages", Formats::siplog));
         v.add("snapshot", "", "write a diagnostic snapshot file and print its path", 0, 0, SERVER, "snapshot",
                 OPERATION, ArgCheck.NONE, Actions.invokeText(SERVER, "snapshot", 0, Formats::value));
-        v.add("state", "id", "switch the daemon to the named state", 1, 1, SERVER, "State", ATTRIBUTE,
-                ArgCheck.NONE, Actions.writeText(SERVER, "State"));
+        v.add("state", "[id]", "show the daemon's state, or switch it to the named state", 0, 1, SERVER, "State",
+                ATTRIBUTE, ArgCheck.NONE, Actions.readOrWrite(SERVER, "State", false, null));
         v.add("stats", "", "dump call statistics per entity", 0, 0, STATS, "Stats", ATTRIBUTE, ArgCheck.NONE,
                 Actions.read(STATS, "Stats", Formats::stats));
         v.add("status", "", "print the mapped call status list, one character per call slot", 0, 0, CALLS, "Status",
@@ -116,8 +121,9 @@ final class StandardVerbs {
                 Actions.invokeText(TRACE, "trace", 1, Formatter.SILENT));
         v.add("usercache", "", "dump the cache of recently authenticated users", 0, 0, REGISTRY, "UserCache",
                 ATTRIBUTE, ArgCheck.NONE, Actions.read(REGISTRY, "UserCache", Formats::usercache));
-        v.add("verbose", "level", "set the logging verbosity, 0 (errors only) to 9", 1, 1, SERVER, "Verbose",
-                ATTRIBUTE, ArgCheck.integer(0, "level", 0, 9), Actions.writeInt(SERVER, "Verbose"));
+        v.add("verbose", "[level]", "show, or set, the logging verbosity, 0 (errors only) to 9", 0, 1, SERVER,
+                "Verbose", ATTRIBUTE, ArgCheck.integer(0, "level", 0, 9),
+                Actions.readOrWrite(SERVER, "Verbose", true, null));
         v.add("version", "", "print the versions of sipwitchctl and of the daemon", 0, 0, SERVER, "Version",
                 ATTRIBUTE, ArgCheck.NONE, Actions.read(SERVER, "Version", (value, args) -> Reply.ok("sipwitch " + value)));
         return v.verbs;

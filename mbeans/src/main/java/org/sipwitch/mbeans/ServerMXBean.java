@@ -18,10 +18,10 @@ public interface ServerMXBean {
     @Description("Verify the daemon: deadlocked threads, stuck event loops, bound listeners (verb: check)")
     List<HealthCheck> check();
 
-    @Description("Size of the call-processing worker pool")
+    @Description("Size of the call-processing worker pool (verb: concurrency)")
     int getConcurrency();
 
-    @Description("Set the size of the call-processing worker pool (verb: concurrency)")
+    @Description("Set the size of the call-processing worker pool, 1 to 256, until the next reload (verb: concurrency)")
     void setConcurrency(int level);
 
     @Description("The daemon's version: the build's, as in its jar manifest and scripts/sipwitchctl --version "
@@ -40,22 +40,24 @@ public interface ServerMXBean {
     @Description("Re-evaluate listeners and the published address after an interface came up (verb: ifup)")
     void ifup(@Name("iface") @Description("network interface name, e.g. eth0") String iface);
 
-    @Description("Re-read the configuration live, keeping calls and registrations (verb: reload)")
-    void reload();
+    @Description("Re-read the configuration live, keeping calls and registrations; returns one line per "
+            + "setting applied and per setting that needs a restart, e.g. 'stack.port: needs restart' (verb: reload)")
+    List<String> reload();
 
-    @Description("Restart the service in-process: configuration re-read, sockets rebound (verb: restart)")
+    @Description("Restart the service in-process: calls ended (BYE, CANCEL), configuration re-read, "
+            + "sockets rebound, registrations kept (verb: restart)")
     void restart();
 
     @Description("Write a diagnostic snapshot file to the state directory; returns its path (verb: snapshot)")
     String snapshot();
 
-    @Description("The named state overlay in force, e.g. up or night")
+    @Description("The named state overlay in force, e.g. up or night (verb: state)")
     String getState();
 
     @Description("Switch to a named state overlay; unknown names are refused (verb: state)")
     void setState(String state);
 
-    @Description("Logging verbosity, 0 (errors only) to 9")
+    @Description("Logging verbosity, 0 (errors only) to 9 (verb: verbose)")
     int getVerbose();
 
     @Description("Set the logging verbosity, 0 (errors only) to 9 (verb: verbose)")

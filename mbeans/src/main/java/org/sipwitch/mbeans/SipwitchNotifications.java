@@ -28,13 +28,18 @@ public final class SipwitchNotifications {
     public static final String WARNING = "sipwitch.warning";
     /** Something failed (a listener, a reload...); the message says what. */
     public static final String FAILURE = "sipwitch.failure";
+    /**
+     * The configuration was reloaded: the message lists what was applied and what
+     * needs a restart ({@code stack.port: needs restart}), or says nothing changed.
+     */
+    public static final String CONFIG_RELOADED = "sipwitch.config.reloaded";
     /** A housekeeping / periodic statistics period completed. */
     public static final String PERIOD = "sipwitch.period";
 
     /** Every type above, in documentation order. */
     public static final List<String> TYPES = List.of(CALL_CONNECTING, CALL_DROPPED,
             REGISTRATION_ACTIVATED, REGISTRATION_RELEASED, REALM_CHANGED, STATE_CHANGED,
-            WARNING, FAILURE, PERIOD);
+            WARNING, FAILURE, CONFIG_RELOADED, PERIOD);
 
     private SipwitchNotifications() {
     }
@@ -45,7 +50,7 @@ public final class SipwitchNotifications {
             new MBeanNotificationInfo(TYPES.toArray(String[]::new), Notification.class.getName(),
                     "sipwitch events: calls connecting and dropped (with reason), registrations "
                             + "activated and released, realm and state changes, warnings, "
-                            + "failures, housekeeping periods")
+                            + "failures, configuration reloads, housekeeping periods")
         };
     }
 

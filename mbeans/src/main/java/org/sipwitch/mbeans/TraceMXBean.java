@@ -14,6 +14,12 @@ public interface TraceMXBean {
             + "tracing is on (verb: trace)")
     boolean trace(@Name("mode") @Description("on, off or clear") String mode);
 
+    @Description("Whether SIP messages are being captured now (verb: trace on|off)")
+    boolean isEnabled();
+
+    @Description("Start or stop capturing SIP messages, as trace on|off")
+    void setEnabled(boolean enabled);
+
     @Description("SIP messages captured while tracing was on, oldest first (verb: siplog)")
     List<TraceEntry> getMessages();
 }

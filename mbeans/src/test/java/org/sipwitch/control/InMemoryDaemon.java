@@ -161,6 +161,14 @@ final class InMemoryDaemon {
             return tracing;
         }
 
+        public boolean isEnabled() {
+            return tracing;
+        }
+
+        public void setEnabled(boolean enabled) {
+            tracing = enabled;
+        }
+
         public List<TraceEntry> getMessages() {
             return trace;
         }
@@ -223,8 +231,9 @@ final class InMemoryDaemon {
             log.add("ifup " + iface);
         }
 
-        public void reload() {
+        public List<String> reload() {
             log.add("reload");
+            return List.of("registry.nonce-lifetime: applied", "stack.port: needs restart");
         }
 
         public void restart() {

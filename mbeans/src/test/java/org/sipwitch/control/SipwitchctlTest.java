@@ -116,6 +116,23 @@ class SipwitchctlTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dash", "bash"})
+    void settingVerbsWithoutArgumentReadTheValueBack(String shell) throws Exception {
+        Sipwitchctl ctl = ctl(shell);
+        assertThat(ctl.run("concurrency", "6").out()).isEmpty();
+        assertThat(ctl.run("concurrency").out()).isEqualTo("6\n");
+        assertThat(ctl.run("verbose", "3").exit()).isZero();
+        assertThat(ctl.run("verbose").out()).isEqualTo("3\n");
+        assertThat(ctl.run("state", "night").exit()).isZero();
+        assertThat(ctl.run("state").out()).isEqualTo("night\n");
+        var period = ctl.run("period", "10");
+        assertThat(period.out()).as("period N prints the figures of the period it closed")
+                .startsWith("NAME").contains("PERIOD-START").contains("alice");
+        assertThat(ctl.run("period").out()).isEqualTo("10\n");
+        assertThat(ctl.run("reload").out()).isEqualTo("registry.nonce-lifetime: applied\nstack.port: needs restart\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "bash"})
     void digestIsComputedLocallyWithTheDaemonsRealm(String shell) throws Exception {
         var r = ctl(shell).runWithInput("s3cret\n", "digest", "alice");
         assertThat(r.exit()).as(r.err()).isZero();
@@ -149,6 +166,7 @@ class SipwitchctlTest {
         Sipwitchctl ctl = new Sipwitchctl(shell, temp.resolve("nowhere"), tmp);
         List<List<String>> bad = List.of(List.of(), List.of("bogus"), List.of("registry", "x"),
                 List.of("trace", "maybe"), List.of("trace"), List.of("concurrency", "many"),
+                List.of("concurrency", "257"), List.of("state", "up", "now"),
                 List.of("verbose", "10"), List.of("period", "0"), List.of("history", "-1"),
                 List.of("activate", "201"), List.of("message", "201"), List.of("enable"),
                 List.of("realm", "r", "sha1"), List.of("drop", "a", "b"), List.of("message", "201", "a\tb"));

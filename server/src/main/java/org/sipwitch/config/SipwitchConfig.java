@@ -33,4 +33,19 @@ public record SipwitchConfig(Path file, List<Path> sources, StackConfig stack, R
         Objects.requireNonNull(security, "security");
         warnings = List.copyOf(warnings);
     }
+
+    public SipwitchConfig withStack(StackConfig newStack) {
+        return new SipwitchConfig(file, sources, newStack, registry, users, access, timers, jmx, routing, security,
+                warnings);
+    }
+
+    public SipwitchConfig withRegistry(RegistryConfig newRegistry) {
+        return new SipwitchConfig(file, sources, stack, newRegistry, users, access, timers, jmx, routing, security,
+                warnings);
+    }
+
+    public SipwitchConfig withJmx(Optional<JmxConfig> newJmx) {
+        return new SipwitchConfig(file, sources, stack, registry, users, access, timers, newJmx, routing, security,
+                warnings);
+    }
 }

@@ -18,6 +18,7 @@ final class ServerAssembly {
         ManagementComponent management = new ManagementComponent(new ManagementContext(context.config(),
                 context.runDir(), context.stateDir(), context::reportListening, context::requestStop));
         list.add(Component.of(management.name(), management::start, management::stop));
+        context.reloadWith(management::reload);
         SipComponent sip = new SipComponent(context.config(), context.stateDir(), context::reportListening,
                 management);
         list.add(Component.of("SIP server", sip::start, sip::stop));

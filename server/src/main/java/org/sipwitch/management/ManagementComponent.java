@@ -58,6 +58,7 @@ public final class ManagementComponent {
     private FifoBridge bridge;
     private RemoteJmx remote;
     private AutoCloseable notifications;
+    private volatile ServerBean server;
 
     public ManagementComponent(ManagementContext context) {
         this(context, ManagementFactory.getPlatformMBeanServer());
@@ -115,6 +116,7 @@ public final class ManagementComponent {
     private void registerAll() throws JMException {
         ServerBean server = new ServerBean(context.config(), hooks, events, context::requestStop,
                 new DiagnosticReport(context.config(), context.stateDir(), this::counts), Runtime.getRuntime()::halt);
+        this.server = server;
         var serverMBean = new DescribedMXBean<>(ServerMXBean.class, server, SipwitchNotifications.info());
         notifications = events.log().subscribe(serverMBean::publish);
         register(ObjectNames.SERVER, serverMBean);
@@ -138,6 +140,24 @@ public final class ManagementComponent {
         }
         mbs.registerMBean(mbean, name);
         registered.add(name);
+    }
+
+    /**
+     * The {@code reload} verb for whoever is not a control client (SIGHUP): the same
+     * report in the log and the events; a failure leaves the configuration in force and
+     * is logged and raised as an event by the reload itself.
+     */
+    public void reload() {
+        ServerBean s = server;
+        if (s == null) {
+            LOG.warn("reload ignored: the daemon is still starting");
+            return;
+        }
+        try {
+            s.reload();
+        } catch (IllegalArgumentException e) {
+            // already in the log, the history and the event stream
+        }
     }
 
     /** The figures a snapshot shows: sizes only, never contents. */

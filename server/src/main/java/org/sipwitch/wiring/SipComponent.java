@@ -53,23 +53,29 @@ public final class SipComponent {
                 sip.recentUsers()));
         StackHooks stack = new StackHooks(this);
         hooks.policy(new GatePolicy(sip.gate(), sip.transports().counters(), stack::published));
-        hooks.realm(new AuthenticatorRealm(sip.authenticator()));
         hooks.server(stack);
         sip.location().addListener(new RegistrationEvents(management.events()));
+        sip.gate().authGuard().addListener(new GuardEvents(management.events()));
         sip.setTap(new TraceTap(management.trace()));
         EngineCalls.plug(sip.calls(), management, statistics);
     }
 
     /**
      * The {@code restart} verb: a new server on the (already re-read) configuration,
-     * sockets rebound. Registrations live in the old server's location service and are
-     * carried over, so phones stay reachable.
+     * sockets rebound. Calls are ended first (BYE, CANCEL/487, within the shutdown grace
+     * period); the new server numbers its calls after the old one's and keeps the ports
+     * it had picked where the config says 0. Registrations
+     * live in the old server's location service and are carried over, so phones stay
+     * reachable.
      */
     synchronized void restart() {
         SipServer old = server;
+        old.endCalls("restart");
         var bindings = old.location().all();
-        old.close();
         SipServer fresh = new SipServer(config, stateDir);
+        fresh.continueFrom(old);
+        old.close();
+        config.rebinding(); // what the files say about listeners is in force from now on
         try {
             fresh.start();
         } catch (Exception e) {

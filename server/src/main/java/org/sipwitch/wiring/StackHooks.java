@@ -82,8 +82,12 @@ final class StackHooks implements ServerHooks {
     }
 
     @Override
-    public void concurrency(int level) {
-        sip().lanes().setConcurrency(level);
+    public Optional<String> reloadTls() {
+        try {
+            return sip().reloadTls();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage(), e);
+        }
     }
 
     @Override

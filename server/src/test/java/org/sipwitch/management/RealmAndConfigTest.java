@@ -28,9 +28,17 @@ class RealmAndConfigTest {
         assertThat(realm.realm("office", "")).isEqualTo(new RealmInfo("office", "md5"));
         assertThat(realm.realm("", "SHA256")).isEqualTo(new RealmInfo("office", "sha-256"));
         assertThatThrownBy(() -> realm.realm("", "sha-1")).hasMessageContaining("unknown digest type");
-        assertThatThrownBy(() -> realm.realm("a\"b", "")).hasMessageContaining("invalid realm");
+        // the file's rule, the same words: no quotes, no spaces
+        assertThatThrownBy(() -> realm.realm("a\"b", "")).hasMessageContaining("realm must be 1 to 128 visible ASCII");
+        assertThatThrownBy(() -> realm.realm("a b", "")).hasMessageContaining("without quotes, backslashes or spaces");
         assertThat(events.log().since(0)).extracting(Event::message)
                 .containsExactly("realm office digest md5", "realm office digest sha-256");
+        assertThat(config.current().registry().realm()).isEqualTo("office");
+        assertThat(String.join("\n", org.sipwitch.config.ConfigDump.lines(config)))
+                .contains("registry.realm = office  [set live; the files say example.net]");
+
+        config.reload(); // the files are back in charge
+        assertThat(realm.realm("", "")).isEqualTo(new RealmInfo("example.net", "md5"));
     }
 
     @Test

@@ -20,7 +20,8 @@ public interface CallListener {
      * The call is over and its slot free. {@code reason}: {@code hangup} (BYE from a
      * party), {@code cancelled}, {@code busy}, {@code declined}, {@code no answer},
      * {@code dropped} (operator), {@code no ack}, {@code lost} (the dialog probe found a
-     * phone that forgot the call or no longer answers), {@code failed}.
+     * phone that forgot the call or no longer answers), {@code failed}, and
+     * {@code shutdown} or {@code restart} when the server stopped or restarted.
      */
     default void dropped(CallSnapshot call, String reason) {
     }

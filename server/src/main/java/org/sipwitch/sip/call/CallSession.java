@@ -47,6 +47,8 @@ final class CallSession {
     private boolean ended;
     /** Statistics heard of this call's start, so they must hear of its end. */
     private boolean counted;
+    /** Set when the server ends the call at shutdown or restart: what it sends is waited for. */
+    private CallDrain drain;
     final DialogRelay relay;
 
     CallSession(CallContext ctx, int slot, int sequence, String lane, UserIdentity caller, UserIdentity callee,
@@ -232,7 +234,7 @@ final class CallSession {
         leg.released = true;
         ackNow(leg, cseq, null);
         if (leg.isConfirmed()) {
-            ctx.layer.sendRequest(ctx.requests.inDialog(leg, "BYE"), leg.peer, ClientTransactionListener.IGNORE, lane);
+            ctx.layer.sendRequest(ctx.requests.inDialog(leg, "BYE"), leg.peer, byeListener(), lane);
         }
         ctx.table.unindex(leg);
     }
@@ -293,8 +295,33 @@ final class CallSession {
     private void cancelTargets() {
         for (TargetLeg t : targets) {
             if (!t.isFinal() && t.invite != null) {
+                if (drain != null && !t.drained) {
+                    t.drained = true;
+                    drain.expect(); // settled by the fork's final response (487, or a 2xx that crossed)
+                }
                 t.invite.cancel();
             }
+        }
+    }
+
+    /**
+     * Lane: the server stops or restarts. As {@link #hangup} (BYE on both legs once
+     * answered; 487 to the caller and CANCEL to every fork before), and {@code drain}
+     * hears when the phones have answered.
+     */
+    void shutdown(String reason, CallDrain drain) {
+        if (ended) {
+            return;
+        }
+        this.drain = drain;
+        hangup(null, reason);
+    }
+
+    /** Lane: a fork cancelled by {@link #shutdown} has its final response. */
+    void forkSettled(TargetLeg leg) {
+        if (leg.drained && drain != null) {
+            leg.drained = false;
+            drain.settle();
         }
     }
 
@@ -329,8 +356,13 @@ final class CallSession {
 
     private void bye(Leg leg) {
         if (leg.isConfirmed()) {
-            ctx.layer.sendRequest(ctx.requests.inDialog(leg, "BYE"), leg.peer, ClientTransactionListener.IGNORE, lane);
+            ctx.layer.sendRequest(ctx.requests.inDialog(leg, "BYE"), leg.peer, byeListener(), lane);
         }
+    }
+
+    /** The BYE's answer matters only while the server waits to close its sockets. */
+    private ClientTransactionListener byeListener() {
+        return drain == null ? ClientTransactionListener.IGNORE : drain.listener();
     }
 
     /** Frees the slot and the leg index; statistics and the listener hear of it once. */
