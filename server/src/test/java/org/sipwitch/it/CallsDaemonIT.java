@@ -112,4 +112,29 @@ class CallsDaemonIT {
         ctl("message", "202", "hello from the operator");
         assertPassed(bob, "bob-message");
     }
+
+    @Test
+    void anActivatedDoorPhoneWithoutAccountIsCalled() throws Exception {
+        int doorPort = Sipp.freeUdpPort();
+        // 299 is no user of the config, but inside the extension range 200..299
+        ctl("activate", "299", "127.0.0.1:" + doorPort);
+        assertThat(ctl("registry").out()).containsPattern("299 +299 .*static .*sip:299@127\\.0\\.0\\.1:" + doorPort);
+        Process door = sipp("door", "call-uas.xml", doorPort);
+        Process alice = sipp("alice-door", "call-uac.xml", alicePort, "-s", "299");
+        assertPassed(alice, "alice-door");
+        assertPassed(door, "door");
+        assertThat(ctl("release", "299").out()).contains("1");
+    }
+
+    @Test
+    void activateRefusesWhatCannotBeReached() throws Exception {
+        for (var bad : List.of(List.of("299", "0.0.0.0", "wildcard"), List.of("299", "0.0.0.0:5099", "wildcard"),
+                List.of("299", "[::1]:5099", "does not listen on IPv6"), List.of("299", "224.0.1.75", "multicast"),
+                List.of("300", "127.0.0.1:5099", "not in the extension range 200-299"))) {
+            Tools.Result r = Tools.sipwitchctl(daemon, "activate", bad.get(0), bad.get(1));
+            assertThat(r.status()).as(bad + ": " + r).isEqualTo(20);
+            assertThat(r.err()).as(bad.toString()).contains(bad.get(2));
+        }
+        assertThat(ctl("registry").out()).doesNotContain("299");
+    }
 }
