@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import javax.management.MBeanOperationInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectInstance;
 import javax.management.ObjectName;
@@ -18,7 +19,8 @@ import javax.security.auth.Subject;
 
 /**
  * Enforces the remote roles ({@link JmxRole}) between the connector and the
- * MBeanServer, by ObjectName: what the JDK's access file cannot express. Reads of a
+ * MBeanServer, by ObjectName: what the JDK's access file cannot express. Operations of
+ * the sipwitch MBeans declared {@code INFO} (their {@code @Impact}) count as reads. Reads of a
  * name the role may not read, and every write it may not make, answer
  * {@code SecurityException: access denied: ...}; queries only list what the role may
  * read. Nobody may create, register or unregister MBeans remotely (that is how remote
@@ -81,7 +83,9 @@ final class RoleGuard implements InvocationHandler {
             throw new SecurityException("access denied: user '" + user + "' has no role in the access file");
         }
         ObjectName object = args != null && args.length > 0 && args[0] instanceof ObjectName n ? n : null;
-        if (WRITE_BY_NAME.contains(name)) {
+        if (name.equals("invoke") && role != null && object != null && readsOnly(object, (String) args[1])) {
+            // an operation of ours declared INFO (check, eventsSince) only reads: a read role may run it
+        } else if (WRITE_BY_NAME.contains(name)) {
             checkWrite(role, name, object);
         } else if (READ_BY_NAME.contains(name) && role != null && object != null && !role.mayRead(object)) {
             throw new SecurityException("access denied: the " + role + " role may not read " + object);
@@ -105,6 +109,19 @@ final class RoleGuard implements InvocationHandler {
                     + (role == JmxRole.CONTROL ? " outside the " + JmxRole.SIPWITCH + " domain (" + operation
                     + " on " + object + ")" : " (" + operation + " needs the control role)"));
         }
+    }
+
+    /** Whether {@code operation} of that sipwitch MBean is declared {@link MBeanOperationInfo#INFO}. */
+    private boolean readsOnly(ObjectName object, String operation) throws Exception {
+        if (object.isPattern() || !object.getDomain().equals(JmxRole.SIPWITCH)) {
+            return false;
+        }
+        for (MBeanOperationInfo op : target.getMBeanInfo(object).getOperations()) {
+            if (op.getName().equals(operation)) {
+                return op.getImpact() == MBeanOperationInfo.INFO;
+            }
+        }
+        return false;
     }
 
     private Object call(Method method, Object[] args) throws Throwable {
