@@ -160,6 +160,11 @@ public final class FifoBridge implements AutoCloseable {
             LOG.warn("control request dropped: longer than {} bytes", ControlRequest.MAX_LINE);
             return;
         }
+        if (line == LineReader.PARTIAL) {
+            refused.incrementAndGet();
+            LOG.warn("control request dropped: a client wrote a line without its end (LF)");
+            return;
+        }
         ControlRequest request;
         Path reply;
         try {
@@ -168,6 +173,12 @@ public final class FifoBridge implements AutoCloseable {
         } catch (ControlRequest.Malformed | ReplyPolicy.Refused e) {
             refused.incrementAndGet();
             LOG.warn("control request dropped, nothing written: {} (request: {})", e.getMessage(), printable(line));
+            // a broken client's unfinished write may sit in front of a good request that came in
+            // the same read: serve that one, from where it starts
+            int next = line.indexOf(ControlRequest.MAGIC + "\t", 1);
+            if (next > 0) {
+                handle(line.substring(next));
+            }
             return;
         }
         try {

@@ -13,9 +13,9 @@ import javax.management.NotificationBroadcasterSupport;
 import javax.management.StandardEmitterMBean;
 
 /**
- * Registers an MXBean implementation with human descriptions and real parameter names
- * taken from {@link Description} and {@link Name} on its interface, and lets it emit
- * notifications.
+ * Registers an MXBean implementation with human descriptions, real parameter names and
+ * operation impacts taken from {@link Description}, {@link Name} and {@link Impact} on its
+ * interface, and lets it emit notifications.
  *
  * <pre>{@code
  * server.registerMBean(new DescribedMXBean<>(RegistryMXBean.class, registry), ObjectNames.REGISTRY);
@@ -69,6 +69,13 @@ public class DescribedMXBean<T> extends StandardEmitterMBean {
     protected String getDescription(MBeanOperationInfo info) {
         String d = describe(operation(info.getName()));
         return d != null ? d : super.getDescription(info);
+    }
+
+    @Override
+    protected int getImpact(MBeanOperationInfo info) {
+        Method m = operation(info.getName());
+        Impact impact = m == null ? null : m.getAnnotation(Impact.class);
+        return impact != null ? impact.value() : super.getImpact(info);
     }
 
     @Override

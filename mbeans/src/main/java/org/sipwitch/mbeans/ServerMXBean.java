@@ -1,6 +1,7 @@
 package org.sipwitch.mbeans;
 
 import java.util.List;
+import javax.management.MBeanOperationInfo;
 
 /**
  * {@code sipwitch:type=Server}: the daemon's lifecycle. Verbs: abort, check, concurrency,
@@ -11,10 +12,12 @@ import java.util.List;
 public interface ServerMXBean {
 
     /** Writes the dump, answers, then halts the JVM shortly after (so the caller gets the path). */
+    @Impact(MBeanOperationInfo.ACTION)
     @Description("Write a diagnostic dump (threads, heap summary), then terminate at once; "
             + "returns the dump's path (verb: abort)")
     String abort();
 
+    @Impact(MBeanOperationInfo.INFO)
     @Description("Verify the daemon: deadlocked threads, stuck event loops, bound listeners (verb: check)")
     List<HealthCheck> check();
 
@@ -31,23 +34,29 @@ public interface ServerMXBean {
     @Description("The server's contact address for phone autoconfiguration (verb: contact)")
     String getContact();
 
+    @Impact(MBeanOperationInfo.ACTION)
     @Description("Orderly shutdown: calls are ended, registrations saved (verb: down)")
     void down();
 
+    @Impact(MBeanOperationInfo.ACTION)
     @Description("Re-evaluate listeners and the published address after an interface went down (verb: ifdown)")
     void ifdown(@Name("iface") @Description("network interface name, e.g. eth0") String iface);
 
+    @Impact(MBeanOperationInfo.ACTION)
     @Description("Re-evaluate listeners and the published address after an interface came up (verb: ifup)")
     void ifup(@Name("iface") @Description("network interface name, e.g. eth0") String iface);
 
+    @Impact(MBeanOperationInfo.ACTION)
     @Description("Re-read the configuration live, keeping calls and registrations; returns one line per "
             + "setting applied and per setting that needs a restart, e.g. 'stack.port: needs restart' (verb: reload)")
     List<String> reload();
 
+    @Impact(MBeanOperationInfo.ACTION)
     @Description("Restart the service in-process: calls ended (BYE, CANCEL), configuration re-read, "
             + "sockets rebound, registrations kept (verb: restart)")
     void restart();
 
+    @Impact(MBeanOperationInfo.ACTION_INFO)
     @Description("Write a diagnostic snapshot file to the state directory; returns its path (verb: snapshot)")
     String snapshot();
 
@@ -63,6 +72,7 @@ public interface ServerMXBean {
     @Description("Set the logging verbosity, 0 (errors only) to 9 (verb: verbose)")
     void setVerbose(int level);
 
+    @Impact(MBeanOperationInfo.INFO)
     @Description("Buffered events with a sequence number greater than the given one, oldest "
             + "first (verb: events, which polls it)")
     List<Event> eventsSince(

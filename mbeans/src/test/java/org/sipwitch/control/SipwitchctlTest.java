@@ -7,12 +7,14 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -140,6 +142,74 @@ class SipwitchctlTest {
         var sha = ctl(shell).runWithInput("s3cret\n", "digest", "alice", "other.org", "sha-256");
         assertThat(sha.out()).isEqualTo(hex("SHA-256", "alice:other.org:s3cret") + "\n");
         assertThat(ctl(shell).run("digest", "alice", "r", "sha1").exit()).isEqualTo(1);
+        try (var dirs = Files.list(tmp)) {
+            assertThat(dirs).as("digest's private directory (with the realm it asked for) is removed").isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "bash"})
+    void aTimeoutThatIsNoNumberIsAUsageError(String shell) throws Exception {
+        for (String bad : List.of("abc", "0", "-5", "1.5", "99999999999")) {
+            var r = ctl(shell).env("SIPWITCHCTL_TIMEOUT", bad).run("status");
+            assertThat(r.exit()).as("SIPWITCHCTL_TIMEOUT=" + bad).isEqualTo(1);
+            assertThat(r.err()).contains("SIPWITCHCTL_TIMEOUT must be a whole number of seconds");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "bash"})
+    void aFifoSquattedByAnotherUserIsRefused(String shell) throws Exception {
+        Assumptions.assumeTrue(isRoot(), "making files of another user needs root");
+        // /tmp-like: anyone may create there; "nobody" made the run directory and the FIFO first
+        Path shared = Files.createDirectory(temp.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path squat = Files.createDirectory(shared.resolve("sipwitch-victim"));
+        Fifos.create(squat.resolve("control"), "0666");
+        chown(squat.resolve("control"));
+        chown(squat);
+        var r = new Sipwitchctl(shell, squat, tmp).run("status");
+        assertThat(r.exit()).as(r.err()).isEqualTo(13);
+        assertThat(r.err()).startsWith("sipwitchctl: refusing to use " + squat + "/control: ")
+                .contains("belongs to uid 65534, not to you or root").contains("someone else may have made it");
+
+        // our own run directory with a FIFO another user slipped in (or made writable by all)
+        Path own = Files.createDirectory(temp.resolve("own"));
+        Fifos.create(own.resolve("control"), "0660");
+        chown(own.resolve("control"));
+        assertThat(new Sipwitchctl(shell, own, tmp).run("status").err()).contains("belongs to uid 65534");
+        Path open = Files.createDirectory(temp.resolve("open"));
+        Fifos.create(open.resolve("control"), "0666");
+        Files.setPosixFilePermissions(open.resolve("control"), PosixFilePermissions.fromString("rw-rw-rw-"));
+        var writable = new Sipwitchctl(shell, open, tmp).run("status");
+        assertThat(writable.exit()).isEqualTo(13);
+        assertThat(writable.err()).contains("control is writable by other users");
+        try (var dirs = Files.list(tmp)) {
+            assertThat(dirs).as("nothing was sent: no reply directory was even made").isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "bash"})
+    void aUserWhoMayNotEnterTheRunDirectoryIsToldSo(String shell) throws Exception {
+        Assumptions.assumeTrue(isRoot(), "running as another user needs root");
+        Files.setPosixFilePermissions(runDir, PosixFilePermissions.fromString("rwxrwx---"));
+        // "nobody" must reach the script and a private temp dir of its own, not the run directory
+        Path nobodyTmp = Files.createDirectory(temp.resolve("nobody-tmp"));
+        chown(nobodyTmp);
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        var r = new Sipwitchctl(shell, runDir, nobodyTmp).as(65534, 65534).run("status");
+        assertThat(r.exit()).as(r.err()).isEqualTo(11);
+        assertThat(r.err()).contains("permission denied: cannot enter " + runDir);
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static void chown(Path p) throws Exception {
+        var lookup = p.getFileSystem().getUserPrincipalLookupService();
+        Files.setOwner(p, lookup.lookupPrincipalByName("nobody"));
     }
 
     @ParameterizedTest

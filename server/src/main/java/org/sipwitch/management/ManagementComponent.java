@@ -107,7 +107,8 @@ public final class ManagementComponent {
         Optional<JmxConfig> jmx = context.config().current().jmx();
         RemoteJmx.removeRunFile(context.runDir()); // a stale one from an earlier run would mislead sipwitch-jmx
         if (jmx.isPresent()) {
-            remote = RemoteJmx.start(jmx.get(), mbs, context.stateDir(), context.runDir());
+            remote = RemoteJmx.start(jmx.get(), context.config().current().stack().tls(), mbs,
+                    context.stateDir(), context.runDir());
             context.reportListening(remote.listening());
         }
         events.stateChanged("up");

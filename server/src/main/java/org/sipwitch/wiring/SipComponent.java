@@ -7,6 +7,7 @@ import org.sipwitch.management.ManagementComponent;
 import org.sipwitch.management.ManagementHooks;
 import org.sipwitch.sip.call.CallStatistics;
 import org.sipwitch.sip.server.SipServer;
+import org.sipwitch.sip.net.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,7 @@ public final class SipComponent {
     private void plug(SipServer sip) {
         ManagementHooks hooks = management.hooks();
         hooks.registry(new LocationRegistry(sip.location(), () -> config.current().users(),
+                () -> config.current().registry(), () -> sip.transports().addresses(Transport.UDP),
                 sip.recentUsers()));
         StackHooks stack = new StackHooks(this);
         hooks.policy(new GatePolicy(sip.gate(), sip.transports().counters(), stack::published));

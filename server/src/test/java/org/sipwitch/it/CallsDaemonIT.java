@@ -96,4 +96,28 @@ class CallsDaemonIT {
         ctl("message", "203", "hello from the operator");
         carol.assertPassed();
     }
+
+    @Test
+    void anActivatedDoorPhoneWithoutAccountIsCalled() throws Exception {
+        Sipp.Phone door = sipp("door", "call-uas.xml"); // bound: a call to its port arrives
+        // 299 is no user of the config, but inside the extension range 200..299
+        ctl("activate", "299", "127.0.0.1:" + door.port());
+        assertThat(ctl("registry").out()).containsPattern("299 +299 .*static .*sip:299@127\\.0\\.0\\.1:" + door.port());
+        Sipp.Phone alice = sipp("alice-door", "call-uac.xml", "-s", "299");
+        alice.assertPassed();
+        door.assertPassed();
+        assertThat(ctl("release", "299").out()).contains("1");
+    }
+
+    @Test
+    void activateRefusesWhatCannotBeReached() throws Exception {
+        for (var bad : List.of(List.of("299", "0.0.0.0", "wildcard"), List.of("299", "0.0.0.0:5099", "wildcard"),
+                List.of("299", "[::1]:5099", "does not listen on IPv6"), List.of("299", "224.0.1.75", "multicast"),
+                List.of("300", "127.0.0.1:5099", "not in the extension range 200-299"))) {
+            Tools.Result r = Tools.sipwitchctl(daemon, "activate", bad.get(0), bad.get(1));
+            assertThat(r.status()).as(bad + ": " + r).isEqualTo(20);
+            assertThat(r.err()).as(bad.toString()).contains(bad.get(2));
+        }
+        assertThat(ctl("registry").out()).doesNotContain("299");
+    }
 }

@@ -179,9 +179,13 @@ class SipwitchctlIT {
         Tools.Result r = Tools.sipwitchctl(daemon, "release", "201");
         assertThat(r.status()).isEqualTo(20);
         assertThat(r.err()).contains("201 is not registered");
-        Tools.Result unknown = Tools.sipwitchctl(daemon, "release", "299");
+        // 299 is no user, but inside the extension range: it could be activated, it just is not
+        Tools.Result free = Tools.sipwitchctl(daemon, "release", "299");
+        assertThat(free.status()).isEqualTo(20);
+        assertThat(free.err()).contains("299 is not registered");
+        Tools.Result unknown = Tools.sipwitchctl(daemon, "release", "399");
         assertThat(unknown.status()).isEqualTo(20);
-        assertThat(unknown.err()).contains("no such extension 299");
+        assertThat(unknown.err()).contains("no such extension 399 (not provisioned, and not in the extension range 200-299)");
         assertThat(ok("registry").out()).contains("0 registrations");
         assertThat(ok("stats").out()).contains("system");
     }

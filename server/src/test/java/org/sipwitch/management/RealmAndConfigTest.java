@@ -92,8 +92,8 @@ class RealmAndConfigTest {
                 new PolicyEntry("restricted", "10.0.0.0/8"));
         hooks.policy(new PolicySource() {
             @Override
-            public java.util.List<String> blockedSources() {
-                return java.util.List.of("192.0.2.9");
+            public java.util.List<PolicyEntry> blocked() {
+                return java.util.List.of(PolicyEntry.blocked("192.0.2.9", 1_000, 601_000, 10, "alice"));
             }
 
             @Override
@@ -102,7 +102,8 @@ class RealmAndConfigTest {
             }
         });
         assertThat(policy.getPolicy().published()).isEqualTo("pbx.example.net:5060");
-        assertThat(policy.getPolicy().entries()).contains(new PolicyEntry("blocked", "192.0.2.9"));
+        assertThat(policy.getPolicy().entries()).contains(new PolicyEntry("blocked", "", "192.0.2.9", "alice", 1_000,
+                "1970-01-01T00:00:01Z", 601_000, "1970-01-01T00:10:01Z", 10, ""));
     }
 
     @Test
