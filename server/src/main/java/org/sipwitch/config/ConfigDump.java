@@ -49,10 +49,31 @@ public final class ConfigDump {
             out.add("routing.route = " + rule.pattern() + " -> " + rule.target() + "  (" + rule.position() + ")");
         }
         security(out, config.security());
+        operations(out, config.operations());
         for (String warning : config.warnings()) {
             out.add("warning = " + warning);
         }
         return out;
+    }
+
+    private static void operations(List<String> out, OperationsConfig ops) {
+        if (ops.metrics().isEmpty()) {
+            out.add("metrics = off (no <metrics> section: no /metrics endpoint)");
+        } else {
+            out.add("metrics.interface = " + ops.metrics().get().interfaceAddress());
+            out.add("metrics.port = " + ops.metrics().get().port());
+        }
+        CdrConfig cdr = ops.cdr();
+        out.add("cdr.enabled = " + cdr.enabled());
+        out.add("cdr.retention = " + cdr.retentionDays() + (cdr.retentionDays() == 0 ? " (keep all)" : " days"));
+        out.add("cdr.recent = " + cdr.recent());
+        cdr.jdbc().ifPresent(j -> {
+            // a password may be written into the URL itself
+            out.add("cdr.jdbc.url = " + j.url().replaceAll("(?i)(password=)[^&;]*", "$1" + Secret.MASK));
+            out.add("cdr.jdbc.user = " + j.user());
+            out.add("cdr.jdbc.password = " + (j.password().isEmpty() ? "(none)" : Secret.MASK));
+            out.add("cdr.jdbc.table = " + j.table());
+        });
     }
 
     private static void stack(List<String> out, StackConfig stack) {

@@ -88,6 +88,14 @@ public final class SipComponent {
         return config;
     }
 
+    /**
+     * What {@code /metrics} reads: the same sources the MBeans read, over whichever
+     * server runs now (a {@code restart} replaces it).
+     */
+    public org.sipwitch.metrics.MetricsSource metrics() {
+        return new StackMetrics(this::server, management, java.util.Map::of);
+    }
+
     /** Returns promptly and never throws, as the daemon's components must. */
     public void stop() {
         SipServer sip = server;
