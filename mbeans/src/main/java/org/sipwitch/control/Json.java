@@ -15,12 +15,15 @@ import javax.management.openmbean.TabularData;
  * milliseconds, as the attribute has them). So a script reads exactly what a JMX
  * console reads, by the same names.
  *
+ * <p>Also the one JSON encoder of the daemon: call detail records are written with
+ * {@link #compact} (a map keeps its order).
+ *
  * <p>Laid out in lines so that every reply line stays short: an array puts one element
  * per line, an object that holds a non-empty array puts one member per line, anything
  * else is one compact line. A single value longer than a reply line is carried by the
  * protocol's continuation lines (see {@link ReplyChannel}).
  */
-final class Json {
+public final class Json {
 
     private Json() {
     }
@@ -43,7 +46,7 @@ final class Json {
     }
 
     /** The value as JSON text on one line. */
-    static String compact(Object value) {
+    public static String compact(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();
@@ -148,7 +151,7 @@ final class Json {
     }
 
     /** A JSON string literal (RFC 8259 §7): quote, backslash and control characters escaped. */
-    static String string(String s) {
+    public static String string(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -61,6 +61,7 @@ public final class ManagementComponent {
     private FifoBridge bridge;
     private RemoteJmx remote;
     private AutoCloseable notifications;
+    private volatile DescribedMXBean<HistoryMXBean> historyMBean;
 
     public ManagementComponent(ManagementContext context) {
         this(context, ManagementFactory.getPlatformMBeanServer());
@@ -70,6 +71,14 @@ public final class ManagementComponent {
         this.context = context;
         this.mbs = mbs;
         this.hooks = new ManagementHooks(context.config());
+    }
+
+    /** Sends the {@code sipwitch.cdr} notification of a record from the History MBean; nothing before start. */
+    public void publishCdr(String jsonLine) {
+        DescribedMXBean<HistoryMXBean> h = historyMBean;
+        if (h != null) {
+            h.publish(SipwitchNotifications.CDR, jsonLine, null);
+        }
     }
 
     public ManagementHooks hooks() {
@@ -131,7 +140,11 @@ public final class ManagementComponent {
         register(ObjectNames.TRACE, new DescribedMXBean<>(TraceMXBean.class, trace));
         register(ObjectNames.STATS, new DescribedMXBean<>(StatsMXBean.class,
                 new StatsBean(statistics, events, timer).start()));
-        register(ObjectNames.HISTORY, new DescribedMXBean<>(HistoryMXBean.class, new HistoryBean(history)));
+        historyMBean = new DescribedMXBean<>(HistoryMXBean.class, new HistoryBean(history, () -> hooks.recentCdr().get()),
+                new javax.management.MBeanNotificationInfo[] {new javax.management.MBeanNotificationInfo(
+                        new String[] {SipwitchNotifications.CDR}, javax.management.Notification.class.getName(),
+                        "a call detail record was written; the message is its JSON line")});
+        register(ObjectNames.HISTORY, historyMBean);
         register(ObjectNames.POLICY, new DescribedMXBean<>(PolicyMXBean.class,
                 new PolicyBean(context.config(), hooks)));
         register(ObjectNames.CONFIG, new DescribedMXBean<>(ConfigMXBean.class, new ConfigBean(context.config(),

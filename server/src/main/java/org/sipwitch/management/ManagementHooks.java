@@ -23,6 +23,8 @@ public final class ManagementHooks {
     private volatile RealmControl realm;
     private volatile PolicySource policy = PolicySource.ABSENT;
     private volatile ServerHooks server = ServerHooks.NONE;
+    private volatile java.util.function.Supplier<java.util.List<org.sipwitch.mbeans.CallRecord>> recentCdr =
+            java.util.List::of;
 
     public ManagementHooks(LiveConfig config) {
         this.realm = new ConfigRealm(config);
@@ -51,6 +53,16 @@ public final class ManagementHooks {
     public ManagementHooks policy(PolicySource source) {
         this.policy = Objects.requireNonNull(source);
         return this;
+    }
+
+    /** The recent call detail records the History MBean shows. */
+    public ManagementHooks recentCdr(java.util.function.Supplier<java.util.List<org.sipwitch.mbeans.CallRecord>> source) {
+        this.recentCdr = Objects.requireNonNull(source);
+        return this;
+    }
+
+    java.util.function.Supplier<java.util.List<org.sipwitch.mbeans.CallRecord>> recentCdr() {
+        return recentCdr;
     }
 
     public ManagementHooks server(ServerHooks hooks) {

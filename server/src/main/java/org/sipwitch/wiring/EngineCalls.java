@@ -5,7 +5,9 @@ import org.sipwitch.management.CallsSource;
 import org.sipwitch.management.ManagementComponent;
 import org.sipwitch.management.ManagementHooks;
 import org.sipwitch.mbeans.CallInfo;
+import org.sipwitch.cdr.CallRecords;
 import org.sipwitch.sip.call.CallCounter;
+import org.sipwitch.sip.call.CallDetail;
 import org.sipwitch.sip.call.CallEngine;
 import org.sipwitch.sip.call.CallListener;
 
@@ -21,7 +23,7 @@ final class EngineCalls implements CallsSource {
         this.engine = engine;
     }
 
-    static void plug(CallEngine engine, ManagementComponent management) {
+    static void plug(CallEngine engine, ManagementComponent management, CallRecords records) {
         ManagementHooks hooks = management.hooks();
         hooks.calls(new EngineCalls(engine));
         hooks.messenger(engine::sendMessage);
@@ -38,6 +40,11 @@ final class EngineCalls implements CallsSource {
             @Override
             public void dropped(CallInfo call, String reason) {
                 events.callDropped(call.id(), reason);
+            }
+
+            @Override
+            public void ended(CallDetail detail) {
+                records.accept(CallRecordOf.detail(detail));
             }
         });
     }

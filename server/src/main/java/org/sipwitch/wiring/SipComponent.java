@@ -2,6 +2,7 @@ package org.sipwitch.wiring;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.sipwitch.cdr.CallRecords;
 import org.sipwitch.config.LiveConfig;
 import org.sipwitch.management.ManagementComponent;
 import org.sipwitch.management.ManagementHooks;
@@ -22,6 +23,7 @@ public final class SipComponent {
     private final Path stateDir;
     private final Consumer<String> listening;
     private final ManagementComponent management;
+    private volatile CallRecords records;
     private volatile SipServer server;
 
     /**
@@ -36,6 +38,10 @@ public final class SipComponent {
     }
 
     public synchronized void start() throws Exception {
+        // the records outlive a restart of the SIP server, as the statistics do
+        records = new CallRecords(config.current().operations().cdr(), stateDir, java.time.Clock.systemUTC());
+        records.addListener((record, line) -> management.publishCdr(line));
+        management.hooks().recentCdr(records::recent);
         SipServer sip = new SipServer(config, stateDir);
         sip.start();
         server = sip;
@@ -53,7 +59,7 @@ public final class SipComponent {
         hooks.server(stack);
         sip.location().addListener(new RegistrationEvents(management.events()));
         sip.setTap(new TraceTap(management.trace()));
-        EngineCalls.plug(sip.calls(), management);
+        EngineCalls.plug(sip.calls(), management, records);
     }
 
     /**
@@ -93,7 +99,10 @@ public final class SipComponent {
      * server runs now (a {@code restart} replaces it).
      */
     public org.sipwitch.metrics.MetricsSource metrics() {
-        return new StackMetrics(this::server, management, java.util.Map::of);
+        return new StackMetrics(this::server, management, () -> {
+            CallRecords r = records;
+            return r == null ? java.util.Map.of() : r.endedByReason();
+        });
     }
 
     /** Returns promptly and never throws, as the daemon's components must. */
@@ -101,6 +110,10 @@ public final class SipComponent {
         SipServer sip = server;
         if (sip != null) {
             sip.close();
+        }
+        CallRecords r = records;
+        if (r != null) {
+            r.close(); // after the server: no call can end any more
         }
     }
 }

@@ -58,7 +58,10 @@ final class StackMetrics implements MetricsSource {
 
     private SipMetrics.Calls calls() {
         EntityStats system = management.statistics().stats(CallStatistics.SYSTEM);
-        return new SipMetrics.Calls(system.inTotal(), system.current(), system.peak(), callOutcomes.get());
+        Map<String, Long> outcomes = new TreeMap<>();
+        // label values without spaces: "no answer" → no_answer
+        callOutcomes.get().forEach((k, v) -> outcomes.merge(k.replace(' ', '_'), v, Long::sum));
+        return new SipMetrics.Calls(system.inTotal(), system.current(), system.peak(), outcomes);
     }
 
     private static SipMetrics.Traffic traffic(TrafficCounters t) {

@@ -50,6 +50,8 @@ class MonitoringIT {
     static JMXConnector jmx;
     static MBeanServerConnection mbs;
     static final List<Process> sipps = new ArrayList<>();
+    static final List<javax.management.Notification> cdrNotifications =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     static Process alice;
     static Process bob;
 
@@ -62,6 +64,7 @@ class MonitoringIT {
         daemon = DaemonProcess.start(config, work);
         jmx = Tools.jmx(daemon, "control");
         mbs = jmx.getMBeanServerConnection();
+        mbs.addNotificationListener(ObjectNames.HISTORY, (n, h) -> cdrNotifications.add(n), null, null);
         mbs.invoke(ObjectNames.TRACE, "trace", new Object[] {"on"}, new String[] {String.class.getName()});
         int alicePort = Sipp.freeUdpPort();
         int bobPort = Sipp.freeUdpPort();
@@ -85,7 +88,11 @@ class MonitoringIT {
             }
         }
         if (jmx != null) {
-            jmx.close();
+            try {
+                jmx.close();
+            } catch (java.io.IOException ignored) {
+                // the daemon was killed
+            }
         }
         if (daemon != null) {
             daemon.close();
@@ -215,6 +222,49 @@ class MonitoringIT {
         assertThat(m.value("sipwitch_calls_peak")).isEqualTo(1);
         assertThat(m.value("sipwitch_sip_requests_total", "direction", "out", "method", "BYE")).isEqualTo(2);
         assertThat(m.value("sipwitch_calls_active")).isEqualTo(((Number) systemStats().get("current")).doubleValue());
+    }
+
+    @Test
+    @Order(4)
+    void theEndedCallLeftOneCallDetailRecordThatKillNineDoesNotLose() throws Exception {
+        Path file = daemon.stateDir().resolve("cdr").resolve(java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                + ".jsonl");
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(file) && !Files.readString(file).isEmpty());
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(1);
+        JsonNode cdr = JSON.readTree(lines.get(0));
+        assertThat(cdr.get("caller").asText()).isEqualTo("alice");
+        assertThat(cdr.get("callee").asText()).isEqualTo("bob");
+        assertThat(cdr.get("dialled").asText()).isEqualTo("202");
+        assertThat(cdr.get("gateway").asText()).isEmpty();
+        assertThat(cdr.get("status").asInt()).isEqualTo(200);
+        assertThat(cdr.get("reason").asText()).isEqualTo("dropped");
+        java.time.Instant started = java.time.Instant.parse(cdr.get("started").asText());
+        java.time.Instant answered = java.time.Instant.parse(cdr.get("answered").asText());
+        java.time.Instant ended = java.time.Instant.parse(cdr.get("ended").asText());
+        assertThat(started).isBeforeOrEqualTo(answered);
+        assertThat(answered).isBefore(ended);
+        assertThat(cdr.get("duration").asLong()).isEqualTo(Duration.between(answered, ended).toSeconds());
+        assertThat(cdr.get("callerAddress").asText()).startsWith("udp:127.0.0.1:");
+        assertThat(cdr.get("calleeAddress").asText()).startsWith("udp:127.0.0.1:");
+        // the same record in the History MBean's Cdr view, and as one notification with the line
+        CompositeData[] recent = (CompositeData[]) mbs.getAttribute(ObjectNames.HISTORY, "Cdr");
+        assertThat(recent).hasSize(1);
+        assertThat(recent[0].get("callId")).isEqualTo(cdr.get("callId").asText());
+        assertThat(recent[0].get("ended")).isEqualTo(cdr.get("ended").asText());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !cdrNotifications.isEmpty());
+        assertThat(cdrNotifications).hasSize(1);
+        assertThat(cdrNotifications.get(0).getType()).isEqualTo("sipwitch.cdr");
+        assertThat(cdrNotifications.get(0).getMessage()).isEqualTo(lines.get(0));
+        // the outcome counted for /metrics from the same record
+        assertThat(PrometheusText.parse(scrape()).value("sipwitch_calls_ended_total", "outcome", "dropped"))
+                .isEqualTo(1);
+
+        // kill -9: nothing buffered in the daemon, the written line is whole
+        String before = Files.readString(file);
+        assertThat(new ProcessBuilder("kill", "-9", Long.toString(daemon.pid())).start().waitFor()).isZero();
+        assertThat(daemon.waitFor(Duration.ofSeconds(10))).isEqualTo(137);
+        assertThat(Files.readString(file)).isEqualTo(before).endsWith("}\n");
     }
 
     // --- helpers -------------------------------------------------------------

@@ -26,4 +26,11 @@ public interface CallListener {
      */
     default void dropped(CallInfo call, String reason) {
     }
+
+    /**
+     * The same end, with what a call detail record needs; called right after
+     * {@link #dropped}, on the lane.
+     */
+    default void ended(CallDetail detail) {
+    }
 }

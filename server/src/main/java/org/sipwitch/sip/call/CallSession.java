@@ -46,6 +46,8 @@ final class CallSession {
     private DialogProbe probe;
     private int maxForwards = 70;
     private boolean ended;
+    /** The final status the caller got (200 once answered), 0 before. */
+    private int callerStatus;
     /** Statistics heard of this call's start, so they must hear of its end. */
     private boolean counted;
     final DialogRelay relay;
@@ -195,6 +197,7 @@ final class CallSession {
         }
         winner = leg;
         answeredAt = ctx.clock.millis();
+        callerStatus = response.status();
         cancelTimer();
         for (TargetLeg other : targets) {
             if (other != leg && !other.isFinal() && other.invite != null) {
@@ -302,6 +305,7 @@ final class CallSession {
     private void answerCaller(int status) {
         if (!source.answered) {
             source.answered = true;
+            callerStatus = status;
             source.invite.respond(status);
         }
     }
@@ -358,6 +362,9 @@ final class CallSession {
             ctx.callEnded(caller.id(), callee.id());
         }
         ctx.listener.dropped(last, reason);
+        ctx.listener.ended(new CallDetail(id, caller.id(), callee.id(), dialled, started, answeredAt,
+                ctx.clock.millis(), callerStatus, reason, source == null ? "" : source.peer.toString(),
+                winner == null ? "" : winner.peer.toString()));
     }
 
     private void cancelTimer() {
