@@ -27,7 +27,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReplyChannel implements Closeable {
 
-    /** Lines longer than this are cut, so that every write stays atomic (PIPE_BUF). */
+    /**
+     * Bytes per line at most, so that every write stays atomic (PIPE_BUF): longer output
+     * lines go in parts ({@link #out}), longer stderr and status lines are cut.
+     */
     static final int MAX_LINE = 4000;
 
     private final FileChannel channel;

@@ -62,7 +62,8 @@ class DebianPackageIT {
         assertThat(run("getent", "passwd", "sipwitch").out()).contains("/var/lib/sipwitch");
         Result version = run("/usr/bin/sipwitchctl", "--version");
         assertThat(version.status()).as(version.out()).isZero();
-        assertThat(version.out()).isEqualTo("sipwitchctl 0.1.0\n");
+        // a real version number: the installed tool has no source tree around it to read one from
+        assertThat(version.out()).matches("sipwitchctl \\d+\\.\\d+\\.\\d+\\S*\n");
         assertThat(Path.of("/usr/share/man/man1/sipwitchctl.1")).exists();
         assertThat(run("dpkg-query", "-W", "-f=${Conffiles}", "sipwitch").out()).contains("/etc/sipwitch/sipwitch.xml");
         String unit = Files.readString(Path.of("/lib/systemd/system/sipwitch.service"));

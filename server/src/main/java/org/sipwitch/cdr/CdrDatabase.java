@@ -65,6 +65,7 @@ final class CdrDatabase implements AutoCloseable {
                 return;
             }
             if (r == STOP) {
+                closeConnection();
                 return;
             }
             try {
@@ -131,15 +132,22 @@ final class CdrDatabase implements AutoCloseable {
         }
     }
 
-    /** Inserts what is queued (for at most 2 s), then disconnects. */
+    /** Inserts what is queued (for at most 2 s, the daemon's stop must be prompt), then disconnects. */
     @Override
     public void close() {
-        queue.offer(STOP);
+        if (!queue.offer(STOP)) {
+            LOG.warn("call detail records: {} records not inserted into {} at stop", queue.size(), config.table());
+            queue.clear();
+            queue.offer(STOP);
+        }
         try {
             thread.join(TimeUnit.SECONDS.toMillis(2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        closeConnection();
+        if (thread.isAlive()) {
+            // its connection stays with it: closing it from here would race the insert under way
+            LOG.warn("call detail records: the database did not take the last records within 2 s");
+        }
     }
 }
