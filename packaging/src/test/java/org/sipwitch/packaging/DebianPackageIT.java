@@ -76,7 +76,7 @@ class DebianPackageIT {
         // its own run directory (systemd would make /run/sipwitch)
         Path runDir = Files.createDirectories(work.resolve("run"));
         run("chown", "-R", "sipwitch:sipwitch", work.toString());
-        run("chmod", "755", work.getParent().toString(), work.toString());
+        run("chmod", "755", work.toString());   // only our own directory: never touch /tmp itself
         Process daemon = new ProcessBuilder("runuser", "-u", "sipwitch", "--", "/usr/sbin/sipwitch",
                 "--run-dir", runDir.toString()).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();

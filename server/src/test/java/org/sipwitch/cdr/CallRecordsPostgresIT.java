@@ -54,7 +54,7 @@ class CallRecordsPostgresIT {
         Path data = work.resolve("data");
         Path sockets = Files.createDirectories(work.resolve("sockets"));
         if (root) {
-            run("chmod", "755", work.getParent().toString(), work.toString());
+            run("chmod", "755", work.toString());   // only our own directory: never touch /tmp itself
             run("chown", "nobody", sockets.toString(), work.toString());
         }
         run(as(root, bin.get().resolve("initdb").toString(), "-D", data.toString(), "-U", "sipwitch",
