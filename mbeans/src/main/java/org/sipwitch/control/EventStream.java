@@ -29,9 +29,12 @@ final class EventStream {
     private final BridgeSettings settings;
     private final BooleanSupplier running;
     private final Semaphore wake = new Semaphore(0);
+    private final boolean json;
 
+    /** @param json one JSON object per event (its open-data items) instead of a text line */
     EventStream(MBeanServerConnection server, ReplyChannel channel, BridgeSettings settings,
-                BooleanSupplier running) {
+                BooleanSupplier running, boolean json) {
+        this.json = json;
         this.server = server;
         this.channel = channel;
         this.settings = settings;
@@ -60,12 +63,17 @@ final class EventStream {
             while (running.getAsBoolean()) {
                 for (CompositeData e : poll(last)) {
                     long seq = OpenData.number(e, "sequence");
-                    if (seq > last + 1) {
-                        channel.out("... " + (seq - last - 1) + " event(s) lost: buffer overflow");
+                    if (json) {
+                        // a gap in "sequence" tells a JSON reader that events were lost
+                        channel.out(Json.compact(e));
+                    } else {
+                        if (seq > last + 1) {
+                            channel.out("... " + (seq - last - 1) + " event(s) lost: buffer overflow");
+                        }
+                        channel.out(OpenData.time(OpenData.number(e, "time")) + " "
+                                + SipwitchNotifications.shortType(OpenData.text(e, "type")) + " "
+                                + OpenData.text(e, "message"));
                     }
-                    channel.out(OpenData.time(OpenData.number(e, "time")) + " "
-                            + SipwitchNotifications.shortType(OpenData.text(e, "type")) + " "
-                            + OpenData.text(e, "message"));
                     last = seq;
                     lastWrite = System.nanoTime();
                 }

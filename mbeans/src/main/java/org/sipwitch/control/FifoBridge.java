@@ -203,7 +203,7 @@ public final class FifoBridge implements AutoCloseable {
             Verb verb = verbs.find(request.verb()).orElse(null);
             Reply problem = VerbRunner.check(verb, request);
             if (problem == null && verb.kind() == Verb.Kind.STREAM) {
-                handedOver = stream(channel);
+                handedOver = stream(channel, request.format() == ControlRequest.Format.JSON);
                 if (!handedOver) {
                     channel.status(Reply.UNAVAILABLE, "too many event streams");
                 }
@@ -235,11 +235,11 @@ public final class FifoBridge implements AutoCloseable {
         }
     }
 
-    private boolean stream(ReplyChannel channel) {
+    private boolean stream(ReplyChannel channel, boolean json) {
         try {
             streams.execute(() -> {
                 try {
-                    new EventStream(server, channel, settings, () -> running).run();
+                    new EventStream(server, channel, settings, () -> running, json).run();
                 } catch (IOException | InterruptedException e) {
                     LOG.debug("events reader gone: {}", e.toString());
                 } finally {

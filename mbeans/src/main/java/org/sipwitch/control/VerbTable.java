@@ -59,7 +59,7 @@ public final class VerbTable {
             width = Math.max(width, v.usage().length());
         }
         List<String> out = new ArrayList<>();
-        out.add("usage: sipwitchctl command [arguments...]");
+        out.add("usage: sipwitchctl [--json | -F text|json] command [arguments...]");
         for (Verb v : verbs.values()) {
             out.add("  " + v.usage() + " ".repeat(width - v.usage().length() + 2) + v.help());
         }

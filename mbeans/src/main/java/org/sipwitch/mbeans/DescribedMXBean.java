@@ -49,6 +49,14 @@ public class DescribedMXBean<T> extends StandardEmitterMBean {
         sendNotification(n);
     }
 
+    /** Sends a notification of {@code type} with {@code message} and {@code userData}, stamped now. */
+    public void publish(String type, String message, Object userData) {
+        Notification n = new Notification(type, this, notificationSequence.incrementAndGet(),
+                System.currentTimeMillis(), message);
+        n.setUserData(userData);
+        sendNotification(n);
+    }
+
     @Override
     protected String getDescription(MBeanInfo info) {
         Description d = type.getAnnotation(Description.class);

@@ -36,6 +36,13 @@ public final class SipwitchNotifications {
     /** A housekeeping / periodic statistics period completed. */
     public static final String PERIOD = "sipwitch.period";
 
+    /**
+     * A call detail record was written; sent by the History MBean, its message is the
+     * record's JSON line (user data null). Not in the event log: the records have their
+     * own files.
+     */
+    public static final String CDR = "sipwitch.cdr";
+
     /** Every type above, in documentation order. */
     public static final List<String> TYPES = List.of(CALL_CONNECTING, CALL_DROPPED,
             REGISTRATION_ACTIVATED, REGISTRATION_RELEASED, REALM_CHANGED, STATE_CHANGED,

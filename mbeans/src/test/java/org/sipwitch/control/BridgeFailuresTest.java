@@ -47,9 +47,9 @@ class BridgeFailuresTest {
                         throw e;
                     }
                     return Reply.ok("fine");
-                });
+                }, null);
         Verb contact = new Verb("contact", "", "works", 0, 0, null, "", Verb.Kind.BRIDGE, ArgCheck.NONE,
-                (server, args) -> Reply.ok("sip:192.0.2.1:5060"));
+                (server, args) -> Reply.ok("sip:192.0.2.1:5060"), null);
         bridge = new FifoBridge(runDir, new InMemoryDaemon().server, VerbTable.of(status, contact),
                 BridgeSettings.defaults().withReplyRoots(List.of(tmp))).start();
         log.start();

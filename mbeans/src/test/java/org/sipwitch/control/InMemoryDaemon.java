@@ -48,11 +48,20 @@ final class InMemoryDaemon {
                 SipwitchNotifications.info());
         events.subscribe(s::publish);
         server.registerMBean(s, ObjectNames.SERVER);
-        register(HistoryMXBean.class, size -> {
-            if (size > 0) {
-                historySize = size;
+        register(HistoryMXBean.class, new HistoryMXBean() {
+            @Override
+            public HistoryInfo history(int size) {
+                if (size > 0) {
+                    historySize = size;
+                }
+                return new HistoryInfo(historySize,
+                        List.of(new HistoryLine(T0, "WARN", "registrar", "bad nonce from 192.0.2.99")));
             }
-            return new HistoryInfo(historySize, List.of(new HistoryLine(T0, "WARN", "registrar", "bad nonce from 192.0.2.99")));
+
+            @Override
+            public List<CallRecord> getCdr() {
+                return List.of();
+            }
         }, ObjectNames.HISTORY);
         register(PolicyMXBean.class, new PolicyMXBean() {
             @Override

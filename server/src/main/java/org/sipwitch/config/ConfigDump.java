@@ -90,6 +90,7 @@ public final class ConfigDump {
             out.add(new Entry("routing.route", rule.pattern() + " -> " + rule.target(), rule.position().toString()));
         }
         security(out, config.security());
+        operations(out, config.operations());
         for (String warning : config.warnings()) {
             out.add(entry("warning", warning));
         }
@@ -98,6 +99,26 @@ public final class ConfigDump {
 
     private static Entry entry(String key, Object value) {
         return new Entry(key, String.valueOf(value), "");
+    }
+
+    private static void operations(List<Entry> out, OperationsConfig ops) {
+        if (ops.metrics().isEmpty()) {
+            out.add(entry("metrics", "off (no <metrics> section: no /metrics endpoint)"));
+        } else {
+            out.add(entry("metrics.interface", ops.metrics().get().interfaceAddress()));
+            out.add(entry("metrics.port", ops.metrics().get().port()));
+        }
+        CdrConfig cdr = ops.cdr();
+        out.add(entry("cdr.enabled", cdr.enabled()));
+        out.add(entry("cdr.retention", cdr.retentionDays() + (cdr.retentionDays() == 0 ? " (keep all)" : " days")));
+        out.add(entry("cdr.recent", cdr.recent()));
+        cdr.jdbc().ifPresent(j -> {
+            // a password may be written into the URL itself
+            out.add(entry("cdr.jdbc.url", j.url().replaceAll("(?i)(password=)[^&;]*", "$1" + Secret.MASK)));
+            out.add(entry("cdr.jdbc.user", j.user()));
+            out.add(entry("cdr.jdbc.password", (j.password().isEmpty() ? "(none)" : Secret.MASK)));
+            out.add(entry("cdr.jdbc.table", j.table()));
+        });
     }
 
     private static void stack(List<Entry> out, StackConfig stack) {

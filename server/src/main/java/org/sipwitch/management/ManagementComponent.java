@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.management.JMException;
+import javax.management.MBeanNotificationInfo;
 import javax.management.MBeanServer;
+import javax.management.Notification;
 import javax.management.ObjectName;
 import org.sipwitch.config.JmxConfig;
 import org.sipwitch.control.FifoBridge;
@@ -59,6 +61,7 @@ public final class ManagementComponent {
     private RemoteJmx remote;
     private AutoCloseable notifications;
     private volatile ServerBean server;
+    private volatile DescribedMXBean<HistoryMXBean> historyMBean;
 
     public ManagementComponent(ManagementContext context) {
         this(context, ManagementFactory.getPlatformMBeanServer());
@@ -68,6 +71,14 @@ public final class ManagementComponent {
         this.context = context;
         this.mbs = mbs;
         this.hooks = new ManagementHooks(context.config());
+    }
+
+    /** Sends the {@code sipwitch.cdr} notification of a record from the History MBean; nothing before start. */
+    public void publishCdr(String jsonLine) {
+        DescribedMXBean<HistoryMXBean> h = historyMBean;
+        if (h != null) {
+            h.publish(SipwitchNotifications.CDR, jsonLine, null);
+        }
     }
 
     public ManagementHooks hooks() {
@@ -127,7 +138,10 @@ public final class ManagementComponent {
         register(ObjectNames.TRACE, new DescribedMXBean<>(TraceMXBean.class, trace));
         register(ObjectNames.STATS, new DescribedMXBean<>(StatsMXBean.class,
                 new StatsBean(hooks, events, timer).start()));
-        register(ObjectNames.HISTORY, new DescribedMXBean<>(HistoryMXBean.class, new HistoryBean(history)));
+        historyMBean = new DescribedMXBean<>(HistoryMXBean.class, new HistoryBean(history, () -> hooks.recentCdr().get()),
+                new MBeanNotificationInfo[] {new MBeanNotificationInfo(new String[] {SipwitchNotifications.CDR},
+                        Notification.class.getName(), "a call detail record was written; the message is its JSON line")});
+        register(ObjectNames.HISTORY, historyMBean);
         register(ObjectNames.POLICY, new DescribedMXBean<>(PolicyMXBean.class,
                 new PolicyBean(context.config(), hooks)));
         register(ObjectNames.CONFIG, new DescribedMXBean<>(ConfigMXBean.class, new ConfigBean(context.config(),

@@ -1,13 +1,16 @@
 package org.sipwitch.wiring;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.sipwitch.cdr.CallRecords;
 import org.sipwitch.config.LiveConfig;
 import org.sipwitch.management.ManagementComponent;
 import org.sipwitch.management.ManagementHooks;
+import org.sipwitch.metrics.MetricsSource;
 import org.sipwitch.sip.call.CallStatistics;
-import org.sipwitch.sip.server.SipServer;
 import org.sipwitch.sip.net.Transport;
+import org.sipwitch.sip.server.SipServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,7 @@ public final class SipComponent {
     private final ManagementComponent management;
     // the daemon's, not an engine's: the counts outlive a restart of the SIP server
     private final CallStatistics statistics = new CallStatistics(System.currentTimeMillis());
+    private volatile CallRecords records;
     private volatile SipServer server;
 
     /**
@@ -41,6 +45,10 @@ public final class SipComponent {
     }
 
     public synchronized void start() throws Exception {
+        // the records outlive a restart of the SIP server, as the statistics do
+        records = new CallRecords(config.current().operations().cdr(), stateDir, java.time.Clock.systemUTC());
+        records.addListener((record, line) -> management.publishCdr(line));
+        management.hooks().recentCdr(records::recent);
         SipServer sip = new SipServer(config, stateDir);
         sip.start();
         server = sip;
@@ -59,7 +67,7 @@ public final class SipComponent {
         sip.location().addListener(new RegistrationEvents(management.events()));
         sip.gate().authGuard().addListener(new GuardEvents(management.events()));
         sip.setTap(new TraceTap(management.trace()));
-        EngineCalls.plug(sip.calls(), management, statistics);
+        EngineCalls.plug(sip.calls(), management, statistics, records);
     }
 
     /**
@@ -100,11 +108,26 @@ public final class SipComponent {
         return config;
     }
 
+    /**
+     * What {@code /metrics} reads: the same sources the MBeans read, over whichever
+     * server runs now (a {@code restart} replaces it).
+     */
+    public MetricsSource metrics() {
+        return new StackMetrics(this::server, management, statistics, () -> {
+            CallRecords r = records;
+            return r == null ? Map.of() : r.endedByReason();
+        });
+    }
+
     /** Returns promptly and never throws, as the daemon's components must. */
     public void stop() {
         SipServer sip = server;
         if (sip != null) {
             sip.close();
+        }
+        CallRecords r = records;
+        if (r != null) {
+            r.close(); // after the server: no call can end any more
         }
     }
 }

@@ -25,4 +25,11 @@ public interface CallListener {
      */
     default void dropped(CallSnapshot call, String reason) {
     }
+
+    /**
+     * The same end, with what a call detail record needs; called right after
+     * {@link #dropped}, on the lane.
+     */
+    default void ended(CallDetail detail) {
+    }
 }

@@ -45,6 +45,8 @@ final class CallSession {
     private DialogProbe probe;
     private int maxForwards = 70;
     private boolean ended;
+    /** The final status the caller got (200 once answered), 0 before. */
+    private int callerStatus;
     /** Statistics heard of this call's start, so they must hear of its end. */
     private boolean counted;
     /** Set when the server ends the call at shutdown or restart: what it sends is waited for. */
@@ -196,6 +198,7 @@ final class CallSession {
         }
         winner = leg;
         answeredAt = ctx.clock.millis();
+        callerStatus = response.status();
         cancelTimer();
         for (TargetLeg other : targets) {
             if (other != leg && !other.isFinal() && other.invite != null) {
@@ -328,6 +331,7 @@ final class CallSession {
     private void answerCaller(int status) {
         if (!source.answered) {
             source.answered = true;
+            callerStatus = status;
             source.invite.respond(status);
         }
     }
@@ -389,6 +393,9 @@ final class CallSession {
             ctx.callEnded(caller.id(), callee.id());
         }
         ctx.listener.dropped(last, reason);
+        ctx.listener.ended(new CallDetail(id, caller.id(), callee.id(), dialled, started, answeredAt,
+                ctx.clock.millis(), callerStatus, reason, source == null ? "" : source.peer.toString(),
+                winner == null ? "" : winner.peer.toString()));
     }
 
     private void cancelTimer() {

@@ -76,6 +76,7 @@ public final class SipServer implements AutoCloseable {
     private AccessGate gate;
     private GatedInbound gated;
     private final RecentUsers recentUsers = new RecentUsers(1000);
+    private final TrafficCounters traffic = new TrafficCounters();
     private volatile MessageTap tap = MessageTap.NONE;
     private LiveConfig.AutoCloseableListener reloadSubscription;
     private CallEngine calls;
@@ -116,7 +117,7 @@ public final class SipServer implements AutoCloseable {
         AccessGate answering = gate;
         transports.setDatagramAnswerFilter(source -> source.getAddress() == null
                 || answering.mayAnswerMalformed(source.getAddress()));
-        MessageSender sender = new TappedSender(transports, () -> tap);
+        MessageSender sender = new TappedSender(transports, () -> tap, traffic);
         gated = new GatedInbound(gate, in -> transactions.onMessage(in), sender);
         transactions = new TransactionLayer(sender, router, lanes, scheduler, TransactionSettings.defaults());
 
@@ -153,6 +154,7 @@ public final class SipServer implements AutoCloseable {
     }
 
     private void received(InboundMessage in) {
+        traffic.received(in.message());
         MessageTap t = tap;
         if (t.active()) {
             t.record(true, in.source(), in.message());
@@ -167,6 +169,11 @@ public final class SipServer implements AutoCloseable {
 
     public RecentUsers recentUsers() {
         return recentUsers;
+    }
+
+    /** SIP messages received and sent since this server started. */
+    public TrafficCounters traffic() {
+        return traffic;
     }
 
     /**
