@@ -107,7 +107,7 @@ class SipwitchctlJsonTest {
         assertThat(ctl.run("-F", "yaml", "registry").exit()).isEqualTo(1);
         assertThat(ctl.run("--bogus", "registry").exit()).isEqualTo(1);
         assertThat(daemon.calls).hasSize(1);   // nothing was sent
-        assertThat(ctl.run("--version").out()).isEqualTo("sipwitchctl 0.1.0\n");
+        assertThat(ctl.run("--version").out()).isEqualTo("sipwitchctl " + SipwitchVersion.get() + "\n");
     }
 
     @ParameterizedTest
