@@ -19,6 +19,9 @@ public final class ConfigChanges {
     /** Dump lines that are no setting: which files were read, and the load's warnings. */
     static final Set<String> IGNORED = Set.of("source", "warning");
 
+    /** What lives as long as the daemon process: not even the restart verb changes it. */
+    static final List<String> DAEMON_LIFETIME = List.of("jmx", "metrics", "cdr");
+
     private ConfigChanges() {
     }
 
@@ -42,8 +45,8 @@ public final class ConfigChanges {
         Set<String> pending = new LinkedHashSet<>();
         for (String key : keys(files, now)) {
             if (!Objects.equals(files.get(key), now.get(key)) && !live.liveKeys().contains(key)) {
-                // remote JMX is one listener: one line for it, however many of its settings differ
-                String setting = key.startsWith("jmx") ? "jmx" : key;
+                // remote JMX, /metrics and the records are one thing each: one line, however many settings differ
+                String setting = DAEMON_LIFETIME.stream().filter(key::startsWith).findFirst().orElse(key);
                 pending.add(setting + ": " + needs(setting));
             }
         }
@@ -53,8 +56,9 @@ public final class ConfigChanges {
 
     /** Why a setting of the files is not in force. */
     static String needs(String key) {
-        return key.equals("jmx") || key.startsWith("jmx.")
-                ? "needs the daemon restarted (restart keeps remote JMX as it is)" : "needs restart";
+        return DAEMON_LIFETIME.contains(key)
+                ? "needs the daemon restarted (restart keeps remote JMX, /metrics and the call records as they are)"
+                : "needs restart";
     }
 
     /** Each setting's values (several for lists: users, networks, routes), without the places they were written. */

@@ -30,6 +30,7 @@ public final class LiveConfig {
 
     private final Path file;
     private final Optional<JmxConfig> jmxInForce;
+    private final OperationsConfig operationsInForce;
     private volatile SipwitchConfig loaded;
     private volatile SipwitchConfig current;
     /** The stack the listeners were bound with: at start, and at each restart. */
@@ -46,6 +47,7 @@ public final class LiveConfig {
         this.current = first;
         this.running = first.stack();
         this.jmxInForce = first.jmx(); // remote JMX is started once per daemon
+        this.operationsInForce = first.operations(); // so are /metrics and the call records
     }
 
     public Path file() {
@@ -121,7 +123,8 @@ public final class LiveConfig {
 
     /**
      * The listeners are about to be bound again ({@code restart}): from now on the files'
-     * stack is the running one, and everything they say is in force (but remote JMX).
+     * stack is the running one, and everything they say is in force (but remote JMX,
+     * /metrics and the call records, which live as long as the daemon).
      */
     public synchronized SipwitchConfig rebinding() {
         running = loaded.stack();
@@ -130,7 +133,8 @@ public final class LiveConfig {
     }
 
     private SipwitchConfig inForce(SipwitchConfig files) {
-        return files.withStack(files.stack().keepingListenersOf(running)).withJmx(jmxInForce);
+        return files.withStack(files.stack().keepingListenersOf(running)).withJmx(jmxInForce)
+                .withOperations(operationsInForce);
     }
 
     private SipwitchConfig publish(SipwitchConfig next) {

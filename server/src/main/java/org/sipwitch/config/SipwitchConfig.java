@@ -50,4 +50,9 @@ public record SipwitchConfig(Path file, List<Path> sources, StackConfig stack, R
         return new SipwitchConfig(file, sources, stack, registry, users, access, timers, newJmx, routing, security,
                 operations, warnings);
     }
+
+    public SipwitchConfig withOperations(OperationsConfig newOperations) {
+        return new SipwitchConfig(file, sources, stack, registry, users, access, timers, jmx, routing, security,
+                newOperations, warnings);
+    }
 }

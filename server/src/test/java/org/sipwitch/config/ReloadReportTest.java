@@ -72,4 +72,17 @@ class ReloadReportTest {
                 .startsWith("jmx: needs the daemon restarted");
         assertThat(live.current().jmx()).isEmpty();
     }
+
+    @Test
+    void metricsAndCallRecordsNeedTheDaemonRestarted() throws Exception {
+        Path file = main(dir, "<sipwitch/>");
+        LiveConfig live = new LiveConfig(file);
+        SipwitchConfig before = live.current();
+        main(dir, "<sipwitch><metrics><port>0</port></metrics><cdr><retention>7</retention></cdr></sipwitch>");
+        live.reload();
+        assertThat(ConfigChanges.report(before, live)).containsExactlyInAnyOrder(
+                "metrics: " + ConfigChanges.needs("metrics"), "cdr: " + ConfigChanges.needs("cdr"));
+        assertThat(ConfigChanges.needs("cdr")).startsWith("needs the daemon restarted");
+        assertThat(live.current().operations()).isEqualTo(before.operations());
+    }
 }
