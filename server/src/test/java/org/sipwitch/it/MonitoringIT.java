@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.management.MBeanServerConnection;
@@ -288,10 +289,10 @@ class MonitoringIT {
 
     static Map<String, Double> policyCounters() throws Exception {
         CompositeData p = (CompositeData) mbs.getAttribute(ObjectNames.POLICY, "Policy");
-        Map<String, Double> out = new java.util.HashMap<>();
+        Map<String, Double> out = new HashMap<>();
         for (CompositeData e : (CompositeData[]) p.get("entries")) {
             if (e.get("list").equals("counter")) {
-                String[] f = ((String) e.get("network")).split(" ");
+                String[] f = ((String) e.get("detail")).split(" ");
                 out.put(f[0], Double.parseDouble(f[1]));
             }
         }
