@@ -118,5 +118,8 @@ public final class ConfigDump {
         out.add("security.rate-burst = " + s.rateBurst());
         out.add("security.queue-limit = " + s.queueLimit());
         out.add("security.retry-after = " + s.retryAfter());
+        out.add("security.scan-users = " + s.scanUsers());
+        out.add("security.connections-per-source = " + s.connectionsPerSource());
+        out.add("security.head-timeout = " + s.headTimeout());
     }
 }

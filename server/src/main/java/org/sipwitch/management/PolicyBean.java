@@ -40,6 +40,9 @@ final class PolicyBean implements PolicyMXBean {
         for (String blocked : policy.blockedSources()) {
             entries.add(new PolicyEntry("blocked", blocked));
         }
+        for (String lock : policy.lockedUsers()) {
+            entries.add(new PolicyEntry("locked", lock));
+        }
         for (String user : policy.targetedUsers()) {
             entries.add(new PolicyEntry("targeted", user));
         }
@@ -56,6 +59,14 @@ final class PolicyBean implements PolicyMXBean {
     public boolean release(String address) {
         Args.required(address, "address");
         return hooks.policy().release(address.strip());
+    }
+
+    @Override
+    public int unblock(String network) {
+        Args.required(network, "network");
+        String text = network.strip();
+        org.sipwitch.ip.Cidr.parse(text); // says what is wrong with it, before the SIP side is asked
+        return hooks.policy().unblock(text);
     }
 
     private String published() {

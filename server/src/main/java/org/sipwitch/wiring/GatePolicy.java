@@ -1,22 +1,28 @@
 package org.sipwitch.wiring;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.sipwitch.management.PolicySource;
 import org.sipwitch.sip.codec.CodecCounters;
 import org.sipwitch.sip.security.AccessGate;
+import org.sipwitch.ip.Cidr;
 import org.sipwitch.sip.security.BlockedSource;
+import org.sipwitch.sip.security.UserLock;
 
 /** The Policy MBean's view of the access gate: blocked sources and the published address. */
 final class GatePolicy implements PolicySource {
     private final AccessGate gate;
     private final Supplier<Optional<String>> published;
     private final CodecCounters codec;
+    private final Supplier<Map<String, Long>> connections;
 
-    GatePolicy(AccessGate gate, CodecCounters codec, Supplier<Optional<String>> published) {
+    GatePolicy(AccessGate gate, CodecCounters codec, Supplier<Map<String, Long>> connections,
+               Supplier<Optional<String>> published) {
         this.gate = gate;
         this.codec = codec;
+        this.connections = connections;
         this.published = published;
     }
 
@@ -37,12 +43,25 @@ final class GatePolicy implements PolicySource {
         // what never reached the gate: malformed input answered 400 or dropped by the decoders
         out.add("malformed-400 " + codec.malformedAnswered());
         out.add("malformed-dropped " + codec.dropped());
+        // what never got that far: connections refused at accept, heads that did not come in time
+        connections.get().forEach((k, v) -> out.add(k + " " + v));
+        out.add("head-timeouts " + codec.headTimeouts());
         return out;
     }
 
     @Override
     public List<String> targetedUsers() {
         return gate.authGuard().targetedUsers().stream().map(u -> u.describe()).toList();
+    }
+
+    @Override
+    public List<String> lockedUsers() {
+        return gate.authGuard().locked().stream().map(UserLock::describe).toList();
+    }
+
+    @Override
+    public int unblock(String network) {
+        return gate.authGuard().unblock(Cidr.parse(network));
     }
 
     @Override

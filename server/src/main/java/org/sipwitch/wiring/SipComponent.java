@@ -52,7 +52,8 @@ public final class SipComponent {
         hooks.registry(new LocationRegistry(sip.location(), () -> config.current().users(),
                 sip.recentUsers()));
         StackHooks stack = new StackHooks(this);
-        hooks.policy(new GatePolicy(sip.gate(), sip.transports().counters(), stack::published));
+        hooks.policy(new GatePolicy(sip.gate(), sip.transports().counters(),
+                sip.transports()::connectionRefusals, stack::published));
         hooks.realm(new AuthenticatorRealm(sip.authenticator()));
         hooks.server(stack);
         sip.location().addListener(new RegistrationEvents(management.events()));

@@ -107,6 +107,9 @@ public final class DigestAuthenticator {
             if (c != null && c.uri() != null && !sameUri(c.uri(), request)) {
                 return AuthResult.WRONG_URI; // a response computed for another request: never ours to verify
             }
+            if (c != null && c.username() != null && observer.refuses(sourceAddress(source), c.username())) {
+                return AuthResult.REFUSED; // guessed at from here: no answer about the password at all
+            }
             AuthResult r = check(c, request.method(), st, now, address);
             if (r.isAuthenticated()) {
                 observer.succeeded(sourceAddress(source), r.username());
@@ -208,7 +211,8 @@ public final class DigestAuthenticator {
     /**
      * The answer to a request that did not authenticate: the challenge, {@code 401} for
      * REGISTER and {@code 407} otherwise, with {@code stale=true} when the result says so;
-     * {@code 400} for credentials whose digest uri is not the Request-URI.
+     * {@code 400} for credentials whose digest uri is not the Request-URI; {@code 403} for a
+     * user refused at this source after too many wrong passwords.
      */
     public SipResponse challenge(SipRequest request, AuthResult result, Peer source) {
         if (result != null && result.status() == AuthResult.Status.WRONG_URI) {
@@ -216,6 +220,12 @@ public final class DigestAuthenticator {
             SipResponse bad = Responses.create(request, 400, "Bad Request (digest uri does not match Request-URI)");
             Responses.ensureToTag(bad, Responses.newTag());
             return bad;
+        }
+        if (result != null && result.status() == AuthResult.Status.REFUSED) {
+            // a final answer the phone shows ("forbidden") instead of a challenge it would retry
+            SipResponse refused = Responses.create(request, 403, "Forbidden (too many failed attempts)");
+            Responses.ensureToTag(refused, Responses.newTag());
+            return refused;
         }
         return challenge(request, result != null && result.isStale(), source);
     }

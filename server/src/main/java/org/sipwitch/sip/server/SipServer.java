@@ -99,6 +99,7 @@ public final class SipServer implements AutoCloseable {
         gate.overload().setListener(securityLog);
         GateSummary summary = new GateSummary(gate);
         transports = new TransportManager(TlsSetup.apply(transportSettings(cfg.stack()), cfg.stack()), this::received);
+        transports.setConnectionLimits(connectionLimits(cfg.security()));
         AccessGate answering = gate;
         transports.setDatagramAnswerFilter(source -> source.getAddress() == null
                 || answering.mayAnswerMalformed(source.getAddress()));
@@ -158,12 +159,18 @@ public final class SipServer implements AutoCloseable {
     /** A reload changes who may register and how; listeners are rebound only by restart. */
     private void applyReload(SipwitchConfig cfg) {
         GateSettings.reconfigure(gate, cfg);
+        transports.setConnectionLimits(connectionLimits(cfg.security()));
         registrar.setConfig(registrarConfig(cfg.registry()));
         RegistryConfig r = cfg.registry();
         DigestAlgorithm alg = r.digest();
         if (!r.realm().equals(authenticator.realm()) || alg != authenticator.algorithm()) {
             authenticator.setRealm(r.realm(), alg);
         }
+    }
+
+    static org.sipwitch.sip.transport.ConnectionLimits connectionLimits(org.sipwitch.config.SecurityConfig s) {
+        return new org.sipwitch.sip.transport.ConnectionLimits(s.connectionsPerSource(),
+                Duration.ofSeconds(s.headTimeout()));
     }
 
     private void sweep() {
