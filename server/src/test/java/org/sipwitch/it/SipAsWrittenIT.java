@@ -137,6 +137,14 @@ class SipAsWrittenIT {
     }
 
     @Test
+    void sippWithAUtf8DisplayNameRegistersOverUdp() throws Exception {
+        Sipp.assumeAvailable();
+        Sipp.Result r = Sipp.phone(daemon, work, "register-utf8.xml", "li", "li-secret", Sipp.freeUdpPort());
+        assertThat(r.passed()).as(r.output()).isTrue();
+        assertThat(Tools.sipwitchctl(daemon, "registry").out()).containsPattern("202 +li +" + LI);
+    }
+
+    @Test
     void theRfc4475CornerCasesGetTheirCodes() throws Exception {
         assertThat(statusLine(udp(options("nobodyKnowsThisScheme:totallyopaquecontent", ""))))
                 .isEqualTo("SIP/2.0 416 Unsupported URI Scheme");
