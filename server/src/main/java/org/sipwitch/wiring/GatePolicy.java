@@ -5,11 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.sipwitch.management.PolicySource;
+import org.sipwitch.mbeans.PolicyEntry;
 import org.sipwitch.sip.codec.CodecCounters;
 import org.sipwitch.sip.security.AccessGate;
 import org.sipwitch.ip.Cidr;
-import org.sipwitch.sip.security.BlockedSource;
-import org.sipwitch.sip.security.UserLock;
 
 /** The Policy MBean's view of the access gate: blocked sources and the published address. */
 final class GatePolicy implements PolicySource {
@@ -27,8 +26,9 @@ final class GatePolicy implements PolicySource {
     }
 
     @Override
-    public List<String> blockedSources() {
-        return gate.authGuard().blocked().stream().map(BlockedSource::describe).toList();
+    public List<PolicyEntry> blocked() {
+        return gate.authGuard().blocked().stream().map(b -> PolicyEntry.blocked(b.addressText(),
+                b.since().toEpochMilli(), b.until().toEpochMilli(), b.failures(), b.lastUser())).toList();
     }
 
     @Override
@@ -50,13 +50,16 @@ final class GatePolicy implements PolicySource {
     }
 
     @Override
-    public List<String> targetedUsers() {
-        return gate.authGuard().targetedUsers().stream().map(u -> u.describe()).toList();
+    public List<PolicyEntry> targeted() {
+        return gate.authGuard().targetedUsers().stream().map(u -> PolicyEntry.targeted(u.userId(),
+                u.since().toEpochMilli(), u.failures(), "sources " + u.sourcesText(),
+                u.lastSourceText())).toList();
     }
 
     @Override
-    public List<String> lockedUsers() {
-        return gate.authGuard().locked().stream().map(UserLock::describe).toList();
+    public List<PolicyEntry> locked() {
+        return gate.authGuard().locked().stream().map(l -> PolicyEntry.locked(l.addressText(), l.userId(),
+                l.since().toEpochMilli(), l.until().toEpochMilli(), l.failures())).toList();
     }
 
     @Override

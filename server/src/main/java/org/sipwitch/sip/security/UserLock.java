@@ -17,6 +17,11 @@ import java.time.Instant;
  */
 public record UserLock(InetAddress address, String userId, Instant since, Instant until, int failures) {
 
+    /** The address as the operator reads it (an IPv4-mapped IPv6 address as IPv4). */
+    public String addressText() {
+        return Sources.format(address);
+    }
+
     /** {@code 192.0.2.7 user bob since 2026-…Z until 2026-…Z failures 10} */
     public String describe() {
         return Sources.format(address) + " user " + userId + " since " + since + " until " + until + " failures "
