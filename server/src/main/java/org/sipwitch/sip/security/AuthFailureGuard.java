@@ -51,10 +51,6 @@ public final class AuthFailureGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthFailureGuard.class);
 
-    /** One user id at one source: what a lock is about. */
-    private record Pair(InetAddress source, String user) {
-    }
-
     private record Settings(int threshold, int scanUsers, long windowNanos, long blockNanos, CidrMatcher trusted) {
         /** How long a targeted user stays listed after its last failure. */
         long visibleNanos() {
@@ -67,12 +63,10 @@ public final class AuthFailureGuard {
     private final BoundedMap<InetAddress, SourceFailures> sources;
     private final BoundedMap<String, UserFailures> users;
     private final BoundedMap<InetAddress, Block> blocked;
-    private final BoundedMap<Pair, PairFailures> pairs;
-    private final BoundedMap<Pair, Lock> locks;
+    private final UserLocks locks;
     private final List<AuthGuardListener> listeners = new CopyOnWriteArrayList<>();
     private final LongAdder failuresTotal = new LongAdder();
     private final LongAdder blocksTotal = new LongAdder();
-    private final LongAdder locksTotal = new LongAdder();
     private volatile Settings settings;
 
     public AuthFailureGuard(SecuritySettings security, AccessLists access, GuardLimits limits, TimeSource time) {
@@ -81,8 +75,7 @@ public final class AuthFailureGuard {
         this.sources = new BoundedMap<>(limits.maxSources());
         this.users = new BoundedMap<>(limits.maxUsers());
         this.blocked = new BoundedMap<>(limits.maxBlocked());
-        this.pairs = new BoundedMap<>(limits.maxSources());
-        this.locks = new BoundedMap<>(limits.maxBlocked());
+        this.locks = new UserLocks(limits, time);
         reconfigure(security, access);
     }
 
@@ -106,11 +99,7 @@ public final class AuthFailureGuard {
                     notify(l -> l.sourceReleased(e.getValue().snapshot(), "trusted after reload"));
                 }
             }
-            for (Map.Entry<Pair, Lock> e : locks.entries()) {
-                if (s.trusted.matches(e.getKey().source())) {
-                    locks.remove(e.getKey(), e.getValue());
-                }
-            }
+            locks.unlock(s.trusted::matches, lock -> { });
         }
     }
 
@@ -133,19 +122,7 @@ public final class AuthFailureGuard {
      * it there): the authenticator answers {@code 403} without looking at the password.
      */
     public boolean isLocked(InetAddress source, String userId) {
-        if (locks.size() == 0) {
-            return false;
-        }
-        Pair key = new Pair(Sources.key(source), Sources.userId(userId));
-        Lock lock = locks.get(key);
-        if (lock == null) {
-            return false;
-        }
-        if (!lock.expired(time.nanoTime())) {
-            return true;
-        }
-        locks.remove(key, lock);
-        return false;
+        return locks.isLocked(new UserLocks.Pair(Sources.key(source), Sources.userId(userId)));
     }
 
     /**
@@ -169,7 +146,7 @@ public final class AuthFailureGuard {
             return false;
         }
         boolean exempt = exemptTrusted && s.trusted.matches(key);
-        countForPair(s, new Pair(key, user), now, exempt);
+        countForPair(s, new UserLocks.Pair(key, user), now, exempt);
 
         SourceFailures record = sources.getOrCreate(key, k -> new SourceFailures(now),
                 r -> r.isIdle(now, s.windowNanos));
@@ -194,37 +171,16 @@ public final class AuthFailureGuard {
     }
 
     /** The pair's failures; at the threshold the user is locked at that source. */
-    private void countForPair(Settings s, Pair pair, long now, boolean exempt) {
-        PairFailures record = pairs.getOrCreate(pair, k -> new PairFailures(now),
-                r -> r.isIdle(now, s.windowNanos));
-        int failures;
-        synchronized (record) {
-            if (record.count.add(now, s.windowNanos) < s.threshold) {
-                return;
-            }
-            failures = s.threshold;
-            record.count.reset(now);
+    private void countForPair(Settings s, UserLocks.Pair pair, long now, boolean exempt) {
+        UserLocks.Crossing crossing = locks.count(pair, now, s.threshold, s.windowNanos, s.blockNanos, exempt);
+        if (crossing == null) {
+            return;
         }
         if (exempt) {
-            notify(l -> l.trustedSourceFailing(pair.source(), failures, pair.user()));
-            return;
+            notify(l -> l.trustedSourceFailing(pair.source(), crossing.failures(), pair.user()));
+        } else if (crossing.lock() != null) {
+            notify(l -> l.userLocked(crossing.lock()));
         }
-        if (s.blockNanos == 0) {
-            return;
-        }
-        pairs.remove(pair, record);
-        long wall = time.currentTimeMillis();
-        Lock lock = new Lock(pair, now + s.blockNanos, wall, wall + TimeUnit.NANOSECONDS.toMillis(s.blockNanos),
-                s.threshold);
-        Lock prior = locks.putIfAbsent(pair, lock, l -> l.expired(now));
-        if (prior != null) {
-            if (!prior.expired(now) || !locks.replace(pair, prior, lock)) {
-                return;
-            }
-        }
-        locksTotal.increment();
-        UserLock snapshot = lock.snapshot();
-        notify(l -> l.userLocked(snapshot));
     }
 
     private boolean block(InetAddress key, long now, Settings s, int failures, String user) {
@@ -270,7 +226,7 @@ public final class AuthFailureGuard {
     public void recordSuccess(InetAddress source, String userId) {
         InetAddress key = Sources.key(Objects.requireNonNull(source, "source"));
         String user = Sources.userId(userId);
-        pairs.remove(new Pair(key, user));
+        locks.forgive(new UserLocks.Pair(key, user));
         SourceFailures record = sources.get(key);
         if (record != null) {
             record.forgive(user);
@@ -279,15 +235,7 @@ public final class AuthFailureGuard {
 
     /** Users refused at one source, in force, oldest first. */
     public List<UserLock> locked() {
-        long now = time.nanoTime();
-        List<UserLock> out = new ArrayList<>();
-        for (Map.Entry<Pair, Lock> e : locks.entries()) {
-            if (!e.getValue().expired(now)) {
-                out.add(e.getValue().snapshot());
-            }
-        }
-        out.sort(Comparator.comparing(UserLock::since));
-        return out;
+        return locks.locked();
     }
 
     /** Blocked sources in force, oldest first. */
@@ -334,8 +282,7 @@ public final class AuthFailureGuard {
         }
         InetAddress key = Sources.key(parsed.get());
         sources.remove(key);
-        pairs.removeKeysIf(p -> p.source().equals(key));
-        locks.removeKeysIf(p -> p.source().equals(key));
+        locks.unlock(key::equals, lock -> { });
         Block block = blocked.remove(key);
         if (block == null || block.expired(time.nanoTime())) {
             return false;
@@ -372,20 +319,13 @@ public final class AuthFailureGuard {
                 notify(l -> l.sourceReleased(e.getValue().snapshot(), "unblocked by operator"));
             }
         }
-        for (Map.Entry<Pair, Lock> e : locks.entries()) {
-            if (network.contains(e.getKey().source()) && locks.remove(e.getKey(), e.getValue())
-                    && !e.getValue().expired(now)) {
-                lifted++;
-                notify(l -> l.userUnlocked(e.getValue().snapshot(), "unblocked by operator"));
-            }
-        }
+        lifted += locks.unlock(network::contains, lock -> notify(l -> l.userUnlocked(lock, "unblocked by operator")));
         sources.removeKeysIf(network::contains);
-        pairs.removeKeysIf(p -> network.contains(p.source()));
         return lifted;
     }
 
     public long locksTotal() {
-        return locksTotal.sum();
+        return locks.total();
     }
 
     public long failuresTotal() {
@@ -420,44 +360,6 @@ public final class AuthFailureGuard {
             } catch (RuntimeException e) {
                 LOG.warn("security listener {} failed", listener, e);
             }
-        }
-    }
-
-    /** Failures of one pair within the window. */
-    private static final class PairFailures {
-        final SlidingCount count;
-
-        PairFailures(long now) {
-            count = new SlidingCount(now);
-        }
-
-        synchronized boolean isIdle(long now, long window) {
-            return count.isIdle(now, window);
-        }
-    }
-
-    private static final class Lock {
-        final Pair pair;
-        final long untilNanos;
-        final long sinceMillis;
-        final long untilMillis;
-        final int failures;
-
-        Lock(Pair pair, long untilNanos, long sinceMillis, long untilMillis, int failures) {
-            this.pair = pair;
-            this.untilNanos = untilNanos;
-            this.sinceMillis = sinceMillis;
-            this.untilMillis = untilMillis;
-            this.failures = failures;
-        }
-
-        boolean expired(long now) {
-            return now - untilNanos >= 0;
-        }
-
-        UserLock snapshot() {
-            return new UserLock(pair.source(), pair.user(), Instant.ofEpochMilli(sinceMillis),
-                    Instant.ofEpochMilli(untilMillis), failures);
         }
     }
 
