@@ -121,6 +121,8 @@ final class Formats {
         return switch (text(r, "list")) {
             case "blocked" -> text(r, "address") + " since " + text(r, "sinceIso") + " until " + text(r, "untilIso")
                     + " failures " + number(r, "failures") + " last-user " + text(r, "user");
+            case "locked" -> text(r, "address") + " user " + text(r, "user") + " since " + text(r, "sinceIso")
+                    + " until " + text(r, "untilIso") + " failures " + number(r, "failures");
             case "targeted" -> text(r, "user") + " since " + text(r, "sinceIso") + " failures "
                     + number(r, "failures") + " " + text(r, "detail") + " last-source " + text(r, "address");
             default -> text(r, "network").isEmpty() ? text(r, "detail") : text(r, "network");

@@ -127,6 +127,11 @@ final class StandardVerbs {
         v.add("trace", "on|off|clear", "set, or clear, sip message tracing", 1, 1, TRACE, "trace", OPERATION,
                 ArgCheck.oneOf(0, "trace mode", "on", "off", "clear"),
                 Actions.invokeText(TRACE, "trace", 1, Formatter.SILENT));
+        v.add("unblock", "address[/prefix]",
+                "lift the blocks and user locks that failed authentications put on an address or network",
+                1, 1, POLICY, "unblock", OPERATION, ArgCheck.NONE,
+                Actions.invokeText(POLICY, "unblock", 1, Formats.count("lifted %d block(s) in %s",
+                        "nothing is blocked in %s")));
         v.add("usercache", "", "dump the cache of recently authenticated users", 0, 0, REGISTRY, "UserCache",
                 ATTRIBUTE, ArgCheck.NONE, Actions.read(REGISTRY, "UserCache", Formats::usercache),
                 Actions.read(REGISTRY, "UserCache", Json.like(Formats::usercache, "UserCache")));

@@ -6,14 +6,14 @@ package org.sipwitch.mbeans;
  * fills the items that apply and leaves the others empty (or 0), so that a console shows
  * a blocked source's address, times and failures as fields rather than one line.
  *
- * @param list     {@code trusted}, {@code restricted}, {@code blocked}, {@code targeted},
- *                 {@code guard} or {@code counter}
+ * @param list     {@code trusted}, {@code restricted}, {@code blocked}, {@code locked},
+ *                 {@code targeted}, {@code guard} or {@code counter}
  * @param network  a CIDR network ({@code trusted}, {@code restricted}), e.g. {@code 192.168.0.0/16}
- * @param address  the blocked source, or a targeted user's latest source
- * @param user     the last user id a blocked source tried, or the targeted user
+ * @param address  the blocked source, the source a user is locked at, or a targeted user's latest source
+ * @param user     the last user id a blocked source tried, the locked user, or the targeted user
  * @param since    when the block or the attack began, epoch milliseconds; 0 if not applicable
  * @param sinceIso the same as ISO-8601 UTC text
- * @param until    when a block lapses by itself, epoch milliseconds; 0 if not applicable
+ * @param until    when a block or lock lapses by itself, epoch milliseconds; 0 if not applicable
  * @param untilIso the same as ISO-8601 UTC text
  * @param failures failed authentications counted (blocked, targeted)
  * @param detail   the rest, as text: a guard's settings ({@code rate-limit 50/s burst 100 ...}),
@@ -31,6 +31,11 @@ public record PolicyEntry(String list, String network, String address, String us
     public static PolicyEntry blocked(String address, long since, long until, long failures, String lastUser) {
         return new PolicyEntry("blocked", "", address, lastUser, since, Iso.of(since), until, Iso.of(until),
                 failures, "");
+    }
+
+    /** A user refused ({@code 403}) at one source after too many wrong passwords there. */
+    public static PolicyEntry locked(String address, String user, long since, long until, long failures) {
+        return new PolicyEntry("locked", "", address, user, since, Iso.of(since), until, Iso.of(until), failures, "");
     }
 
     /** A user under password guessing, never blocked. */

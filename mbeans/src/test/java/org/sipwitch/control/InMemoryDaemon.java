@@ -74,6 +74,12 @@ final class InMemoryDaemon {
             public boolean release(String address) {
                 return false;
             }
+
+            @Override
+            public int unblock(String network) {
+                log.add("unblock " + network);
+                return network.startsWith("192.0.2.") ? 1 : 0;
+            }
         }, ObjectNames.POLICY);
         register(ConfigMXBean.class, new Config(), ObjectNames.CONFIG);
         register(MessagesMXBean.class, (ext, text) -> {

@@ -34,8 +34,9 @@ final class CdrFiles implements AutoCloseable {
     private LocalDate day;
     private FileChannel file;
 
+    /** Makes no directory yet: a state directory that cannot be written at start must not stop the daemon. */
     CdrFiles(Path dir, int retentionDays, Clock clock) throws IOException {
-        this.dir = Files.createDirectories(dir);
+        this.dir = dir;
         this.retentionDays = retentionDays;
         this.clock = clock;
     }
@@ -58,6 +59,7 @@ final class CdrFiles implements AutoCloseable {
 
     private void rotate(LocalDate today) throws IOException {
         close();
+        Files.createDirectories(dir); // here, not at start: it may become writable later
         // APPEND: every write goes to the end, also after a restart on the same day
         file = FileChannel.open(file(today), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);

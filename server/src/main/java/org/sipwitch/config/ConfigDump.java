@@ -189,5 +189,8 @@ public final class ConfigDump {
         out.add(entry("security.rate-burst", s.rateBurst()));
         out.add(entry("security.queue-limit", s.queueLimit()));
         out.add(entry("security.retry-after", s.retryAfter()));
+        out.add(entry("security.scan-users", s.scanUsers()));
+        out.add(entry("security.connections-per-source", s.connectionsPerSource()));
+        out.add(entry("security.head-timeout", s.headTimeout()));
     }
 }

@@ -41,7 +41,8 @@ final class ProvisionParser {
         for (XmlElement element : r.children("user")) {
             ProvisionedUser user = user(element, registry);
             claim(names, user.id(), "user id \"" + user.id() + "\"", element);
-            if (user.extension().isPresent()) {
+            // an extension equal to the user's own id names the same user: no second claim
+            if (user.extension().isPresent() && !user.extension().get().equals(user.id())) {
                 claim(names, user.extension().get(), "extension " + user.extension().get() + " of user \"" + user.id() + "\"",
                         element.children().stream().filter(c -> c.name().equals("extension")).findFirst().orElse(element));
             }

@@ -14,13 +14,18 @@ final class SecurityParser {
     static final int DEFAULT_RATE_BURST = 100;
     static final int DEFAULT_QUEUE_LIMIT = 10_000;
     static final int DEFAULT_RETRY_AFTER = 5;
+    static final int DEFAULT_SCAN_USERS = 3;
+    /** An office NAT holds one connection per phone: a few hundred is generous there and 1/40 of the table. */
+    static final int DEFAULT_CONNECTIONS_PER_SOURCE = 250;
+    static final int DEFAULT_HEAD_TIMEOUT = 10;
 
     private SecurityParser() {
     }
 
     static SecurityConfig parse(XmlElement security) throws ConfigException {
         ElementReader r = ElementReader.of(security, Set.of("auth-failures", "auth-window", "block-time",
-                "block-action", "rate-limit", "rate-burst", "queue-limit", "retry-after"));
+                "block-action", "rate-limit", "rate-burst", "queue-limit", "retry-after", "scan-users",
+                "connections-per-source", "head-timeout"));
         SecurityConfig.BlockAction action = SecurityConfig.BlockAction.DROP;
         Optional<XmlElement> actionElement = r.child("block-action");
         if (actionElement.isPresent()) {
@@ -47,6 +52,9 @@ final class SecurityParser {
                 rateLimit,
                 r.integer("rate-burst", 1, 1_000_000, Math.max(DEFAULT_RATE_BURST, rateLimit)),
                 r.integer("queue-limit", 1, 10_000_000, DEFAULT_QUEUE_LIMIT),
-                r.integer("retry-after", 1, 3600, DEFAULT_RETRY_AFTER));
+                r.integer("retry-after", 1, 3600, DEFAULT_RETRY_AFTER),
+                r.integer("scan-users", 1, 1000, DEFAULT_SCAN_USERS),
+                r.integer("connections-per-source", 1, 1_000_000, DEFAULT_CONNECTIONS_PER_SOURCE),
+                r.integer("head-timeout", 1, 3600, DEFAULT_HEAD_TIMEOUT));
     }
 }

@@ -42,7 +42,7 @@ public final class UserDirectory {
 
     private static void put(Map<String, ProvisionedUser> all, String name, ProvisionedUser user) {
         ProvisionedUser earlier = all.putIfAbsent(name, user);
-        if (earlier != null) {
+        if (earlier != null && earlier != user) { // <user id="1000"><extension>1000: one user, one name
             throw new IllegalArgumentException("\"" + name + "\" belongs to both " + earlier.id() + " (" + earlier.position()
                     + ") and " + user.id() + " (" + user.position() + ")");
         }

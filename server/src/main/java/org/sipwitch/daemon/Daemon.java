@@ -46,11 +46,19 @@ public final class Daemon {
         PidFile pidFile;
         try {
             Directories.prepare(runDir, "rwxrwx---");
-            Directories.prepare(stateDir, "rwxr-x---");
             pidFile = PidFile.create(runDir);
         } catch (IOException e) {
             System.err.println("sipwitch: cannot prepare run directory " + runDir + ": " + e.getMessage());
             return Main.EXIT_START;
+        }
+        try {
+            Directories.prepare(stateDir, "rwxr-x---");
+        } catch (IOException e) {
+            // read-only or full: serve from memory; the registration store retries and says when it persists again
+            LOG.error("state directory {} is not usable ({}): serving from memory until it can be written",
+                    stateDir, Directories.describe(e));
+            System.err.println("sipwitch: state directory " + stateDir + " is not usable (" + Directories.describe(e)
+                    + "); serving from memory until it can be written");
         }
 
         DaemonContext context = new DaemonContext(config, runDir, stateDir, this::requestStop);

@@ -54,6 +54,20 @@ public final class Directories {
                 .orElse(System.getProperty("user.name", "sipwitch"));
     }
 
+    /** An I/O failure in words: Java's file exceptions often carry only the path. */
+    public static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied or read-only";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file is in the way";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
     /**
      * Creates the directory (and parents) and sets it private to the daemon's user
      * and group, as the control FIFO and state inside must not be reachable by others.

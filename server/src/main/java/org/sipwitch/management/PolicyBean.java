@@ -38,6 +38,7 @@ final class PolicyBean implements PolicyMXBean {
         }
         PolicySource policy = hooks.policy();
         entries.addAll(policy.blocked());
+        entries.addAll(policy.locked());
         entries.addAll(policy.targeted());
         for (String guard : policy.guards()) {
             entries.add(PolicyEntry.text("guard", guard));
@@ -52,6 +53,14 @@ final class PolicyBean implements PolicyMXBean {
     public boolean release(String address) {
         Args.required(address, "address");
         return hooks.policy().release(address.strip());
+    }
+
+    @Override
+    public int unblock(String network) {
+        Args.required(network, "network");
+        String text = network.strip();
+        org.sipwitch.ip.Cidr.parse(text); // says what is wrong with it, before the SIP side is asked
+        return hooks.policy().unblock(text);
     }
 
     private String published() {

@@ -30,6 +30,22 @@ public interface PolicySource {
         return List.of();
     }
 
+    /** Users refused ({@code 403}) at one source after failed authentications ({@link PolicyEntry#locked}). */
+    default List<PolicyEntry> locked() {
+        return List.of();
+    }
+
+    /**
+     * Lifts the blocks and user locks of every address in a network.
+     *
+     * @param network an address, or an address/prefix
+     * @return how many blocks and locks were lifted
+     * @throws IllegalArgumentException when the text is not an address or network
+     */
+    default int unblock(String network) {
+        throw Unavailable.of("security guard");
+    }
+
     /** The published address {@code host:port}, when the SIP side knows it better than the config. */
     Optional<String> published();
 

@@ -1,22 +1,27 @@
 package org.sipwitch.wiring;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.sipwitch.management.PolicySource;
 import org.sipwitch.mbeans.PolicyEntry;
 import org.sipwitch.sip.codec.CodecCounters;
 import org.sipwitch.sip.security.AccessGate;
+import org.sipwitch.ip.Cidr;
 
 /** The Policy MBean's view of the access gate: blocked sources and the published address. */
 final class GatePolicy implements PolicySource {
     private final AccessGate gate;
     private final Supplier<Optional<String>> published;
     private final CodecCounters codec;
+    private final Supplier<Map<String, Long>> connections;
 
-    GatePolicy(AccessGate gate, CodecCounters codec, Supplier<Optional<String>> published) {
+    GatePolicy(AccessGate gate, CodecCounters codec, Supplier<Map<String, Long>> connections,
+               Supplier<Optional<String>> published) {
         this.gate = gate;
         this.codec = codec;
+        this.connections = connections;
         this.published = published;
     }
 
@@ -38,6 +43,9 @@ final class GatePolicy implements PolicySource {
         // what never reached the gate: malformed input answered 400 or dropped by the decoders
         out.add("malformed-400 " + codec.malformedAnswered());
         out.add("malformed-dropped " + codec.dropped());
+        // what never got that far: connections refused at accept, heads that did not come in time
+        connections.get().forEach((k, v) -> out.add(k + " " + v));
+        out.add("head-timeouts " + codec.headTimeouts());
         return out;
     }
 
@@ -46,6 +54,17 @@ final class GatePolicy implements PolicySource {
         return gate.authGuard().targetedUsers().stream().map(u -> PolicyEntry.targeted(u.userId(),
                 u.since().toEpochMilli(), u.failures(), "sources " + u.sourcesText(),
                 u.lastSourceText())).toList();
+    }
+
+    @Override
+    public List<PolicyEntry> locked() {
+        return gate.authGuard().locked().stream().map(l -> PolicyEntry.locked(l.addressText(), l.userId(),
+                l.since().toEpochMilli(), l.until().toEpochMilli(), l.failures())).toList();
+    }
+
+    @Override
+    public int unblock(String network) {
+        return gate.authGuard().unblock(Cidr.parse(network));
     }
 
     @Override

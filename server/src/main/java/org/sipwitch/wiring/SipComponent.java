@@ -62,7 +62,8 @@ public final class SipComponent {
                 () -> config.current().registry(), () -> sip.transports().addresses(Transport.UDP),
                 sip.recentUsers()));
         StackHooks stack = new StackHooks(this);
-        hooks.policy(new GatePolicy(sip.gate(), sip.transports().counters(), stack::published));
+        hooks.policy(new GatePolicy(sip.gate(), sip.transports().counters(),
+                sip.transports()::connectionRefusals, stack::published));
         hooks.server(stack);
         sip.location().addListener(new RegistrationEvents(management.events()));
         sip.gate().authGuard().addListener(new GuardEvents(management.events()));

@@ -35,9 +35,9 @@ class ConsoleViewIT {
     @BeforeAll
     static void start() throws Exception {
         Sipp.assumeAvailable();
-        // 127.0.0.1 is not trusted here, so two wrong passwords block it
+        // 127.0.0.1 is not trusted here: two wrong passwords lock alice there, a second name blocks it
         Path config = new TestConfig().user("alice", "201", "alice-secret").access("<trusted>10.0.0.0/8</trusted>")
-                .section("  <security><auth-failures>2</auth-failures></security>\n"
+                .section("  <security><auth-failures>2</auth-failures><scan-users>2</scan-users></security>\n"
                         + "  <jmx><interface>127.0.0.1</interface><port>0</port></jmx>\n").write(work);
         daemon = DaemonProcess.start(config, work);
         jmx = Tools.jmx(daemon, "monitor");
@@ -61,12 +61,19 @@ class ConsoleViewIT {
             for (int i = 0; i < 2; i++) {
                 Sipp.register(daemon, work, "register-refused.xml", "alice", "wrong", contact.getLocalPort());
             }
+            Sipp.register(daemon, work, "register-refused.xml", "mallory", "wrong", contact.getLocalPort());
         }
+        CompositeData locked = await().atMost(Duration.ofSeconds(10)).until(() -> Arrays.stream(
+                        (CompositeData[]) ((CompositeData) mbs.getAttribute(ObjectNames.POLICY, "Policy")).get("entries"))
+                .filter(e -> e.get("list").equals("locked")).findFirst().orElse(null), l -> l != null);
+        assertThat(locked.get("address")).isEqualTo("127.0.0.1");
+        assertThat(locked.get("user")).isEqualTo("alice");
+        assertThat((Long) locked.get("until") - (Long) locked.get("since")).isEqualTo(600_000);
         CompositeData blocked = await().atMost(Duration.ofSeconds(10)).until(() -> Arrays.stream(
                         (CompositeData[]) ((CompositeData) mbs.getAttribute(ObjectNames.POLICY, "Policy")).get("entries"))
                 .filter(e -> e.get("list").equals("blocked")).findFirst().orElse(null), b -> b != null);
         assertThat(blocked.get("address")).isEqualTo("127.0.0.1");
-        assertThat(blocked.get("user")).isEqualTo("alice");
+        assertThat(blocked.get("user")).isEqualTo("mallory");
         assertThat((Long) blocked.get("failures")).isGreaterThanOrEqualTo(2);
         long since = (Long) blocked.get("since");
         long until = (Long) blocked.get("until");
@@ -75,7 +82,9 @@ class ConsoleViewIT {
         assertThat(until - since).isEqualTo(600_000);
 
         assertThat(Tools.sipwitchctl(daemon, "policy").out()).containsPattern("blocked +127\\.0\\.0\\.1 since "
-                + blocked.get("sinceIso") + " until " + blocked.get("untilIso") + " failures \\d+ last-user alice");
+                + blocked.get("sinceIso") + " until " + blocked.get("untilIso") + " failures \\d+ last-user mallory")
+                .containsPattern("locked +127\\.0\\.0\\.1 user alice since " + locked.get("sinceIso") + " until "
+                        + locked.get("untilIso") + " failures 2");
 
         CompositeData cached = ((CompositeData[]) mbs.getAttribute(ObjectNames.REGISTRY, "UserCache"))[0];
         assertThat(Instant.parse((String) cached.get("lastSeenIso")).toEpochMilli()).isEqualTo(cached.get("lastSeen"));

@@ -82,6 +82,8 @@ final class StreamPhone implements AutoCloseable {
     private int cseq = 1;
     private boolean sips;
     private String contact;
+    /** Display name for From, or null: sent as UTF-8 in a quoted string. */
+    private String display;
 
     StreamPhone(String user, String password, Socket socket, String transport) throws IOException {
         this.user = user;
@@ -114,6 +116,26 @@ final class StreamPhone implements AutoCloseable {
     StreamPhone contact(String uri) {
         contact = uri;
         return this;
+    }
+
+    StreamPhone display(String name) {
+        display = name;
+        return this;
+    }
+
+    private String fromName() {
+        return display == null ? "" : "\"" + display + "\" ";
+    }
+
+    /** The REGISTER that answers {@code challenge}, its digest uri {@code digestUri} (the Request-URI if null). */
+    String authorizedRegister(String callId, int expires, Msg challenge, String digestUri) {
+        return registerText(callId, expires, authorization(challenge.header("WWW-Authenticate"), "REGISTER",
+                digestUri != null ? digestUri : "sip:" + server()));
+    }
+
+    /** An unauthenticated REGISTER (the first of a pair). */
+    String plainRegister(String callId, int expires) {
+        return registerText(callId, expires, null);
     }
 
     StreamPhone useSips() {
@@ -190,8 +212,8 @@ final class StreamPhone implements AutoCloseable {
 
     private String registerText(String callId, int expires, String authorization) {
         StringBuilder b = new StringBuilder("REGISTER sip:" + server() + " SIP/2.0\r\n");
-        b.append("Via: ").append(via()).append("\r\nMax-Forwards: 70\r\nFrom: <sip:").append(user).append('@')
-                .append(server()).append(">;tag=r").append(user).append("\r\nTo: <sip:").append(user).append('@')
+        b.append("Via: ").append(via()).append("\r\nMax-Forwards: 70\r\nFrom: ").append(fromName()).append("<sip:")
+                .append(user).append('@').append(server()).append(">;tag=r").append(user).append("\r\nTo: <sip:").append(user).append('@')
                 .append(server()).append(">\r\nCall-ID: ").append(callId).append("\r\nCSeq: ").append(cseq++)
                 .append(" REGISTER\r\nContact: ").append(contact()).append("\r\nExpires: ").append(expires)
                 .append("\r\n");
@@ -241,8 +263,8 @@ final class StreamPhone implements AutoCloseable {
         String sdp = "v=0\r\no=" + user + " 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                 + "m=audio 4000 RTP/AVP 0\r\n";
         StringBuilder b = new StringBuilder("INVITE sip:" + target + "@" + server() + ";transport=tls SIP/2.0\r\n");
-        b.append("Via: ").append(via()).append("\r\nMax-Forwards: 70\r\nFrom: <sip:").append(user).append('@')
-                .append(server()).append(">;tag=i").append(user).append("\r\nTo: <sip:").append(target).append('@')
+        b.append("Via: ").append(via()).append("\r\nMax-Forwards: 70\r\nFrom: ").append(fromName()).append("<sip:")
+                .append(user).append('@').append(server()).append(">;tag=i").append(user).append("\r\nTo: <sip:").append(target).append('@')
                 .append(server()).append(">\r\nCall-ID: ").append(callId).append("\r\nCSeq: 1 INVITE\r\nContact: ")
                 .append(contact()).append("\r\nContent-Type: application/sdp\r\n");
         send(finish(b, sdp));

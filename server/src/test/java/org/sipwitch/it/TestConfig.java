@@ -17,6 +17,24 @@ public final class TestConfig {
     private String transports = "udp tcp";
     private String stackExtra = "";
     private String access = "<trusted>127.0.0.0/8</trusted>";
+    private int port;
+
+    /** A fixed port instead of a free one (for tests about a port that is taken). */
+    public TestConfig port(int fixed) {
+        this.port = fixed;
+        return this;
+    }
+
+    /** A user with its own display name (any characters; XML-escaped here). */
+    public TestConfig user(String id, String extension, String display, String secret) {
+        users.append("    <user id=\"").append(id).append("\">");
+        if (extension != null) {
+            users.append("<extension>").append(extension).append("</extension>");
+        }
+        users.append("<display>").append(display.replace("&", "&amp;").replace("<", "&lt;")).append("</display><secret>")
+                .append(secret).append("</secret></user>\n");
+        return this;
+    }
 
     public TestConfig user(String id, String extension, String secret) {
         users.append("    <user id=\"").append(id).append("\">");
@@ -63,7 +81,7 @@ public final class TestConfig {
 
     public String xml() {
         return "<?xml version=\"1.0\"?>\n<sipwitch>\n"
-                + "  <stack><interface>127.0.0.1</interface><port>0</port><transport>" + transports
+                + "  <stack><interface>127.0.0.1</interface><port>" + port + "</port><transport>" + transports
                 + "</transport>" + stackExtra + "</stack>\n"
                 + "  <registry><realm>test</realm><digest>" + digest + "</digest><prefix>200</prefix><range>100</range>"
                 + registryExtra + "</registry>\n"

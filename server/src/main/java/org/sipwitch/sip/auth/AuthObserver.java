@@ -13,6 +13,14 @@ public interface AuthObserver {
 
     void succeeded(InetAddress source, String username);
 
+    /**
+     * Whether {@code username} is refused from {@code source} before its password is
+     * looked at (too many wrong passwords there): the request gets {@code 403}.
+     */
+    default boolean refuses(InetAddress source, String username) {
+        return false;
+    }
+
     AuthObserver NONE = new AuthObserver() {
         @Override
         public void failed(InetAddress source, String username) {

@@ -20,12 +20,21 @@ public record AuthResult(Status status, String username, DigestAlgorithm algorit
         /** Credentials for our realm that did not verify (unknown user, wrong password, forged nonce, bad syntax). */
         FAILED,
         /** The response was right but the nonce expired or its nonce-count was replayed: challenge with stale=true. */
-        STALE
+        STALE,
+        /**
+         * Credentials for our realm whose {@code uri} is not the Request-URI (RFC 7616 §3.4.6):
+         * answered {@code 400}, not challenged, and not counted as a wrong password.
+         */
+        WRONG_URI,
+        /** This user is refused from this source after too many wrong passwords there: {@code 403}, no challenge. */
+        REFUSED
     }
 
     static final AuthResult MISSING = new AuthResult(Status.MISSING, null, null);
     static final AuthResult FAILED = new AuthResult(Status.FAILED, null, null);
     static final AuthResult STALE = new AuthResult(Status.STALE, null, null);
+    static final AuthResult WRONG_URI = new AuthResult(Status.WRONG_URI, null, null);
+    static final AuthResult REFUSED = new AuthResult(Status.REFUSED, null, null);
 
     public boolean isAuthenticated() {
         return status == Status.AUTHENTICATED;

@@ -10,8 +10,10 @@ import org.sipwitch.digest.DigestComputer;
 import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.Responses;
 import org.sipwitch.sip.message.SipMethods;
+import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
+import org.sipwitch.sip.message.SipUri;
 import org.sipwitch.sip.net.Peer;
 
 /**
@@ -117,6 +119,12 @@ public final class DigestAuthenticator {
             if (++checked > MAX_CREDENTIALS_CHECKED) {
                 break;
             }
+            if (c != null && c.uri() != null && !sameUri(c.uri(), request)) {
+                return AuthResult.WRONG_URI; // a response computed for another request: never ours to verify
+            }
+            if (c != null && c.username() != null && observer.refuses(sourceAddress(source), c.username())) {
+                return AuthResult.REFUSED; // guessed at from here: no answer about the password at all
+            }
             AuthResult r = check(c, request.method(), st, now, address);
             if (r.isAuthenticated()) {
                 observer.succeeded(sourceAddress(source), r.username());
@@ -133,6 +141,26 @@ public final class DigestAuthenticator {
             observer.failed(sourceAddress(source), offeredBy);
         }
         return result;
+    }
+
+    /**
+     * RFC 7616 §3.4.6: the digest {@code uri} must name the Request-URI. Compared as URIs
+     * (scheme and host case, as the parser normalises them), so a phone's own spelling
+     * passes; one that does not parse does not match.
+     */
+    private static boolean sameUri(String digestUri, SipRequest request) {
+        SipUri target = request.uri();
+        if (target == null) {
+            return false;
+        }
+        if (digestUri.equals(target.toString())) {
+            return true;
+        }
+        try {
+            return SipUri.parse(digestUri).equals(target);
+        } catch (SipParseException e) {
+            return false;
+        }
     }
 
     private static InetAddress sourceAddress(Peer source) {
@@ -164,8 +192,6 @@ public final class DigestAuthenticator {
         }
         Optional<String> ha1 = credentials.ha1(c.username(), st.realm, alg);
         String storedHa1 = ha1.orElse(DUMMY_HA1.substring(0, alg.hexLength()));
-        // note: the digest uri is not compared with the Request-URI: phones and proxies
-        // rewrite the latter (ports, ;transport, maddr), and nonce + nc already bind the response
         byte[] expected = DigestComputer.forThread().response(alg, storedHa1, method, c.uri(), c.nonce(),
                 c.nc(), c.cnonce(), qop);
         boolean match = DigestComputer.hexEquals(expected, alg.hexLength(), c.response());
@@ -198,10 +224,24 @@ public final class DigestAuthenticator {
     }
 
     /**
-     * The challenge for a request that did not authenticate: {@code 401} for REGISTER,
-     * {@code 407} otherwise, with {@code stale=true} when the result says so.
+     * The answer to a request that did not authenticate: the challenge, {@code 401} for
+     * REGISTER and {@code 407} otherwise, with {@code stale=true} when the result says so;
+     * {@code 400} for credentials whose digest uri is not the Request-URI; {@code 403} for a
+     * user refused at this source after too many wrong passwords.
      */
     public SipResponse challenge(SipRequest request, AuthResult result, Peer source) {
+        if (result != null && result.status() == AuthResult.Status.WRONG_URI) {
+            // not a challenge: credentials for another URI are a malformed request (RFC 7616 §3.4.6)
+            SipResponse bad = Responses.create(request, 400, "Bad Request (digest uri does not match Request-URI)");
+            Responses.ensureToTag(bad, Responses.newTag());
+            return bad;
+        }
+        if (result != null && result.status() == AuthResult.Status.REFUSED) {
+            // a final answer the phone shows ("forbidden") instead of a challenge it would retry
+            SipResponse refused = Responses.create(request, 403, "Forbidden (too many failed attempts)");
+            Responses.ensureToTag(refused, Responses.newTag());
+            return refused;
+        }
         return challenge(request, result != null && result.isStale(), source);
     }
 

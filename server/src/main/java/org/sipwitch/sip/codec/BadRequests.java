@@ -7,10 +7,12 @@ import org.sipwitch.sip.message.Responses;
 import org.sipwitch.sip.message.SipHeaders;
 import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipResponse;
+import org.sipwitch.sip.message.StatusCodes;
 import org.sipwitch.sip.message.Via;
 
 /**
- * Builds the {@code 400 Bad Request} for a request that cannot be used. The client
+ * Builds the {@code 400 Bad Request} for a request that cannot be used (or the {@code 416}
+ * / {@code 505} the head parser chose for an unknown URI scheme or SIP version). The client
  * matches a response to its transaction by the top Via branch and the CSeq method
  * (RFC 3261 §17.1.3), so those two must be readable; From, To and Call-ID are copied
  * when present. Responses and ACKs are never answered (RFC 3261 §17.1.1.3).
@@ -44,7 +46,9 @@ final class BadRequests {
         } catch (SipParseException e) {
             return null;
         }
-        SipResponse r = Responses.create(h, 400, "Bad Request (" + sanitize(reason) + ")");
+        int status = head.status;
+        SipResponse r = Responses.create(h, status, status == 400 ? "Bad Request (" + sanitize(reason) + ")"
+                : StatusCodes.reason(status));
         Responses.ensureToTag(r, Responses.newTag());
         return r;
     }

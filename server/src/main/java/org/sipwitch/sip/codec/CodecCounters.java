@@ -12,6 +12,7 @@ public final class CodecCounters {
     private final LongAdder answered = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder keepAlives = new LongAdder();
+    private final LongAdder headTimeouts = new LongAdder();
 
     /** Well-formed messages handed on. */
     public long decoded() {
@@ -31,6 +32,15 @@ public final class CodecCounters {
     /** CRLF keep-alives seen (RFC 5626 §3.5.1 pings on streams, lone CRLF datagrams). */
     public long keepAlives() {
         return keepAlives.sum();
+    }
+
+    /** Stream connections closed because a message head did not complete within {@code <head-timeout>}. */
+    public long headTimeouts() {
+        return headTimeouts.sum();
+    }
+
+    void onHeadTimeout() {
+        headTimeouts.increment();
     }
 
     void onDecoded() {

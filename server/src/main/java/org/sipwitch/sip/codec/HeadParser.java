@@ -65,8 +65,9 @@ final class HeadParser {
             byte[] line = lineArray(length);
             buf.getBytes(pos, line, 0, length);
             pos = next;
-            if (hasControl(line, length)) {
-                head.fail("Illegal character in header");
+            String bad = badCharacter(line, length);
+            if (bad != null) {
+                head.fail(bad);
                 continue;
             }
             byte first = line[0];
@@ -123,15 +124,37 @@ final class HeadParser {
         return line;
     }
 
-    /** Control characters other than HT are never legal in a head (NUL included); bytes are signed, so neither is any byte above 0x7f. */
-    private static boolean hasControl(byte[] line, int length) {
+    /**
+     * Control characters other than HT are never legal in a head (NUL included), except
+     * escaped in a quoted string (RFC 3261 §25.1 quoted-pair: {@code \\} then %x00-09 /
+     * %x0B-0C / %x0E-7F). Octets 0x80 and above are UTF-8 (TEXT-UTF8, quoted strings,
+     * display names: §25.1) and must be well-formed; they are compared unsigned.
+     */
+    private static String badCharacter(byte[] line, int length) {
+        boolean quoted = false;
+        boolean escaped = false;
+        boolean wide = false;
         for (int i = 0; i < length; i++) {
-            byte b = line[i];
+            int b = line[i] & 0xff;
+            if (escaped) {
+                escaped = false;
+                if (b == '\r' || b >= 0x80) {
+                    return "Illegal character in header";
+                }
+                continue;
+            }
             if ((b < ' ' && b != '\t') || b == 0x7f) {
-                return true;
+                return "Illegal character in header";
+            }
+            if (b >= 0x80) {
+                wide = true;
+            } else if (b == '"') {
+                quoted = !quoted;
+            } else if (b == '\\' && quoted) {
+                escaped = true;
             }
         }
-        return false;
+        return wide && !Utf8.isWellFormed(line, length) ? "Invalid UTF-8 in header" : null;
     }
 
     /** Known names as their shared canonical constant: no String per name per message. */

@@ -13,12 +13,21 @@ import org.sipwitch.sip.message.SipRequest;
  * above can call the typed accessors on a decoded message without failing.
  */
 final class MandatoryHeaders {
+    /** Headers that may appear once only (RFC 3261 §20, no comma list); compact forms are the same name. */
+    private static final java.util.List<String> SINGLE = java.util.List.of(HeaderNames.CSEQ, HeaderNames.CALL_ID,
+            HeaderNames.FROM, HeaderNames.TO, HeaderNames.MAX_FORWARDS, HeaderNames.CONTENT_LENGTH);
     private MandatoryHeaders() {
     }
 
     /** Why the message is not usable, or null when it is. */
     static String check(SipMessage message) {
         SipHeaders h = message.headers();
+        for (String name : SINGLE) {
+            if (h.count(name) > 1) {
+                // which one would "win" differs between stacks: refuse rather than guess (RFC 4475 §3.1.2.19)
+                return "Duplicate " + name;
+            }
+        }
         if (h.get(HeaderNames.VIA) == null) {
             return "Missing Via";
         }

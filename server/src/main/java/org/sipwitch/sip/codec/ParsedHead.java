@@ -18,10 +18,17 @@ final class ParsedHead {
     String method;
     /** The first thing found wrong, in words fit for a reason phrase; null when well-formed. */
     String error;
+    /** The status that answers {@link #error}: 400, or what the RFC names for that fault (416, 505). */
+    int status = 400;
 
     void fail(String reason) {
+        fail(400, reason);
+    }
+
+    void fail(int code, String reason) {
         if (error == null) {
             error = reason;
+            status = code;
         }
     }
 }

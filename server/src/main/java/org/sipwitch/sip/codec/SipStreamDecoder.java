@@ -6,6 +6,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.sipwitch.sip.net.InboundMessage;
 import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.net.Transport;
@@ -39,8 +41,16 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
     private ParsedHead head;
     private int bodyLength;
     private Peer peer;
+    /** Deadline for a head to complete once its first byte came (slow-loris senders); 0 = none. */
+    private final long headTimeoutMillis;
+    private ScheduledFuture<?> headTimer;
 
     public SipStreamDecoder(SipLimits limits, CodecCounters counters, Transport transport) {
+        this(limits, counters, transport, 0);
+    }
+
+    public SipStreamDecoder(SipLimits limits, CodecCounters counters, Transport transport, long headTimeoutMillis) {
+        this.headTimeoutMillis = headTimeoutMillis;
         this.limits = limits;
         this.counters = counters;
         this.transport = transport;
@@ -67,11 +77,13 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
                     return;
                 }
                 state = State.READ_HEAD;
+                startHeadTimer(ctx);
                 // fall through
             case READ_HEAD:
                 if (!readHead(ctx, in, out)) {
                     return;
                 }
+                stopHeadTimer();
                 state = State.READ_BODY;
                 // fall through
             case READ_BODY:
@@ -88,6 +100,39 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
             default:
                 in.skipBytes(in.readableBytes());
         }
+    }
+
+    /**
+     * A client that trickles a head one byte at a time would hold its connection (and its
+     * slot) for ever; once the first byte of a head is in, the rest must follow in time.
+     */
+    private void startHeadTimer(ChannelHandlerContext ctx) {
+        if (headTimeoutMillis <= 0 || headTimer != null) {
+            return;
+        }
+        headTimer = ctx.executor().schedule(() -> {
+            headTimer = null;
+            if (state != State.READ_HEAD) {
+                return;
+            }
+            counters.onHeadTimeout();
+            state = State.DISCARD;
+            head = null;
+            ctx.fireChannelRead(new MalformedMessage(null, "Message head not complete within "
+                    + headTimeoutMillis / 1000 + " s", peer(ctx).address(), true));
+        }, headTimeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void stopHeadTimer() {
+        if (headTimer != null) {
+            headTimer.cancel(false);
+            headTimer = null;
+        }
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        stopHeadTimer();
     }
 
     /** Skips CR/LF before a message, answering pings; true when a message starts at the reader index. */
@@ -162,6 +207,7 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
 
     /** The framing is lost: say so (with the 400 the head allows) and ignore whatever else arrives. */
     private void fail(ChannelHandlerContext ctx, ByteBuf in, List<Object> out, ParsedHead parsed, String reason) {
+        stopHeadTimer();
         state = State.DISCARD;
         head = null;
         in.skipBytes(in.readableBytes()); // consumed, or Netty takes the report for a decoder that read nothing

@@ -8,6 +8,7 @@ import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.message.SipUri;
+import org.sipwitch.sip.message.UnsupportedSchemeException;
 
 /**
  * Request-Line ({@code METHOD SP Request-URI SP SIP/2.0}) and Status-Line
@@ -48,7 +49,12 @@ final class StartLineParser {
             return;
         }
         if (sp2 + 1 + VERSION.length != to || !startsWithIgnoreCase(buf, sp2 + 1, to, VERSION, VERSION.length)) {
-            head.fail("Bad SIP version");
+            // "SIP/" and something else is a version we do not speak (§8.2.2 / RFC 4475 §3.3.14)
+            if (startsWithIgnoreCase(buf, sp2 + 1, to, VERSION, 4) && buf.indexOf(sp2 + 1, to, (byte) ' ') < 0) {
+                head.fail(505, "SIP Version not supported");
+            } else {
+                head.fail("Bad SIP version");
+            }
             return;
         }
         for (int i = sp1 + 1; i < sp2; i++) {
@@ -61,6 +67,8 @@ final class StartLineParser {
         try {
             SipUri uri = SipUri.parse(buf.toString(sp1 + 1, sp2 - sp1 - 1, CharsetUtil.UTF_8));
             head.message = new SipRequest(head.method, uri);
+        } catch (UnsupportedSchemeException e) {
+            head.fail(416, e.getMessage()); // §8.2.2.1: a scheme we do not understand
         } catch (SipParseException e) {
             head.fail("Bad Request-URI: " + e.getMessage());
         }
@@ -107,7 +115,7 @@ final class StartLineParser {
                 return;
             }
             for (int k = r + 1; k < to; k++) {
-                byte b = buf.getByte(k);
+                int b = buf.getUnsignedByte(k); // UTF-8 is allowed (TEXT-UTF8): compare unsigned
                 if ((b < ' ' && b != '\t') || b == 0x7f) {
                     head.fail("Illegal character in reason phrase");
                     return;

@@ -52,6 +52,18 @@ public final class SipHeaders {
         return out;
     }
 
+    /** How many lines of that name there are, without collecting them (checked on every message). */
+    public int count(String name) {
+        String known = HeaderNames.knownOrNull(name);
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (matches(lines[i], known, name)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /**
      * The list elements of a list header across all its lines: "Via: a, b" and two
      * lines "Via: a" / "Via: b" give the same answer.

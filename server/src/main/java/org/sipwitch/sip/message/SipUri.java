@@ -59,19 +59,39 @@ public final class SipUri {
         if (HeaderValues.isAsciiIgnoreCase(text, from, colon, "tel")) {
             return parseTel(text, colon + 1, to);
         }
-        throw new SipParseException("Unsupported URI scheme " + text.substring(from, colon).toLowerCase(Locale.ROOT));
+        if (!isScheme(text, from, colon)) {
+            throw new SipParseException("Bad URI scheme");
+        }
+        throw new UnsupportedSchemeException(text.substring(from, colon).toLowerCase(Locale.ROOT));
+    }
+
+    /** RFC 3986 scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ). */
+    private static boolean isScheme(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            boolean alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (!alpha && (i == from || !((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))) {
+                return false;
+            }
+        }
+        return to > from;
     }
 
     private static SipUri parseSip(String scheme, String s, int from, int to) throws SipParseException {
+        // The userinfo ends at the first '@': no part of a SIP URI but the userinfo may hold
+        // one unescaped, while the user part may hold '?', ';' and '/' (user-unreserved, §25.1),
+        // so headers ('?') and parameters are looked for only after it.
+        int at = s.indexOf('@', from);
+        if (at >= to) {
+            at = -1;
+        }
         int end = to;
         String headers = null;
-        int q = s.indexOf('?', from);
+        int q = s.indexOf('?', at >= 0 ? at : from);
         if (q >= 0 && q < to) {
             headers = s.substring(q + 1, to);
             end = q;
         }
-        // the userinfo ends at the last '@' before any parameter; users may contain ';'
-        int at = s.lastIndexOf('@', end - 1);
         String user = null;
         String password = null;
         int hostStart = from;

@@ -149,6 +149,9 @@ public final class AccessGate {
         for (BlockedSource b : blocked) {
             lines.add("blocked " + b.describe());
         }
+        for (UserLock l : authGuard.locked()) {
+            lines.add("locked " + l.describe());
+        }
         for (TargetedUser u : authGuard.targetedUsers()) {
             lines.add("targeted " + u.describe());
         }
@@ -158,7 +161,8 @@ public final class AccessGate {
     /** The settings of the three guards, one line each. */
     public List<String> guardLines() {
         SecuritySettings sec = settings.security;
-        return List.of("auth-guard " + sec.authFailures() + " failures in " + sec.authWindow() + "s block "
+        return List.of("auth-guard " + sec.authFailures() + " failures of a user or " + sec.scanUsers()
+                        + " users from a source in " + sec.authWindow() + "s, lock/block "
                         + (sec.blockTime() == 0 ? "off" : sec.blockTime() + "s") + " action "
                         + sec.blockAction().name().toLowerCase(java.util.Locale.ROOT)
                         + (exemptTrusted ? " (trusted never blocked)" : ""),
@@ -183,6 +187,7 @@ public final class AccessGate {
         out.put("overloaded", byReason[Reason.OVERLOADED.ordinal()].sum());
         out.put("auth-failures", authGuard.failuresTotal());
         out.put("blocks", authGuard.blocksTotal());
+        out.put("user-locks", authGuard.locksTotal());
         return out;
     }
 

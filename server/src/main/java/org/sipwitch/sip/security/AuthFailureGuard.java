@@ -18,22 +18,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Password-guessing protection: counts failed authentications per source address and per
- * user id over a sliding window ({@code <auth-window>}); a source that reaches
- * {@code <auth-failures>} is blocked for {@code <block-time>} seconds.
+ * Password-guessing protection that matches the threat, so one phone with a wrong
+ * password behind an office NAT does not lock out the whole office:
  *
  * <ul>
- *   <li>Only the <em>source</em> is ever blocked. A user id attacked from many sources
- *       is recorded ({@link #targetedUsers()}, {@link AuthGuardListener#userTargeted})
- *       but never locked: that would let anyone lock out anyone.</li>
+ *   <li><b>A user guessed at from a source</b>: {@code <auth-failures>} failures for one
+ *       user id from one address within {@code <auth-window>} lock that pair for
+ *       {@code <block-time>}: that user is answered {@code 403} from there
+ *       ({@link #isLocked}), whatever the password, so the phone shows an error instead of
+ *       retrying, and the guessing stops. Other users at the same address go on.</li>
+ *   <li><b>A scanner</b>: failures for {@code <scan-users>} distinct user ids (known or
+ *       not) from one address within the window block the whole source
+ *       ({@link #isBlocked}; dropped, or {@code 403} with {@code <block-action>reject}).</li>
+ *   <li>A user id attacked from many sources is recorded ({@link #targetedUsers()},
+ *       {@link AuthGuardListener#userTargeted}) but never locked everywhere: that would
+ *       let anyone lock out anyone.</li>
  *   <li>Trusted sources ({@code <access><trusted>}) are counted but, with
- *       {@link GuardLimits#exemptTrusted()} (the default), never blocked; crossing the
- *       threshold there is reported once per threshold instead.</li>
- *   <li>A success forgives a source's failures only when they were all for the user who
- *       just succeeded (a phone with an old password that was then fixed). A guesser
- *       holding one valid account cannot reset its count by logging in between guesses.</li>
- *   <li>{@link #isBlocked} is the per-request check: one lock-free map read, and a clock
- *       read only for sources that are in the block table.</li>
+ *       {@link GuardLimits#exemptTrusted()} (the default), never locked or blocked;
+ *       crossing a threshold there is reported once per threshold instead.</li>
+ *   <li>A success forgives that pair's failures and takes the user off the source's list
+ *       of names tried; the other names stay, so logging in between guesses does not
+ *       reset a scanner.</li>
+ *   <li>The operator lifts blocks and locks of an address or network ({@link #unblock}).</li>
  *   <li>All tables are capped ({@link GuardLimits}), so spoofed sources and invented user
  *       ids cannot exhaust memory.</li>
  * </ul>
@@ -45,7 +51,7 @@ public final class AuthFailureGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthFailureGuard.class);
 
-    private record Settings(int threshold, long windowNanos, long blockNanos, CidrMatcher trusted) {
+    private record Settings(int threshold, int scanUsers, long windowNanos, long blockNanos, CidrMatcher trusted) {
         /** How long a targeted user stays listed after its last failure. */
         long visibleNanos() {
             return Math.max(2 * windowNanos, blockNanos);
@@ -57,6 +63,7 @@ public final class AuthFailureGuard {
     private final BoundedMap<InetAddress, SourceFailures> sources;
     private final BoundedMap<String, UserFailures> users;
     private final BoundedMap<InetAddress, Block> blocked;
+    private final UserLocks locks;
     private final List<AuthGuardListener> listeners = new CopyOnWriteArrayList<>();
     private final LongAdder failuresTotal = new LongAdder();
     private final LongAdder blocksTotal = new LongAdder();
@@ -68,6 +75,7 @@ public final class AuthFailureGuard {
         this.sources = new BoundedMap<>(limits.maxSources());
         this.users = new BoundedMap<>(limits.maxUsers());
         this.blocked = new BoundedMap<>(limits.maxBlocked());
+        this.locks = new UserLocks(limits, time);
         reconfigure(security, access);
     }
 
@@ -81,7 +89,8 @@ public final class AuthFailureGuard {
      * trusted sources are exempt.
      */
     public void reconfigure(SecuritySettings security, AccessLists access) {
-        Settings s = new Settings(security.authFailures(), TimeUnit.SECONDS.toNanos(security.authWindow()),
+        Settings s = new Settings(security.authFailures(), security.scanUsers(),
+                TimeUnit.SECONDS.toNanos(security.authWindow()),
                 TimeUnit.SECONDS.toNanos(security.blockTime()), new CidrMatcher(access.trusted()));
         settings = s;
         if (exemptTrusted && !s.trusted.isEmpty()) {
@@ -90,6 +99,7 @@ public final class AuthFailureGuard {
                     notify(l -> l.sourceReleased(e.getValue().snapshot(), "trusted after reload"));
                 }
             }
+            locks.unlock(s.trusted::matches, lock -> { });
         }
     }
 
@@ -108,10 +118,18 @@ public final class AuthFailureGuard {
     }
 
     /**
+     * Whether {@code userId} is refused from {@code source} (too many wrong passwords for
+     * it there): the authenticator answers {@code 403} without looking at the password.
+     */
+    public boolean isLocked(InetAddress source, String userId) {
+        return locks.isLocked(new UserLocks.Pair(Sources.key(source), Sources.userId(userId)));
+    }
+
+    /**
      * Counts a failed authentication (wrong password, unknown user, bad digest) from
      * {@code source} for {@code userId} (the digest username as sent; may be null).
      *
-     * @return true when this failure blocked the source (exactly one call per block does)
+     * @return true when this failure blocked the whole source (exactly one call per block does)
      */
     public boolean recordFailure(InetAddress source, String userId) {
         InetAddress key = Sources.key(Objects.requireNonNull(source, "source"));
@@ -127,25 +145,42 @@ public final class AuthFailureGuard {
             current.lastUser = user;
             return false;
         }
+        boolean exempt = exemptTrusted && s.trusted.matches(key);
+        countForPair(s, new UserLocks.Pair(key, user), now, exempt);
+
         SourceFailures record = sources.getOrCreate(key, k -> new SourceFailures(now),
                 r -> r.isIdle(now, s.windowNanos));
+        int names = record.add(now, s.windowNanos, user, s.scanUsers);
+        if (names < s.scanUsers) {
+            return false;
+        }
         int failures;
         synchronized (record) {
-            if (record.add(now, s.windowNanos, user) < s.threshold) {
-                return false;
-            }
-            failures = record.episodeFailures;
+            failures = record.failures;
             record.reset(now);
         }
-        if (exemptTrusted && s.trusted.matches(key)) {
+        if (exempt) {
             notify(l -> l.trustedSourceFailing(key, failures, user));
             return false;
         }
         if (s.blockNanos == 0) {
-            return false; // <block-time>0</block-time>: count and report users, never block
+            return false; // <block-time>0</block-time>: count and report, never block
         }
         sources.remove(key, record);
         return block(key, now, s, failures, user);
+    }
+
+    /** The pair's failures; at the threshold the user is locked at that source. */
+    private void countForPair(Settings s, UserLocks.Pair pair, long now, boolean exempt) {
+        UserLocks.Crossing crossing = locks.count(pair, now, s.threshold, s.windowNanos, s.blockNanos, exempt);
+        if (crossing == null) {
+            return;
+        }
+        if (exempt) {
+            notify(l -> l.trustedSourceFailing(pair.source(), crossing.failures(), pair.user()));
+        } else if (crossing.lock() != null) {
+            notify(l -> l.userLocked(crossing.lock()));
+        }
     }
 
     private boolean block(InetAddress key, long now, Settings s, int failures, String user) {
@@ -185,23 +220,22 @@ public final class AuthFailureGuard {
     }
 
     /**
-     * A successful authentication: forgives the source's failures when they were all for
-     * this same user id. User-id counters are kept (a success does not hide an attack).
+     * A successful authentication: forgives the pair's failures and takes the user off the
+     * source's names. User-id counters are kept (a success does not hide an attack).
      */
     public void recordSuccess(InetAddress source, String userId) {
         InetAddress key = Sources.key(Objects.requireNonNull(source, "source"));
-        SourceFailures record = sources.get(key);
-        if (record == null) {
-            return;
-        }
         String user = Sources.userId(userId);
-        boolean forgive;
-        synchronized (record) {
-            forgive = !record.mixedUsers && user.equals(record.firstUser);
+        locks.forgive(new UserLocks.Pair(key, user));
+        SourceFailures record = sources.get(key);
+        if (record != null) {
+            record.forgive(user);
         }
-        if (forgive) {
-            sources.remove(key, record);
-        }
+    }
+
+    /** Users refused at one source, in force, oldest first. */
+    public List<UserLock> locked() {
+        return locks.locked();
     }
 
     /** Blocked sources in force, oldest first. */
@@ -248,6 +282,7 @@ public final class AuthFailureGuard {
         }
         InetAddress key = Sources.key(parsed.get());
         sources.remove(key);
+        locks.unlock(key::equals, lock -> { });
         Block block = blocked.remove(key);
         if (block == null || block.expired(time.nanoTime())) {
             return false;
@@ -265,6 +300,32 @@ public final class AuthFailureGuard {
             }
         }
         return released;
+    }
+
+    /**
+     * Operator unblock ({@code sipwitchctl unblock ADDRESS[/PREFIX]}): lifts the source
+     * blocks and the user locks of every address in {@code network}, and forgets their
+     * failure counts, so they start afresh.
+     *
+     * @return how many blocks and locks were in force and are lifted
+     */
+    public int unblock(org.sipwitch.ip.Cidr network) {
+        long now = time.nanoTime();
+        int lifted = 0;
+        for (Map.Entry<InetAddress, Block> e : blocked.entries()) {
+            if (network.contains(e.getKey()) && blocked.remove(e.getKey(), e.getValue())
+                    && !e.getValue().expired(now)) {
+                lifted++;
+                notify(l -> l.sourceReleased(e.getValue().snapshot(), "unblocked by operator"));
+            }
+        }
+        lifted += locks.unlock(network::contains, lock -> notify(l -> l.userUnlocked(lock, "unblocked by operator")));
+        sources.removeKeysIf(network::contains);
+        return lifted;
+    }
+
+    public long locksTotal() {
+        return locks.total();
     }
 
     public long failuresTotal() {
@@ -286,6 +347,10 @@ public final class AuthFailureGuard {
 
     public int blockedCount() {
         return blocked.size();
+    }
+
+    public int lockedCount() {
+        return locks.size();
     }
 
     private void notify(Consumer<AuthGuardListener> event) {

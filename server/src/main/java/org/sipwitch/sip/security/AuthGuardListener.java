@@ -25,6 +25,14 @@ public interface AuthGuardListener {
     default void trustedSourceFailing(InetAddress source, int failures, String lastUser) {
     }
 
+    /** A user id is refused ({@code 403}) at one source after too many wrong passwords there. Once per lock. */
+    default void userLocked(UserLock lock) {
+    }
+
+    /** A lock was lifted before it lapsed, by the operator. */
+    default void userUnlocked(UserLock lock, String why) {
+    }
+
     /** A user id crossed the threshold, from one source or many. Once per episode. */
     default void userTargeted(TargetedUser user) {
     }

@@ -91,6 +91,10 @@ final class BoundedMap<K, V> {
         return map.entrySet();
     }
 
+    void removeKeysIf(Predicate<? super K> predicate) {
+        map.keySet().removeIf(predicate::test);
+    }
+
     void removeIf(Predicate<? super V> predicate) {
         map.values().removeIf(predicate::test);
     }

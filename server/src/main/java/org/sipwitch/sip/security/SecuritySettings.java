@@ -6,8 +6,10 @@ import java.util.Objects;
  * The abuse protection knobs the gate works with (the server fills them from
  * {@code <security>}).
  *
- * @param authFailures     failed authentications from one source (or for one user id) within
- *                         {@code authWindow} before the source is blocked
+ * @param authFailures     failed authentications for one user id from one source within
+ *                         {@code authWindow} before that user is refused ({@code 403}) there
+ * @param scanUsers        distinct user ids that failed from one source within {@code authWindow}
+ *                         before the whole source is blocked (a scanner, not a phone)
  * @param authWindow       counting window, seconds
  * @param blockTime        how long a source stays blocked, seconds
  * @param blockAction      what a blocked source gets
@@ -17,7 +19,16 @@ import java.util.Objects;
  * @param retryAfter       Retry-After seconds sent with 503
  */
 public record SecuritySettings(int authFailures, int authWindow, int blockTime, BlockAction blockAction,
-                               int rateLimit, int rateBurst, int queueLimit, int retryAfter) {
+                               int rateLimit, int rateBurst, int queueLimit, int retryAfter, int scanUsers) {
+
+    /** The default of {@code <scan-users>}: three names failing from one address is not an office. */
+    public static final int DEFAULT_SCAN_USERS = 3;
+
+    public SecuritySettings(int authFailures, int authWindow, int blockTime, BlockAction blockAction,
+                            int rateLimit, int rateBurst, int queueLimit, int retryAfter) {
+        this(authFailures, authWindow, blockTime, blockAction, rateLimit, rateBurst, queueLimit, retryAfter,
+                DEFAULT_SCAN_USERS);
+    }
 
     /** What a blocked source gets: silence, or a 403. */
     public enum BlockAction {
@@ -27,5 +38,8 @@ public record SecuritySettings(int authFailures, int authWindow, int blockTime, 
 
     public SecuritySettings {
         Objects.requireNonNull(blockAction, "blockAction");
+        if (scanUsers < 1) {
+            throw new IllegalArgumentException("scanUsers must be at least 1: " + scanUsers);
+        }
     }
 }

@@ -25,6 +25,11 @@ final class GuardedAuthentication implements AuthObserver {
     }
 
     @Override
+    public boolean refuses(InetAddress source, String username) {
+        return source != null && guard.isLocked(source, username);
+    }
+
+    @Override
     public void succeeded(InetAddress source, String username) {
         if (source != null) {
             guard.recordSuccess(source, username);

@@ -22,7 +22,7 @@ public final class OptionsHandler implements RequestHandler {
         SipResponse r = tx.createResponse(200);
         r.setHeader(HeaderNames.ALLOW, allow.get());
         r.setHeader(HeaderNames.ACCEPT, "application/sdp, text/plain");
-        r.setHeader(HeaderNames.SUPPORTED, "path, outbound");
+        r.setHeader(HeaderNames.SUPPORTED, Extensions.SUPPORTED);
         r.setHeader("Accept-Encoding", "identity");
         r.setHeader("Accept-Language", "en");
         tx.respond(r);

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The method router: the transaction user that hands each new request to the
  * handler registered for its method. Methods nobody handles get {@code 501} with
- * an {@code Allow} header listing what we do handle (RFC 3261 §8.2.1).
+ * an {@code Allow} header listing what we do handle (RFC 3261 §8.2.1); a request that
+ * requires an extension we lack gets {@code 420} first ({@link Extensions}).
  */
 public final class RequestRouter implements TransactionUser {
     private static final Logger LOG = LoggerFactory.getLogger(RequestRouter.class);
@@ -46,6 +47,13 @@ public final class RequestRouter implements TransactionUser {
         try {
             if (!filter.admit(tx)) {
                 return; // the filter answered or dropped it
+            }
+            java.util.List<String> unsupported = Extensions.unsupported(tx.request());
+            if (!unsupported.isEmpty()) {
+                SipResponse r = tx.createResponse(420);
+                r.setHeader(HeaderNames.UNSUPPORTED, String.join(", ", unsupported));
+                tx.respond(r);
+                return;
             }
             RequestHandler h = handlers.get(tx.request().method());
             if (h == null) {

@@ -25,6 +25,16 @@ final class SecurityLog implements AuthGuardListener, OverloadGuard.Listener {
     }
 
     @Override
+    public void userLocked(org.sipwitch.sip.security.UserLock lock) {
+        LOG.warn("user refused at one source after failed authentications: {}", lock.describe());
+    }
+
+    @Override
+    public void userUnlocked(org.sipwitch.sip.security.UserLock lock, String why) {
+        LOG.info("user no longer refused: {} ({})", lock.describe(), why);
+    }
+
+    @Override
     public void userTargeted(TargetedUser user) {
         LOG.warn("user under password guessing: {}", user);
     }

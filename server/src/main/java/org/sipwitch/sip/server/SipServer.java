@@ -114,6 +114,7 @@ public final class SipServer implements AutoCloseable {
         }
         int tlsPort = cfg.stack().tlsPort() == 0 && keptTlsPort > 0 ? keptTlsPort : cfg.stack().tlsPort();
         transports = new TransportManager(TlsSetup.apply(settings, cfg.stack(), tlsPort), this::received);
+        transports.setConnectionLimits(connectionLimits(cfg.security()));
         AccessGate answering = gate;
         transports.setDatagramAnswerFilter(source -> source.getAddress() == null
                 || answering.mayAnswerMalformed(source.getAddress()));
@@ -184,6 +185,8 @@ public final class SipServer implements AutoCloseable {
      */
     private void apply(SipwitchConfig cfg) {
         GateSettings.reconfigure(gate, cfg);
+        transports.setConnectionLimits(connectionLimits(cfg.security()));
+        registrar.setConfig(registrarConfig(cfg.registry()));
         RegistryConfig r = cfg.registry();
         registrar.setConfig(registrarConfig(r));
         memory.allowBindingsPerUser(r.maxBindings() + STATIC_BINDING_ROOM);
@@ -213,6 +216,11 @@ public final class SipServer implements AutoCloseable {
         String served = transports.tlsCertificate().orElse("");
         LOG.info("TLS certificate reloaded: {}", served);
         return Optional.of(served);
+    }
+
+    static org.sipwitch.sip.transport.ConnectionLimits connectionLimits(org.sipwitch.config.SecurityConfig s) {
+        return new org.sipwitch.sip.transport.ConnectionLimits(s.connectionsPerSource(),
+                Duration.ofSeconds(s.headTimeout()));
     }
 
     private void sweep() {

@@ -37,6 +37,9 @@ final class InboundDispatcher extends ChannelInboundHandlerAdapter {
         }
         if (in.message() instanceof SipRequest request) {
             ViaStamping.stamp(request, in.source());
+            if (!(ctx.channel() instanceof DatagramChannel) && !"ACK".equals(request.method())) {
+                PendingAnswers.requestIn(ctx.channel()); // its answer must go out before a close
+            }
         }
         try {
             handler.onMessage(in);

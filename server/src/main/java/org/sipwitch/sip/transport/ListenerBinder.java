@@ -47,6 +47,7 @@ final class ListenerBinder {
                 .handler(pipelines.datagram());
         if (udpSockets > 1) {
             b.option(EpollChannelOption.SO_REUSEPORT, true);
+            claimExclusively(at);
         }
         List<Channel> bound = new ArrayList<>(udpSockets);
         InetSocketAddress address = at;
@@ -61,6 +62,25 @@ final class ListenerBinder {
             address = new InetSocketAddress(at.getAddress(), ((InetSocketAddress) f.channel().localAddress()).getPort());
         }
         return bound;
+    }
+
+    /**
+     * SO_REUSEPORT lets any socket of the same user that also asks for it join the port:
+     * a second daemon would start silently and take half of the registrations. A plain
+     * socket cannot join a port that anyone holds, so binding one first (and letting it go
+     * just before our group takes the port) makes "address in use" fail the start, as it
+     * does for TCP. The moment between the two is a few microseconds of one start-up.
+     */
+    private static void claimExclusively(InetSocketAddress at) throws BindFailedException {
+        if (at.getPort() == 0) {
+            return; // a port picked for us is free by definition
+        }
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(null)) {
+            probe.setReuseAddress(false);
+            probe.bind(at);
+        } catch (java.io.IOException e) {
+            throw new BindFailedException(Transport.UDP, at, e);
+        }
     }
 
     Channel bindTcp(InetSocketAddress at) throws BindFailedException {

@@ -1,6 +1,5 @@
 package org.sipwitch.sip.transport;
 
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -17,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * the {@code 400} the head allows goes back to the sender — a UDP sender only when
  * the {@link AnswerFilter} lets it (a forged source must not make us a reflector) —
  * everything else is a counted drop; a stream whose framing is lost is closed after
- * the answer. Decoded messages pass on untouched.
+ * the answer and the answers of the requests it delivered before ({@link PendingAnswers}). Decoded messages pass on untouched.
  */
 @Sharable
 public final class MalformedAnswers extends ChannelInboundHandlerAdapter {
@@ -66,21 +65,21 @@ public final class MalformedAnswers extends ChannelInboundHandlerAdapter {
 
     private void answerStream(ChannelHandlerContext ctx, MalformedMessage bad) {
         if (bad.framingLost()) {
-            LOG.debug("Closing {}: {}", ctx.channel().remoteAddress(), bad.reason());
+            LOG.debug("Closing {} once its requests are answered: {}", ctx.channel().remoteAddress(), bad.reason());
         }
+        io.netty.channel.ChannelFuture written = null;
         if (bad.answer() != null) {
             counters.onAnswered();
-            var written = ctx.writeAndFlush(SipEncoder.encode(bad.answer(), ctx.alloc()));
-            if (bad.framingLost()) {
-                written.addListener(ChannelFutureListener.CLOSE);
-            }
+            written = ctx.writeAndFlush(SipEncoder.encode(bad.answer(), ctx.alloc()));
         } else {
             counters.onDropped();
-            if (bad.framingLost()) {
-                ctx.close();
-            } else {
+            if (!bad.framingLost()) {
                 LOG.debug("Dropped message from {}: {}", ctx.channel().remoteAddress(), bad.reason());
             }
+        }
+        if (bad.framingLost()) {
+            // requests decoded before the garbage are still being processed: their answers come first
+            PendingAnswers.closeWhenAnswered(ctx.channel(), written);
         }
     }
 }

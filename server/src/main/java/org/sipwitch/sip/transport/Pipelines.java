@@ -15,15 +15,12 @@ import org.sipwitch.sip.codec.SipEncoder;
 import org.sipwitch.sip.codec.SipLimits;
 import org.sipwitch.sip.codec.SipStreamDecoder;
 import org.sipwitch.sip.net.Transport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Builds the handler chains of UDP sockets and TCP/TLS connections. TLS is the TCP
  * chain behind an {@link SslHandler}: same framing, same limits, same dispatcher.
  */
 final class Pipelines {
-    private static final Logger LOG = LoggerFactory.getLogger(Pipelines.class);
     private static final SipEncoder ENCODER = new SipEncoder();
     private static final long HANDSHAKE_MILLIS = 5_000;
 
@@ -35,6 +32,8 @@ final class Pipelines {
     private final MalformedAnswers streamMalformed;
     private final MalformedAnswers datagramMalformed;
     private volatile AnswerFilter datagramAnswers = AnswerFilter.ALWAYS;
+    private volatile ConnectionLimits connectionLimits = ConnectionLimits.defaults();
+    private final ConnectionRefusals refusals = new ConnectionRefusals();
 
     Pipelines(SipLimits limits, CodecCounters counters, InboundHandler handler, ConnectionTable connections,
               long idleMillis) {
@@ -54,6 +53,14 @@ final class Pipelines {
 
     void datagramAnswers(AnswerFilter filter) {
         this.datagramAnswers = filter;
+    }
+
+    void connectionLimits(ConnectionLimits limits) {
+        this.connectionLimits = limits;
+    }
+
+    ConnectionRefusals refusals() {
+        return refusals;
     }
 
     ChannelInitializer<Channel> datagram() {
@@ -82,10 +89,21 @@ final class Pipelines {
             @Override
             protected void initChannel(Channel ch) {
                 InetSocketAddress remote = (InetSocketAddress) ch.remoteAddress();
-                if (!table.add(ch, remote)) {
-                    LOG.debug("Connection limit reached, refusing {}", remote);
-                    ch.close();
-                    return;
+                ConnectionLimits limits = connectionLimits;
+                switch (table.admit(ch, remote, limits.perSource())) {
+                    case SOURCE_FULL -> {
+                        refusals.refusedPerSource(remote.getAddress(), limits.perSource());
+                        ch.close();
+                        return;
+                    }
+                    case TABLE_FULL -> {
+                        refusals.refusedTableFull(remote.getAddress(), table.max());
+                        ch.close();
+                        return;
+                    }
+                    default -> {
+                        // admitted
+                    }
                 }
                 if (tls != null) {
                     ch.pipeline().addLast("tls", handshakeLimited(tls.get().newHandler(ch.alloc())));
@@ -122,8 +140,10 @@ final class Pipelines {
     private void stream(ChannelPipeline p, Transport transport) {
         p.addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
                 .addLast("encoder", ENCODER)
-                .addLast("decoder", new SipStreamDecoder(limits, counters, transport))
+                .addLast("decoder", new SipStreamDecoder(limits, counters, transport,
+                        connectionLimits.headTimeout().toMillis()))
                 .addLast("malformed", streamMalformed)
-                .addLast("dispatcher", dispatcher);
+                .addLast("dispatcher", dispatcher)
+                .addLast("answers", PendingAnswers.INSTANCE);
     }
 }

@@ -72,6 +72,16 @@ public final class TransportManager implements MessageSender, AutoCloseable {
         pipelines.datagramAnswers(java.util.Objects.requireNonNull(filter));
     }
 
+    /** Per-source connection cap and head deadline for stream connections accepted from now on. */
+    public void setConnectionLimits(ConnectionLimits limits) {
+        pipelines.connectionLimits(java.util.Objects.requireNonNull(limits));
+    }
+
+    /** Connections refused at accept since start, by reason (for {@code policy}). */
+    public java.util.Map<String, Long> connectionRefusals() {
+        return pipelines.refusals().counters();
+    }
+
     /** Binds every listener. On failure nothing stays bound and the exception names address and port. */
     public synchronized void start() throws IOException {
         if (group != null) {

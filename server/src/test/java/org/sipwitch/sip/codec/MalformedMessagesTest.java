@@ -23,7 +23,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * can only be dropped when the peer goes away.
  */
 public class MalformedMessagesTest {
-    public enum Expect { ANSWER, DROP }
+    /** Dropped, or answered with this status line start. */
+    public enum Expect {
+        ANSWER("SIP/2.0 400 Bad Request ("), SCHEME("SIP/2.0 416 Unsupported URI Scheme\r\n"),
+        VERSION("SIP/2.0 505 Version Not Supported\r\n"), DROP(null);
+
+        final String status;
+
+        Expect(String status) {
+            this.status = status;
+        }
+    }
 
     private static final String BASE = "OPTIONS sip:example.net SIP/2.0\r\n"
             + "Via: SIP/2.0/UDP 192.0.2.7:5060;branch=z9hG4bKbase;rport\r\n"
@@ -54,12 +64,28 @@ public class MalformedMessagesTest {
         add(c, "truncated headers", BASE.substring(0, 90), Expect.DROP);
         // bad start lines, headers good enough to answer
         add(c, "no version", edit(s -> s.replace(" SIP/2.0\r\n", "\r\n")), Expect.ANSWER);
-        add(c, "SIP/3.0", edit(s -> s.replaceFirst("SIP/2.0\r\n", "SIP/3.0\r\n")), Expect.ANSWER);
+        add(c, "SIP/3.0", edit(s -> s.replaceFirst("SIP/2.0\r\n", "SIP/3.0\r\n")), Expect.VERSION);
+        add(c, "SIP/7.0 (RFC 4475 3.3.14)", edit(s -> s.replaceFirst("SIP/2.0\r\n", "SIP/7.0\r\n")), Expect.VERSION);
         add(c, "HTTP version", edit(s -> s.replaceFirst("SIP/2.0\r\n", "HTTP/1.1\r\n")), Expect.ANSWER);
         add(c, "double space", edit(s -> s.replace("OPTIONS sip", "OPTIONS  sip")), Expect.ANSWER);
         add(c, "lower-case method vs CSeq", edit(s -> s.replace("OPTIONS sip", "options sip")), Expect.ANSWER);
         add(c, "illegal method char", edit(s -> s.replace("OPTIONS sip", "OPT@ONS sip")), Expect.ANSWER);
-        add(c, "http URI", edit(s -> s.replace("sip:example.net SIP", "http://example.net SIP")), Expect.ANSWER);
+        add(c, "http URI", edit(s -> s.replace("sip:example.net SIP", "http://example.net SIP")), Expect.SCHEME);
+        add(c, "unknown scheme (RFC 4475 3.3.12)", edit(s -> s.replace("sip:example.net SIP",
+                "nobodyKnowsThisScheme:totallyopaquecontent SIP")), Expect.SCHEME);
+        add(c, "bad scheme characters", edit(s -> s.replace("sip:example.net SIP", "9p:x SIP")), Expect.ANSWER);
+        for (String h : List.of("CSeq: 1 OPTIONS", "Call-ID: base-call", "From: <sip:probe@example.net>;tag=7",
+                "To: <sip:example.net>", "Max-Forwards: 70", "Content-Length: 0")) {
+            add(c, "two " + h.substring(0, h.indexOf(':')), edit(s -> s.replace(h + "\r\n", h + "\r\n" + h + "\r\n")),
+                    Expect.ANSWER);
+        }
+        add(c, "two compact Call-IDs", edit(s -> s.replace("Call-ID: base-call\r\n",
+                "Call-ID: base-call\r\ni: other-call\r\n")), Expect.ANSWER);
+        // 0xC3 then '(' is no UTF-8 sequence; Latin-1 encoding keeps the bytes as written
+        add(c, "invalid UTF-8 in display name", edit(s -> s.replace("From: <sip:probe",
+                "From: \"J\u00c3(rgen\" <sip:probe")).getBytes(StandardCharsets.ISO_8859_1), Expect.ANSWER);
+        add(c, "unescaped control in quoted string", edit(s -> s.replace("From: <sip:probe",
+                "From: \"a\u0001b\" <sip:probe")), Expect.ANSWER);
         add(c, "URI without scheme", edit(s -> s.replace("sip:example.net SIP", "example.net SIP")), Expect.ANSWER);
         add(c, "bad escape", edit(s -> s.replace("sip:example.net SIP", "sip:%zz@example.net SIP")), Expect.ANSWER);
         add(c, "bad IPv6", edit(s -> s.replace("sip:example.net SIP", "sip:[2001:db8::g] SIP")), Expect.ANSWER);
@@ -164,8 +190,8 @@ public class MalformedMessagesTest {
         assertThat((Object) ch.readInbound()).isNull();
         assertThat(counters.decoded()).isZero();
         String out = written(ch);
-        if (expect == Expect.ANSWER) {
-            assertThat(out).startsWith("SIP/2.0 400 Bad Request (");
+        if (expect != Expect.DROP) {
+            assertThat(out).startsWith(expect.status);
             assertThat(out.substring(0, out.indexOf("\r\n"))).doesNotContain("\0");
             assertThat(counters.malformedAnswered()).isEqualTo(1);
         } else {
@@ -189,7 +215,7 @@ public class MalformedMessagesTest {
         assertThat(counters.decoded()).isZero();
         assertThat(counters.malformedAnswered() + counters.dropped()).isEqualTo(1);
         if (counters.malformedAnswered() == 1) {
-            assertThat(out).startsWith("SIP/2.0 400 Bad Request (");
+            assertThat(out).startsWith(expect == Expect.DROP ? "SIP/2.0 400 Bad Request (" : expect.status);
         }
     }
 }

@@ -35,9 +35,10 @@ class AccessGateTest {
         return policy(List.of("10.0.0.0/8"), List.of("192.168.1.0/24", "2001:db8:1::/48"));
     }
 
+    /** Wrong passwords for three names: scanner behaviour, which blocks the source. */
     private static void blockByGuessing(AccessGate gate, InetAddress source) {
-        for (int i = 0; i < 5; i++) {
-            gate.authGuard().recordFailure(source, "alice");
+        for (String user : List.of("alice", "bob", "carol")) {
+            gate.authGuard().recordFailure(source, user);
         }
     }
 
@@ -165,13 +166,18 @@ class AccessGateTest {
     void policyLinesListAccessSettingsAndBlocks() {
         AccessGate gate = gate(officeOnly(), security());
         blockByGuessing(gate, OFFICE);
+        for (int i = 0; i < 5; i++) {
+            gate.authGuard().recordFailure(ip("192.168.1.21"), "dave"); // a phone with a wrong password
+        }
         List<String> lines = gate.policyLines();
         assertThat(lines).contains("trusted 10.0.0.0/8", "restricted 192.168.1.0/24", "restricted 2001:db8:1::/48",
-                "auth-guard 5 failures in 60s block 600s action drop (trusted never blocked)",
+                "auth-guard 5 failures of a user or 3 users from a source in 60s, lock/block 600s action drop"
+                        + " (trusted never blocked)",
                 "rate-limit 10/s burst 20 per source (trusted exempt)", "queue-limit 100 retry-after 5s", "blocked 1");
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("blocked 192.168.1.20 since ")
-                .endsWith("failures 5 last-user alice"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("targeted alice since "));
+                .endsWith("failures 3 last-user carol"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("locked 192.168.1.21 user dave since "));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("targeted dave since "));
     }
 
     @Test

@@ -42,59 +42,95 @@ class AuthFailureGuardTest {
         }
     }
 
+    /** One failure each for {@code names} distinct user ids: what a scanner does. */
+    private void scan(InetAddress source, int names) {
+        for (int i = 0; i < names; i++) {
+            guard.recordFailure(source, "user" + i);
+        }
+    }
+
     @Test
-    void thresholdCrossingBlocksOnceAndTellsTheListenerOnce() {
-        fail(ATTACKER, "alice", 4);
+    void wrongPasswordsLockOnlyThatUserAtThatSource() {
+        InetAddress office = ip("192.0.2.50"); // one NAT address for every phone of an office
+        fail(office, "bob", 4);
+        assertThat(guard.isLocked(office, "bob")).isFalse();
+        guard.recordFailure(office, "bob");
+        assertThat(guard.isLocked(office, "bob")).isTrue();
+        assertThat(guard.isLocked(office, "alice")).isFalse(); // alice's phone there goes on
+        assertThat(guard.isLocked(ALICE_PHONE, "bob")).isFalse(); // and bob elsewhere
+        assertThat(guard.isBlocked(office)).isFalse();
+        fail(office, "bob", 20); // a phone retrying does not make it a scanner
+        assertThat(guard.isBlocked(office)).isFalse();
+        assertThat(events.locked).singleElement().satisfies(l -> {
+            assertThat(l.userId()).isEqualTo("bob");
+            assertThat(l.until()).isEqualTo(l.since().plusSeconds(600));
+        });
+        assertThat(guard.locked()).singleElement().satisfies(l -> assertThat(l.describe())
+                .startsWith("192.0.2.50 user bob since ").contains(" until ").endsWith("failures 5"));
+        assertThat(guard.blocked()).isEmpty();
+    }
+
+    @Test
+    void aScannerTryingSeveralUsersIsBlockedOnceAndTheListenerToldOnce() {
+        scan(ATTACKER, 2);
         assertThat(guard.isBlocked(ATTACKER)).isFalse();
-        assertThat(guard.recordFailure(ATTACKER, "alice")).isTrue();
+        assertThat(guard.recordFailure(ATTACKER, "carol")).isTrue();
         assertThat(guard.isBlocked(ATTACKER)).isTrue();
-        fail(ATTACKER, "bob", 20); // requests already in flight keep failing
-        assertThat(events.blocked).hasSize(1);
-        BlockedSource b = events.blocked.get(0);
-        assertThat(b.address()).isEqualTo(ATTACKER);
-        assertThat(b.failures()).isEqualTo(5);
-        assertThat(b.lastUser()).isEqualTo("alice");
-        assertThat(b.until()).isEqualTo(b.since().plusSeconds(600));
+        fail(ATTACKER, "dave", 20); // requests already in flight keep failing
+        assertThat(events.blocked).singleElement().satisfies(b -> {
+            assertThat(b.address()).isEqualTo(ATTACKER);
+            assertThat(b.failures()).isEqualTo(3);
+            assertThat(b.lastUser()).isEqualTo("carol");
+            assertThat(b.until()).isEqualTo(b.since().plusSeconds(600));
+        });
         assertThat(guard.blocked()).singleElement().satisfies(listed -> {
-            assertThat(listed.failures()).isEqualTo(25);
-            assertThat(listed.lastUser()).isEqualTo("bob");
+            assertThat(listed.failures()).isEqualTo(23);
+            assertThat(listed.lastUser()).isEqualTo("dave");
         });
         assertThat(guard.blocksTotal()).isEqualTo(1);
+        assertThat(guard.isBlocked(ALICE_PHONE)).isFalse();
     }
 
     @Test
-    void otherSourcesAndTheAttackedUserKeepWorking() {
-        fail(ATTACKER, "alice", 5);
+    void scanUsersIsASetting() {
+        guard.reconfigure(new SecuritySettings(5, 60, 600, BlockAction.DROP, 10, 20, 100, 5, 5), AccessLists.open());
+        scan(ATTACKER, 4);
+        assertThat(guard.isBlocked(ATTACKER)).isFalse();
+        scan(ATTACKER, 5);
         assertThat(guard.isBlocked(ATTACKER)).isTrue();
-        assertThat(guard.isBlocked(ALICE_PHONE)).isFalse();
-        assertThat(guard.isBlocked(ip("203.0.113.10"))).isFalse();
-        guard.recordSuccess(ALICE_PHONE, "alice");
-        assertThat(guard.isBlocked(ALICE_PHONE)).isFalse();
     }
 
     @Test
-    void blockLapsesAfterBlockTime() {
-        fail(ATTACKER, "alice", 5);
+    void locksAndBlocksLapseAfterBlockTimeAndCountingStartsAfresh() {
+        scan(ATTACKER, 3);
+        fail(ALICE_PHONE, "alice", 5);
         time.advanceSeconds(599.9);
         assertThat(guard.isBlocked(ATTACKER)).isTrue();
+        assertThat(guard.isLocked(ALICE_PHONE, "alice")).isTrue();
         time.advanceSeconds(0.1);
         assertThat(guard.isBlocked(ATTACKER)).isFalse();
+        assertThat(guard.isLocked(ALICE_PHONE, "alice")).isFalse();
         assertThat(guard.blocked()).isEmpty();
-        // and it starts counting afresh: a second episode is a second block, a second event
-        fail(ATTACKER, "alice", 4);
+        assertThat(guard.locked()).isEmpty();
+        scan(ATTACKER, 2);
         assertThat(guard.isBlocked(ATTACKER)).isFalse();
-        fail(ATTACKER, "alice", 1);
+        scan(ATTACKER, 3);
         assertThat(guard.isBlocked(ATTACKER)).isTrue();
         assertThat(events.blocked).hasSize(2);
     }
 
     @Test
-    void failuresSpreadBeyondTheWindowDoNotBlock() {
+    void failuresSpreadBeyondTheWindowDoNotLockOrBlock() {
         for (int i = 0; i < 50; i++) {
             guard.recordFailure(ATTACKER, "alice");
             time.advanceSeconds(20); // 3 per minute, threshold 5 per minute
         }
-        assertThat(guard.isBlocked(ATTACKER)).isFalse();
+        assertThat(guard.isLocked(ATTACKER, "alice")).isFalse();
+        for (int i = 0; i < 10; i++) {
+            guard.recordFailure(ALICE_PHONE, "user" + (i % 3));
+            time.advanceSeconds(61); // one name per window
+        }
+        assertThat(guard.isBlocked(ALICE_PHONE)).isFalse();
     }
 
     @Test
@@ -105,12 +141,32 @@ class AuthFailureGuardTest {
         time.advanceSeconds(6); // into the second fixed window
         fail(ATTACKER, "alice", 2);
         // 5 within the last 6 seconds: a fixed window would see only the last 2
-        assertThat(guard.isBlocked(ATTACKER)).isTrue();
+        assertThat(guard.isLocked(ATTACKER, "alice")).isTrue();
+    }
+
+    @Test
+    void unblockLiftsBlocksAndLocksOfANetworkWithACleanSlate() {
+        scan(ATTACKER, 3);
+        fail(ip("203.0.113.10"), "bob", 5);
+        fail(ALICE_PHONE, "alice", 5);
+        assertThat(guard.unblock(org.sipwitch.ip.Cidr.parse("203.0.113.0/24"))).isEqualTo(2);
+        assertThat(guard.isBlocked(ATTACKER)).isFalse();
+        assertThat(guard.isLocked(ip("203.0.113.10"), "bob")).isFalse();
+        assertThat(guard.isLocked(ALICE_PHONE, "alice")).isTrue(); // outside the network
+        assertThat(events.released).containsExactly("203.0.113.9 unblocked by operator");
+        assertThat(events.unlocked).containsExactly("203.0.113.10 bob");
+        assertThat(guard.unblock(org.sipwitch.ip.Cidr.parse("203.0.113.0/24"))).isZero();
+        // a clean slate: one more failure each blocks and locks nothing
+        guard.recordFailure(ATTACKER, "user9");
+        guard.recordFailure(ip("203.0.113.10"), "bob");
+        assertThat(guard.isBlocked(ATTACKER)).isFalse();
+        assertThat(guard.isLocked(ip("203.0.113.10"), "bob")).isFalse();
+        assertThat(guard.unblock(org.sipwitch.ip.Cidr.parse("198.51.100.7"))).isEqualTo(1);
     }
 
     @Test
     void operatorReleaseUnblocksAndTellsTheListener() {
-        fail(ATTACKER, "alice", 5);
+        scan(ATTACKER, 3);
         assertThat(guard.release("203.0.113.9")).isTrue();
         assertThat(guard.isBlocked(ATTACKER)).isFalse();
         assertThat(guard.release("203.0.113.9")).isFalse();
@@ -118,32 +174,30 @@ class AuthFailureGuardTest {
         assertThat(events.released).containsExactly("203.0.113.9 released by operator");
         assertThatThrownBy(() -> guard.release("not-an-ip")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not-an-ip");
-        // released with a clean slate: one more failure does not block again
-        guard.recordFailure(ATTACKER, "alice");
+        guard.recordFailure(ATTACKER, "user7");
         assertThat(guard.isBlocked(ATTACKER)).isFalse();
     }
 
     @Test
     void releaseAllLiftsEveryBlock() {
-        fail(ATTACKER, "a", 5);
-        fail(ALICE_PHONE, "b", 5);
+        scan(ATTACKER, 3);
+        scan(ALICE_PHONE, 3);
         assertThat(guard.releaseAll()).isEqualTo(2);
         assertThat(guard.blocked()).isEmpty();
     }
 
     @Test
-    void successForgivesOnlyFailuresForThatSameUser() {
+    void successForgivesThatUsersFailuresOnly() {
         fail(ALICE_PHONE, "alice", 4); // old password on the phone
         guard.recordSuccess(ALICE_PHONE, "alice"); // fixed
         fail(ALICE_PHONE, "alice", 4);
-        assertThat(guard.isBlocked(ALICE_PHONE)).isFalse();
+        assertThat(guard.isLocked(ALICE_PHONE, "alice")).isFalse();
 
-        // a guesser with one valid account cannot reset its count with it
-        fail(ATTACKER, "alice", 2);
-        fail(ATTACKER, "carol", 2);
-        guard.recordSuccess(ATTACKER, "mallory");
-        guard.recordSuccess(ATTACKER, "alice");
+        // a guesser with one valid account cannot reset its list of names with it
         guard.recordFailure(ATTACKER, "alice");
+        guard.recordFailure(ATTACKER, "carol");
+        guard.recordSuccess(ATTACKER, "mallory");
+        guard.recordFailure(ATTACKER, "dave");
         assertThat(guard.isBlocked(ATTACKER)).isTrue();
     }
 
@@ -153,6 +207,7 @@ class AuthFailureGuardTest {
             guard.recordFailure(ipv4(i), "alice"); // one failure per botnet host
         }
         assertThat(guard.blocked()).isEmpty();
+        assertThat(guard.locked()).isEmpty();
         assertThat(events.targeted).singleElement().satisfies(u -> {
             assertThat(u.userId()).isEqualTo("alice");
             assertThat(u.failures()).isEqualTo(5);
@@ -164,59 +219,65 @@ class AuthFailureGuardTest {
             assertThat(u.lastSource()).isEqualTo(ipv4(39));
             assertThat(u.describe()).contains("sources 16+");
         });
-        guard.recordSuccess(ALICE_PHONE, "alice");
-        assertThat(guard.isBlocked(ALICE_PHONE)).isFalse();
-        // the listing forgets it once the attack stops for long enough
+        assertThat(guard.isLocked(ALICE_PHONE, "alice")).isFalse();
         time.advanceSeconds(601);
         assertThat(guard.targetedUsers()).isEmpty();
     }
 
     @Test
-    void trustedSourcesAreCountedButNeverBlockedByDefault() {
+    void trustedSourcesAreCountedButNeverLockedOrBlockedByDefault() {
         guard = newGuard(policy(List.of("10.0.0.0/8"), List.of()), GuardLimits.defaults());
         InetAddress pbx = ip("10.1.2.3");
         fail(pbx, "trunk", 12);
+        scan(pbx, 3);
+        assertThat(guard.isLocked(pbx, "trunk")).isFalse();
         assertThat(guard.isBlocked(pbx)).isFalse();
         assertThat(events.blocked).isEmpty();
-        assertThat(events.trusted).containsExactly("10.1.2.3 5 trunk", "10.1.2.3 5 trunk");
+        assertThat(events.locked).isEmpty();
+        assertThat(events.trusted).contains("10.1.2.3 5 trunk").hasSize(3);
     }
 
     @Test
     void trustedSourcesCanBeMadeBlockable() {
         guard = newGuard(policy(List.of("10.0.0.0/8"), List.of()), GuardLimits.defaults().withExemptTrusted(false));
         fail(ip("10.1.2.3"), "trunk", 5);
+        assertThat(guard.isLocked(ip("10.1.2.3"), "trunk")).isTrue();
+        scan(ip("10.1.2.3"), 3);
         assertThat(guard.isBlocked(ip("10.1.2.3"))).isTrue();
     }
 
     @Test
     void reloadKeepsBlocksAndReleasesSourcesThatBecameTrusted() {
-        fail(ATTACKER, "alice", 5);
-        fail(ALICE_PHONE, "alice", 5);
-        guard.reconfigure(new SecuritySettings(3, 30, 60, BlockAction.REJECT, 0, 1, 10, 1),
+        scan(ATTACKER, 3);
+        scan(ALICE_PHONE, 3);
+        guard.reconfigure(new SecuritySettings(3, 30, 60, BlockAction.REJECT, 0, 1, 10, 1, 2),
                 policy(List.of("198.51.100.0/24"), List.of()));
         assertThat(guard.isBlocked(ATTACKER)).isTrue();
         assertThat(guard.isBlocked(ALICE_PHONE)).isFalse();
         assertThat(events.released).containsExactly("198.51.100.7 trusted after reload");
-        // the block keeps the end time it was given (600 s), not the new block-time
-        time.advanceSeconds(120);
+        time.advanceSeconds(120); // the block keeps the end time it was given (600 s)
         assertThat(guard.isBlocked(ATTACKER)).isTrue();
-        // the new threshold applies to new counting
+        // the new thresholds apply to new counting
         fail(ip("192.0.2.1"), "x", 3);
-        assertThat(guard.isBlocked(ip("192.0.2.1"))).isTrue();
+        assertThat(guard.isLocked(ip("192.0.2.1"), "x")).isTrue();
+        scan(ip("192.0.2.2"), 2);
+        assertThat(guard.isBlocked(ip("192.0.2.2"))).isTrue();
     }
 
     @Test
     void blockTimeZeroNeverBlocksButStillReportsUsers() {
         guard.reconfigure(new SecuritySettings(5, 60, 0, BlockAction.DROP, 10, 20, 100, 5), AccessLists.open());
         fail(ATTACKER, "alice", 50);
+        scan(ATTACKER, 10);
         assertThat(guard.isBlocked(ATTACKER)).isFalse();
+        assertThat(guard.isLocked(ATTACKER, "alice")).isFalse();
         assertThat(events.targeted).hasSize(1);
     }
 
     @Test
     void ipv6AndIpv4MappedSources() throws UnknownHostException {
         InetAddress v6 = ip("2001:db8::66");
-        fail(v6, "alice", 5);
+        scan(v6, 3);
         assertThat(guard.isBlocked(v6)).isTrue();
         assertThat(guard.isBlocked(ip("2001:db8::67"))).isFalse();
         assertThat(guard.release("2001:db8:0:0::66")).isTrue();
@@ -226,8 +287,8 @@ class AuthFailureGuardTest {
         assertThat(mapped).isInstanceOf(Inet6Address.class);
         fail(mapped, "alice", 3);
         fail(ATTACKER, "alice", 2);
-        assertThat(guard.isBlocked(ATTACKER)).isTrue();
-        assertThat(guard.isBlocked(mapped)).isTrue();
+        assertThat(guard.isLocked(ATTACKER, "alice")).isTrue();
+        assertThat(guard.isLocked(mapped, "alice")).isTrue();
     }
 
     private static byte[] mappedBytes(int a, int b, int c, int d) {
@@ -243,7 +304,9 @@ class AuthFailureGuardTest {
 
     @Test
     void hostileUserIdsAreCutAndCleaned() {
-        fail(ATTACKER, "x\r\nINFO fake log line\u001b[31m" + "y".repeat(200), 5);
+        for (int i = 0; i < 3; i++) {
+            guard.recordFailure(ATTACKER, "x\r\nINFO fake log line\u001b[31m" + i + "y".repeat(200));
+        }
         String shown = guard.blocked().get(0).lastUser();
         assertThat(shown).doesNotContain("\r", "\n", "\u001b").hasSizeLessThanOrEqualTo(Sources.MAX_USER_ID + 1);
         assertThat(shown).startsWith("x??INFO?fake");
@@ -260,11 +323,13 @@ class AuthFailureGuardTest {
         assertThat(guard.trackedUsers()).isLessThanOrEqualTo(1_000);
         assertThat(guard.failuresTotal()).isEqualTo(100_000);
 
-        for (int i = 0; i < 100_000; i++) {
-            fail(ipv4(i), "u", 5); // each blocks: the block table is capped too
+        for (int i = 0; i < 20_000; i++) {
+            scan(ipv4(i), 3); // each blocks: the block table is capped too
+            fail(ipv4(i), "u", 5); // and each locks a user: so is the lock table
         }
         assertThat(guard.blockedCount()).isLessThanOrEqualTo(500);
-        assertThat(guard.isBlocked(ipv4(99_999))).isTrue(); // the newest block always stays
+        assertThat(guard.lockedCount()).isLessThanOrEqualTo(500);
+        assertThat(guard.isBlocked(ipv4(19_999))).isTrue(); // the newest block always stays
     }
 
     @Test
@@ -275,7 +340,7 @@ class AuthFailureGuardTest {
                 throw new IllegalStateException("boom");
             }
         });
-        fail(ATTACKER, "alice", 5);
+        scan(ATTACKER, 3);
         assertThat(guard.isBlocked(ATTACKER)).isTrue();
         assertThat(events.blocked).hasSize(1);
     }
@@ -285,6 +350,18 @@ class AuthFailureGuardTest {
         final List<String> released = new ArrayList<>();
         final List<String> trusted = new ArrayList<>();
         final List<TargetedUser> targeted = new ArrayList<>();
+        final List<UserLock> locked = new ArrayList<>();
+        final List<String> unlocked = new ArrayList<>();
+
+        @Override
+        public void userLocked(UserLock lock) {
+            locked.add(lock);
+        }
+
+        @Override
+        public void userUnlocked(UserLock lock, String why) {
+            unlocked.add(Sources.format(lock.address()) + " " + lock.userId());
+        }
 
         @Override
         public void sourceBlocked(BlockedSource b) {

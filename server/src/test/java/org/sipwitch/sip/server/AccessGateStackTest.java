@@ -44,31 +44,51 @@ class AccessGateStackTest {
     }
 
     @Test
-    void passwordGuessingBlocksTheSourceWhichIsThenDropped() throws Exception {
+    void guessingOneUserLocksItThereAndTryingSeveralUsersBlocksTheSource() throws Exception {
         start("", "<security><auth-failures>3</auth-failures><auth-window>60</auth-window>"
                 + "<block-time>600</block-time><block-action>drop</block-action></security>");
         try (UdpProbe guesser = new UdpProbe(server.transports().port())) {
             assertThat(UdpProbe.status(guesser.exchange(guesser.options()))).isEqualTo(200);
+            int cseq = 1;
             for (int i = 1; i <= 3; i++) {
-                String challenge = guesser.exchange(guesser.register("alice", "guess@x", 2 * i - 1, null));
-                assertThat(UdpProbe.status(challenge)).isEqualTo(401);
-                String nonce = param(UdpProbe.header(challenge, "WWW-Authenticate"), "nonce");
-                String wrong = "Digest username=\"alice\", realm=\"test\", nonce=\"" + nonce
-                        + "\", uri=\"sip:127.0.0.1\", response=\"00000000000000000000000000000000\","
-                        + " algorithm=MD5, qop=auth, nc=00000001, cnonce=\"c" + i + "\"";
-                assertThat(UdpProbe.status(guesser.exchange(guesser.register("alice", "guess@x", 2 * i, wrong))))
-                        .isEqualTo(401);
+                assertThat(wrongPassword(guesser, "alice", cseq, i)).isEqualTo(401);
+                cseq += 2;
             }
-            // blocked now: even an OPTIONS gets no answer at all
+            // alice is refused from here now: a final 403 the phone shows, whatever the password
+            assertThat(wrongPassword(guesser, "alice", cseq, 4)).isEqualTo(403);
+            cseq += 2;
+            assertThat(server.gate().authGuard().locked()).singleElement()
+                    .satisfies(l -> assertThat(l.userId()).isEqualTo("alice"));
+            // the source itself is still served, and another user is still challenged
+            assertThat(UdpProbe.status(guesser.exchange(guesser.register("bob", "reg-bob", 1, null))))
+                    .isEqualTo(401);
+            // wrong passwords for two more names: a scanner, and the whole source is dropped
+            assertThat(wrongPassword(guesser, "bob", cseq, 5)).isEqualTo(401);
+            cseq += 2;
+            assertThat(wrongPassword(guesser, "carol", cseq, 6)).isEqualTo(401);
             guesser.send(guesser.options());
             assertThat(guesser.receive(1500)).isNull();
             assertThat(server.gate().authGuard().blocked()).hasSize(1);
             assertThat(server.gate().policyLines()).anyMatch(l -> l.contains("127.0.0.1"));
 
-            // the operator releases it and it is served again
-            assertThat(server.gate().authGuard().release("127.0.0.1")).isTrue();
+            // the operator lifts both and it is served again
+            assertThat(server.gate().authGuard().unblock(org.sipwitch.ip.Cidr.parse("127.0.0.0/8"))).isEqualTo(2);
             assertThat(UdpProbe.status(guesser.exchange(guesser.options()))).isEqualTo(200);
+            assertThat(server.gate().authGuard().isLocked(java.net.InetAddress.getLoopbackAddress(), "alice"))
+                    .isFalse();
         }
+    }
+
+    /** A REGISTER challenged, then answered with a wrong response; the status of that answer. */
+    private int wrongPassword(UdpProbe guesser, String user, int cseq, int n) throws Exception {
+        String callId = "guess-" + n + "@x";
+        String challenge = guesser.exchange(guesser.register(user, callId, cseq, null));
+        assertThat(UdpProbe.status(challenge)).isEqualTo(401);
+        String nonce = param(UdpProbe.header(challenge, "WWW-Authenticate"), "nonce");
+        String wrong = "Digest username=\"" + user + "\", realm=\"test\", nonce=\"" + nonce
+                + "\", uri=\"sip:127.0.0.1:" + server.transports().port() + "\", response=\""
+                + "00000000000000000000000000000000\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"c" + n + "\"";
+        return UdpProbe.status(guesser.exchange(guesser.register(user, callId, cseq + 1, wrong)));
     }
 
     private static String param(String header, String name) {

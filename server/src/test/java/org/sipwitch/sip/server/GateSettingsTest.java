@@ -62,8 +62,8 @@ class GateSettingsTest {
         assertThat(gate.decide(ip("2001:db8::9"), "REGISTER", true).allowed()).isTrue();
         assertThat(gate.decide(ip("2001:db8::9"), "REGISTER", true))
                 .isEqualTo(new GateDecision(Outcome.REJECT_503, GateDecision.Reason.RATE_LIMITED, 9));
-        for (int i = 0; i < 3; i++) {
-            gate.authGuard().recordFailure(ip("192.168.7.7"), "alice");
+        for (String user : java.util.List.of("alice", "bob", "carol")) { // three names: a scanner
+            gate.authGuard().recordFailure(ip("192.168.7.7"), user);
         }
         assertThat(gate.decide(ip("192.168.7.7"), "INVITE", false).outcome()).isEqualTo(Outcome.REJECT_403);
 
@@ -71,7 +71,8 @@ class GateSettingsTest {
         assertThat(gate.decide(ip("8.8.8.8"), "REGISTER", false).allowed()).isTrue();
         assertThat(gate.decide(ip("192.168.7.7"), "INVITE", false).outcome()).isEqualTo(Outcome.DROP);
         assertThat(gate.policyLines()).contains("rate-limit off (trusted exempt)",
-                "auth-guard 10 failures in 60s block 600s action drop (trusted never blocked)");
+                "auth-guard 10 failures of a user or 3 users from a source in 60s, lock/block 600s action drop"
+                        + " (trusted never blocked)");
     }
 
     @Test

@@ -169,6 +169,11 @@ public final class JournaledLocationService implements LocationService, AutoClos
             }
             state = memory.all();
             try {
+                if (failing) {
+                    // a state directory that could not be made at start (read-only parent, a file
+                    // in the way) may be possible now: persisting resumes without a restart
+                    StoreFiles.createPrivateDir(files.dir());
+                }
                 journal.rotateInto(files.oldJournal());
             } catch (IOException e) {
                 failed("journal rotation", e);

@@ -27,6 +27,19 @@ record StoreFiles(Path dir) {
         return dir.resolve(PREFIX + ".journal");
     }
 
+    /** Creates the state directory, private as the daemon makes it at start, when it is missing. */
+    static void createPrivateDir(Path dir) throws java.io.IOException {
+        if (java.nio.file.Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            java.nio.file.Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---")));
+        } catch (UnsupportedOperationException e) {
+            java.nio.file.Files.createDirectories(dir); // not a POSIX file system
+        }
+    }
+
     /** Where a file with damaged lines is copied for the operator, before compaction rewrites it. */
     Path damaged(Path file) {
         return file.resolveSibling(file.getFileName() + ".damaged");
