@@ -26,6 +26,21 @@ public final class ConfigDump {
         for (ProvisionedUser user : config.users().users()) {
             out.add(user(user));
         }
+        for (GroupConfig g : config.groups()) {
+            out.add("provision.group = " + g.id() + g.extension().map(e -> " extension=" + e).orElse("")
+                    + " mode=" + (g.sequential() ? "sequential" : "all") + " members=" + String.join(",", g.members())
+                    + (g.rings() > 0 ? " ring=" + g.rings() : "") + g.forwardNa().map(t -> " na=" + t).orElse("")
+                    + "  (" + g.position() + ")");
+        }
+        for (GatewayConfig g : config.gateways()) {
+            // the user name is not secret (it is in every From we send); the credentials are
+            out.add("provision.gateway = " + g.id() + " proxy=" + g.proxyHost() + (g.proxyPort() > 0 ? ":" + g.proxyPort() : "")
+                    + ";transport=" + g.transport() + " domain=" + g.domain() + " user=" + g.user()
+                    + (g.credentials() instanceof Credentials.PlainSecret ? " secret=" : " digest=") + Secret.MASK
+                    + " register=" + (g.register() > 0 ? g.register() + "s" : "off")
+                    + g.callerId().map(c -> " caller-id=" + c).orElse("") + (g.assertIdentity() ? " assert" : "")
+                    + g.incoming().map(t -> " incoming=" + t).orElse("") + "  (" + g.position() + ")");
+        }
         for (String line : config.access().describe()) {
             out.add("access." + line.replaceFirst(" ", " = "));
         }
@@ -46,7 +61,10 @@ public final class ConfigDump {
             out.add("routing = (no rules)");
         }
         for (RouteRule rule : config.routing()) {
-            out.add("routing.route = " + rule.pattern() + " -> " + rule.target() + "  (" + rule.position() + ")");
+            out.add("routing.route = " + rule.pattern() + (rule.strip() > 0 ? " strip=" + rule.strip() : "")
+                    + (rule.prefix().isEmpty() ? "" : " prefix=" + rule.prefix())
+                    + rule.state().map(st -> " state=" + st).orElse("") + " -> " + rule.target()
+                    + "  (" + rule.position() + ")");
         }
         security(out, config.security());
         for (String warning : config.warnings()) {
@@ -83,6 +101,7 @@ public final class ConfigDump {
 
     private static void registry(List<String> out, RegistryConfig registry) {
         out.add("registry.realm = " + registry.realm());
+        out.add("registry.domain = " + registry.domain());
         out.add("registry.digest = " + registry.digest().configName());
         out.add("registry.extensions = " + (registry.range() == 0 ? "none"
                 : registry.prefix() + ".." + registry.lastExtension())
@@ -102,6 +121,14 @@ public final class ConfigDump {
         line.append(" profile=").append(user.profile());
         // the credentials' own toString is masked; say only which kind it is
         line.append(user.credentials() instanceof Credentials.PlainSecret ? " secret=" : " digest=").append(Secret.MASK);
+        line.append(" dial=").append(user.dial().configName());
+        if (!user.forwarding().isEmpty()) {
+            Forwarding f = user.forwarding();
+            f.all().ifPresent(t -> line.append(" forward-all=").append(t));
+            f.busy().ifPresent(t -> line.append(" forward-busy=").append(t));
+            f.na().ifPresent(t -> line.append(" forward-na=").append(t));
+            f.dnd().ifPresent(t -> line.append(" forward-dnd=").append(t));
+        }
         if (!user.aliases().isEmpty()) {
             line.append(" aliases=").append(String.join(",", user.aliases()));
         }

@@ -14,11 +14,13 @@ import java.util.Optional;
  * @param file     the main config file as given to the loader
  * @param sources  every file that went into it: the main file, then the drop-ins in merge order
  * @param warnings things that are allowed but probably not meant (each starts with {@code file:line:})
+ * @param gateways the SIP trunks of {@code <provision><gateway>}
+ * @param groups   the ring groups of {@code <provision><group>}
  */
 public record SipwitchConfig(Path file, List<Path> sources, StackConfig stack, RegistryConfig registry,
                              UserDirectory users, AccessPolicy access, TimersConfig timers,
                              Optional<JmxConfig> jmx, List<RouteRule> routing, SecurityConfig security,
-                             List<String> warnings) {
+                             List<String> warnings, List<GatewayConfig> gateways, List<GroupConfig> groups) {
 
     public SipwitchConfig {
         Objects.requireNonNull(file, "file");
@@ -32,5 +34,19 @@ public record SipwitchConfig(Path file, List<Path> sources, StackConfig stack, R
         routing = List.copyOf(routing);
         Objects.requireNonNull(security, "security");
         warnings = List.copyOf(warnings);
+        gateways = List.copyOf(gateways);
+        groups = List.copyOf(groups);
+    }
+
+    public SipwitchConfig(Path file, List<Path> sources, StackConfig stack, RegistryConfig registry,
+                          UserDirectory users, AccessPolicy access, TimersConfig timers,
+                          Optional<JmxConfig> jmx, List<RouteRule> routing, SecurityConfig security,
+                          List<String> warnings) {
+        this(file, sources, stack, registry, users, access, timers, jmx, routing, security, warnings, List.of(),
+                List.of());
+    }
+
+    public Optional<GatewayConfig> gateway(String id) {
+        return gateways.stream().filter(g -> g.id().equals(id)).findFirst();
     }
 }
