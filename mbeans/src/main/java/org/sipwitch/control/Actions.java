@@ -30,6 +30,17 @@ final class Actions {
         };
     }
 
+    /** Without an argument prints the attribute; with one, sets it. */
+    static Action readOrWriteText(ObjectName name, String attribute) {
+        return (server, args) -> {
+            if (args.isEmpty()) {
+                return Reply.ok(java.util.List.of(String.valueOf(server.getAttribute(name, attribute))));
+            }
+            server.setAttribute(name, new Attribute(attribute, args.get(0)));
+            return Reply.ok();
+        };
+    }
+
     /** invoke {@code operation} with string parameters taken from the arguments, in order. */
     static Action invokeText(ObjectName name, String operation, int params, Formatter format) {
         return invoke(name, operation, stringSignature(params), args -> {

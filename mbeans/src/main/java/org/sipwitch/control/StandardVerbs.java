@@ -68,6 +68,9 @@ final class StandardVerbs {
                 OPERATION, ArgCheck.NONE, Actions.each(CONFIG, "enable"));
         v.add("events", "", "display server events as they happen, until interrupted", 0, 0, SERVER,
                 "eventsSince", STREAM, ArgCheck.NONE, null);
+        v.add("forward", "user all|busy|na|dnd target|off", "set or cancel a user's call forwarding (extension)", 3, 3,
+                REGISTRY, "forward", OPERATION, ArgCheck.oneOf(1, "forwarding kind", "all", "busy", "na", "dnd"),
+                Actions.invokeText(REGISTRY, "forward", 3, Formats::value));
         v.add("grant", "group", "grant a system group access to the control and state directories", 1, 1, CONFIG,
                 "grant", OPERATION, ArgCheck.NONE, Actions.invokeText(CONFIG, "grant", 1, Formatter.SILENT));
         v.add("help", "", "list the verbs", 0, 0, null, "", BRIDGE, ArgCheck.NONE, local.help());
@@ -105,8 +108,8 @@ final class StandardVerbs {
                 ArgCheck.NONE, Actions.read(TRACE, "Messages", Formats::siplog));
         v.add("snapshot", "", "write a diagnostic snapshot file and print its path", 0, 0, SERVER, "snapshot",
                 OPERATION, ArgCheck.NONE, Actions.invokeText(SERVER, "snapshot", 0, Formats::value));
-        v.add("state", "id", "switch the daemon to the named state", 1, 1, SERVER, "State", ATTRIBUTE,
-                ArgCheck.NONE, Actions.writeText(SERVER, "State"));
+        v.add("state", "[id]", "print the state in force, or switch the daemon to the named state", 0, 1, SERVER,
+                "State", ATTRIBUTE, ArgCheck.NONE, Actions.readOrWriteText(SERVER, "State"));
         v.add("stats", "", "dump call statistics per entity", 0, 0, STATS, "Stats", ATTRIBUTE, ArgCheck.NONE,
                 Actions.read(STATS, "Stats", Formats::stats));
         v.add("status", "", "print the mapped call status list, one character per call slot", 0, 0, CALLS, "Status",

@@ -49,8 +49,9 @@ public final class SipComponent {
 
     private void plug(SipServer sip) {
         ManagementHooks hooks = management.hooks();
-        hooks.registry(new LocationRegistry(sip.location(), () -> config.current().users(),
-                sip.recentUsers()));
+        hooks.registry(new RoutingRegistry(new LocationRegistry(sip.location(), () -> config.current().users(),
+                sip.recentUsers()), sip, () -> config.current().users()));
+        sip.setGatewayListener(new GatewayEvents(management.events()));
         StackHooks stack = new StackHooks(this);
         hooks.policy(new GatePolicy(sip.gate(), sip.transports().counters(), stack::published));
         hooks.realm(new AuthenticatorRealm(sip.authenticator()));
