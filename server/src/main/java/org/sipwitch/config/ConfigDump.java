@@ -121,6 +121,9 @@ public final class ConfigDump {
         line.append(" profile=").append(user.profile());
         // the credentials' own toString is masked; say only which kind it is
         line.append(user.credentials() instanceof Credentials.PlainSecret ? " secret=" : " digest=").append(Secret.MASK);
+        if (!user.aliases().isEmpty()) {
+            line.append(" aliases=").append(String.join(",", user.aliases()));
+        }
         line.append(" dial=").append(user.dial().configName());
         if (!user.forwarding().isEmpty()) {
             Forwarding f = user.forwarding();
@@ -128,9 +131,6 @@ public final class ConfigDump {
             f.busy().ifPresent(t -> line.append(" forward-busy=").append(t));
             f.na().ifPresent(t -> line.append(" forward-na=").append(t));
             f.dnd().ifPresent(t -> line.append(" forward-dnd=").append(t));
-        }
-        if (!user.aliases().isEmpty()) {
-            line.append(" aliases=").append(String.join(",", user.aliases()));
         }
         line.append("  (").append(user.position()).append(')');
         return line.toString();

@@ -67,7 +67,8 @@ final class RegistryParser {
         }
         int nonceLifetime = r.integer("nonce-lifetime", 5, 86_400, DEFAULT_NONCE_LIFETIME);
 
-        String domain = r.text("domain", realm);
+        // a realm may hold characters no host name has ("pbx@office"): then the domain needs saying
+        String domain = r.text("domain", HOST.matcher(realm).matches() ? realm : DEFAULT_REALM);
         if (!HOST.matcher(domain).matches()) {
             throw r.child("domain").get().error("<domain> must be a host name or IP address, got \""
                     + ElementReader.abbreviate(domain) + "\"");
