@@ -69,10 +69,12 @@ public final class ConfigLoader {
         Optional<JmxConfig> jmx = JmxParser.parse(section(root, "jmx"), warnings);
         List<RouteRule> routing = RoutingParser.parse(section(root, "routing"));
         SecurityConfig security = SecurityParser.parse(section(root, "security"));
+        OperationsConfig operations = OperationsParser.parse(section(root, "metrics"), section(root, "cdr"),
+                warnings);
         UserDirectory directory = new UserDirectory(users);
         RouteTargets.check(routing, directory, provision);
         return new SipwitchConfig(configFile, sources, stack, registry, directory, access, timers,
-                jmx, routing, security, warnings, provision.gateways(), provision.groups());
+                jmx, routing, security, operations, warnings, provision.gateways(), provision.groups());
     }
 
     /** The merged section, or null when no file has it (its parser then yields defaults). */

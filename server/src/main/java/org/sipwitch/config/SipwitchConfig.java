@@ -13,6 +13,7 @@ import java.util.Optional;
  *
  * @param file     the main config file as given to the loader
  * @param sources  every file that went into it: the main file, then the drop-ins in merge order
+ * @param operations {@code <metrics>} and {@code <cdr>}
  * @param warnings things that are allowed but probably not meant (each starts with {@code file:line:})
  * @param gateways the SIP trunks of {@code <provision><gateway>}
  * @param groups   the ring groups of {@code <provision><group>}
@@ -20,7 +21,8 @@ import java.util.Optional;
 public record SipwitchConfig(Path file, List<Path> sources, StackConfig stack, RegistryConfig registry,
                              UserDirectory users, AccessPolicy access, TimersConfig timers,
                              Optional<JmxConfig> jmx, List<RouteRule> routing, SecurityConfig security,
-                             List<String> warnings, List<GatewayConfig> gateways, List<GroupConfig> groups) {
+                             OperationsConfig operations, List<String> warnings, List<GatewayConfig> gateways,
+                             List<GroupConfig> groups) {
 
     public SipwitchConfig {
         Objects.requireNonNull(file, "file");
@@ -33,20 +35,34 @@ public record SipwitchConfig(Path file, List<Path> sources, StackConfig stack, R
         Objects.requireNonNull(jmx, "jmx");
         routing = List.copyOf(routing);
         Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(operations, "operations");
         warnings = List.copyOf(warnings);
         gateways = List.copyOf(gateways);
         groups = List.copyOf(groups);
     }
 
-    public SipwitchConfig(Path file, List<Path> sources, StackConfig stack, RegistryConfig registry,
-                          UserDirectory users, AccessPolicy access, TimersConfig timers,
-                          Optional<JmxConfig> jmx, List<RouteRule> routing, SecurityConfig security,
-                          List<String> warnings) {
-        this(file, sources, stack, registry, users, access, timers, jmx, routing, security, warnings, List.of(),
-                List.of());
-    }
 
     public Optional<GatewayConfig> gateway(String id) {
         return gateways.stream().filter(g -> g.id().equals(id)).findFirst();
+    }
+
+    public SipwitchConfig withStack(StackConfig newStack) {
+        return new SipwitchConfig(file, sources, newStack, registry, users, access, timers, jmx, routing, security,
+                operations, warnings, gateways, groups);
+    }
+
+    public SipwitchConfig withRegistry(RegistryConfig newRegistry) {
+        return new SipwitchConfig(file, sources, stack, newRegistry, users, access, timers, jmx, routing, security,
+                operations, warnings, gateways, groups);
+    }
+
+    public SipwitchConfig withJmx(Optional<JmxConfig> newJmx) {
+        return new SipwitchConfig(file, sources, stack, registry, users, access, timers, newJmx, routing, security,
+                operations, warnings, gateways, groups);
+    }
+
+    public SipwitchConfig withOperations(OperationsConfig newOperations) {
+        return new SipwitchConfig(file, sources, stack, registry, users, access, timers, jmx, routing, security,
+                newOperations, warnings, gateways, groups);
     }
 }

@@ -81,4 +81,11 @@ class ArchitectureTest {
             .that().resideInAPackage("org.sipwitch.sip.gateway..")
             .should().dependOnClassesThat().resideInAPackage("org.sipwitch.sip.routing..")
             .because("a trunk is client-side SIP (registration, credentials); which calls use it is routing's business");
+
+    @ArchTest
+    static final ArchRule operationsOutputsKnowNoSip = noClasses()
+            .that().resideInAnyPackage("org.sipwitch.metrics..", "org.sipwitch.cdr..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.sipwitch.sip..", "io.netty..")
+            .because("/metrics and the call records are fed by wiring (StackMetrics, CallRecordOf) from the "
+                    + "sources the MBeans read, so they show what an operator sees there");
 }

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.sip.RequestEvent;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -47,10 +45,7 @@ class GatewayRoutingIT {
     static JainSipPhone dave;
     static JainSipPhone erin;
     static JainSipPhone pstn2;
-    static int bobPort;
-    static int aliceSippPort;
-    static int pstnPort;
-    final List<Process> sipps = new ArrayList<>();
+    final List<Sipp.Phone> sipps = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -80,15 +75,6 @@ class GatewayRoutingIT {
                         + "</routing>\n")
                 .write(work);
         daemon = DaemonProcess.start(config, work);
-        bobPort = Sipp.freeUdpPort();
-        aliceSippPort = Sipp.freeUdpPort();
-        pstnPort = Sipp.freeUdpPort();
-        assertThat(Sipp.phone(daemon, work, "register.xml", "bob", "bob-secret", bobPort).passed()).isTrue();
-        assertThat(Sipp.phone(daemon, work, "register.xml", "alice", "alice-secret", aliceSippPort).passed()).isTrue();
-        Sipp.Result pstn = Sipp.run(work, List.of("127.0.0.1:" + itsp.port(), "-sf", Sipp.scenario("register.xml").toString(),
-                "-s", KamailioProvider.PSTN_USER, "-au", KamailioProvider.PSTN_USER, "-ap", KamailioProvider.PSTN_SECRET,
-                "-i", "127.0.0.1", "-p", Integer.toString(pstnPort), "-m", "1"), 20);
-        assertThat(pstn.passed()).as(pstn.output()).isTrue();
         alice = phone("alice", "alice-secret");
         carol = phone("carol", "carol-secret");
         dave = phone("dave", "dave-secret");
@@ -122,11 +108,8 @@ class GatewayRoutingIT {
 
     @AfterEach
     void stopSipps() throws Exception {
-        for (Process p : sipps) {
-            if (p.isAlive()) {
-                p.destroy();
-                p.waitFor(5, TimeUnit.SECONDS);
-            }
+        for (Sipp.Phone p : sipps) {
+            p.close();
         }
     }
 
@@ -140,32 +123,22 @@ class GatewayRoutingIT {
         return r;
     }
 
-    Process sipp(String name, String scenario, String remote, int port, String... extra) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("sipp", remote, "-sf", Sipp.scenario(scenario).toString(), "-i",
-                "127.0.0.1", "-p", Integer.toString(port), "-m", "1", "-nostdin", "-timeout", "30s", "-timeout_error"));
-        cmd.addAll(List.of(extra));
-        Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve(name + ".out").toFile()).start();
+    /** A sipp phone in the background against {@code remote} (our daemon or the provider), once it has bound its port. */
+    Sipp.Phone sipp(String name, String scenario, String remote, String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of(remote, "-sf", Sipp.scenario(scenario).toString(), "-i",
+                "127.0.0.1", "-m", "1"));
+        args.addAll(List.of(extra));
+        Sipp.Phone p = Sipp.Phone.start(work, name, args, 30);
         sipps.add(p);
         return p;
     }
 
-    static void assertPassed(Process p, String name) throws Exception {
-        assertThat(p.waitFor(40, TimeUnit.SECONDS)).as(name + " finished").isTrue();
-        assertThat(p.exitValue()).as(name + ": " + Files.readString(work.resolve(name + ".out"), StandardCharsets.UTF_8))
-                .isZero();
-    }
-
-    /** Waits until sipp has bound its port (it answers nothing until then). */
-    static void awaitBound(int port) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            try (java.net.DatagramSocket s = new java.net.DatagramSocket(
-                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port))) {
-                return false;
-            } catch (java.net.SocketException e) {
-                return true; // taken: sipp is listening
-            }
-        });
+    /** Registers the sipp PSTN phone's contact (that phone's port) with the provider. */
+    static void registerAtProvider(Sipp.Phone phone) throws Exception {
+        Sipp.Result r = Sipp.run(work, List.of("127.0.0.1:" + itsp.port(), "-sf", Sipp.scenario("register.xml").toString(),
+                "-s", KamailioProvider.PSTN_USER, "-au", KamailioProvider.PSTN_USER, "-ap", KamailioProvider.PSTN_SECRET,
+                "-i", "127.0.0.1", "-key", "contact_port", Integer.toString(phone.port()), "-m", "1"), 20);
+        assertThat(r.passed()).as(r.output()).isTrue();
     }
 
     static String header(RequestEvent e, String name) {
@@ -199,12 +172,12 @@ class GatewayRoutingIT {
     @Test
     @Order(2)
     void providerCallsOurNumberAndTheDialPlanSendsTheDidToBob() throws Exception {
-        Process bob = sipp("bob-did", "answer-uas.xml", "127.0.0.1:" + daemon.port("udp"), bobPort, "-s", "bob");
-        awaitBound(bobPort);
-        Process pstn = sipp("pstn-did", "pstn-call-uac.xml", "127.0.0.1:" + itsp.port(), pstnPort,
+        Sipp.Phone bob = sipp("bob-did", "answer-uas.xml", "127.0.0.1:" + daemon.port("udp"), "-s", "bob");
+        Sipp.registerOk(daemon, work, "bob", "bob-secret", bob.port());
+        Sipp.Phone pstn = sipp("pstn-did", "pstn-call-uac.xml", "127.0.0.1:" + itsp.port(),
                 "-s", KamailioProvider.TRUNK_USER);
-        assertPassed(pstn, "pstn-did");
-        assertPassed(bob, "bob-did");
+        pstn.assertPassed();
+        bob.assertPassed();
         // the PSTN phone's ACK and BYE went through the provider's proxy (its Record-Route), and on to us
         assertThat(itsp.count("ITSP-ROUTED BYE")).isPositive();
     }
@@ -212,13 +185,14 @@ class GatewayRoutingIT {
     @Test
     @Order(3)
     void aliceDialsNineAndTheCallLeavesThroughTheGatewayAnsweringThe407() throws Exception {
-        Process pstn = sipp("pstn-out", "answer-hangup-uas.xml", "127.0.0.1:" + itsp.port(), pstnPort,
+        Sipp.Phone pstn = sipp("pstn-out", "answer-hangup-uas.xml", "127.0.0.1:" + itsp.port(),
                 "-s", KamailioProvider.PSTN_USER);
-        awaitBound(pstnPort);
-        Process a = sipp("alice-out", "call-uac-hungup.xml", "127.0.0.1:" + daemon.port("udp"), aliceSippPort,
+        registerAtProvider(pstn);
+        // alice's sipp calls from 127.0.0.1, where alice is registered (her jain-sip phone): trusted, no challenge
+        Sipp.Phone a = sipp("alice-out", "call-uac-hungup.xml", "127.0.0.1:" + daemon.port("udp"),
                 "-s", "9" + KamailioProvider.PSTN_USER);
-        assertPassed(a, "alice-out");
-        assertPassed(pstn, "pstn-out");
+        a.assertPassed();
+        pstn.assertPassed();
         String log = itsp.log();
         assertThat(log).contains("ITSP-CHALLENGE INVITE " + KamailioProvider.TRUNK_USER)
                 .contains("ITSP-AUTHORIZED INVITE from sip:" + KamailioProvider.TRUNK_USER + "@" + KamailioProvider.DOMAIN

@@ -52,7 +52,7 @@ final class KamailioProvider implements AutoCloseable {
         Exception last = null;
         for (int i = 0; i < 3; i++) {
             KamailioProvider k = new KamailioProvider(Files.createDirectories(workDir.resolve("kamailio")),
-                    Sipp.freeUdpPort());
+                    probeFreePort());
             try {
                 k.startAgain();
                 return k;
@@ -62,6 +62,17 @@ final class KamailioProvider implements AutoCloseable {
             }
         }
         throw last;
+    }
+
+    /**
+     * Kamailio must be told its port in its config (it writes it into Via and
+     * Record-Route), so it cannot bind port 0 and report back: take a port that is free
+     * now; {@link #start} tries another when someone took it before Kamailio bound it.
+     */
+    private static int probeFreePort() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            return s.getLocalPort();
+        }
     }
 
     int port() {

@@ -37,6 +37,8 @@ final class TargetLeg extends Leg implements ClientTransactionListener {
     /** Any response heard (a provider that says nothing is down). */
     boolean heard;
     Scheduler.Scheduled silence;
+    /** Cancelled at shutdown: the server waits for this fork's final response before closing. */
+    boolean drained;
 
     TargetLeg(CallSession session, String callId, CallPlan.Branch branch) {
         super(session, callId, reach(branch));
@@ -81,16 +83,14 @@ final class TargetLeg extends Leg implements ClientTransactionListener {
         heard = true;
         if (response.isSuccess()) {
             session.targetAnswered(this, response);
-            return;
-        }
-        if (finalStatus != 0 || CallSession.cseqOf(response) != inviteCseq) {
-            return; // the answer to an INVITE we already replaced (challenged) or gave up on
-        }
-        if (gateway != null && DigestAnswer.isChallenge(response) && !authenticated
-                && session.answerChallenge(this, response)) {
-            return;
-        }
-        finalStatus = response.status();
-        session.targetFailed(this, response);
+        } else if (finalStatus == 0 && CallSession.cseqOf(response) == inviteCseq) {
+            if (gateway != null && DigestAnswer.isChallenge(response) && !authenticated
+                    && session.answerChallenge(this, response)) {
+                return; // sent again with credentials: this fork is not settled yet
+            }
+            finalStatus = response.status();
+            session.targetFailed(this, response);
+        } // else: the answer to an INVITE we already replaced (challenged) or gave up on
+        session.forkSettled(this);
     }
 }
