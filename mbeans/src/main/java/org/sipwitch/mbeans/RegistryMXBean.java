@@ -32,6 +32,7 @@ public interface RegistryMXBean {
      * @return one line saying what is now in force, e.g. {@code alice na -> 95551234}
      * @throws IllegalArgumentException for an unknown user or kind
      */
+    @Impact(MBeanOperationInfo.ACTION)
     @Description("Set or cancel a user's call forwarding (all, busy, na, dnd); kept across restarts (verb: forward)")
     String forward(
             @Name("user") @Description("user id, extension or alias") String user,

@@ -382,4 +382,23 @@ class GatewayRoutingIT {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> gatewayRow().contains(" registered") && !gatewayRow().contains("failed"));
     }
+
+    @Test
+    @Order(30)
+    void forwardingSetByTheOperatorOutlivesADaemonRestart() throws Exception {
+        ctl("forward", "dave", "all", "erin");
+        Path config = work.resolve("sipwitch.xml");
+        daemon.close();
+        daemon = DaemonProcess.start(config, work); // same state directory, a new port
+        try (JainSipPhone caller = phone("alice", "alice-secret"); JainSipPhone callee = phone("erin", "erin-secret")) {
+            caller.call("dave", SDP);
+            callee.awaitInvite(); // dave's phones do not ring: his "all" came back from the state directory
+            callee.respond(200, ANSWER);
+            Response ok = caller.awaitCallResponse(200);
+            caller.ack(ok);
+            caller.hangUp();
+            callee.awaitRequest(Request.BYE);
+        }
+        ctl("forward", "dave", "all", "off");
+    }
 }
