@@ -58,6 +58,7 @@ public final class SipComponent {
 
     private void plug(SipServer sip) {
         ManagementHooks hooks = management.hooks();
+        sip.setState(management.serverState()); // a restart in-process keeps "state night"
         hooks.registry(new RoutingRegistry(new LocationRegistry(sip.location(), () -> config.current().users(),
                 () -> config.current().registry(), () -> sip.transports().addresses(Transport.UDP),
                 sip.recentUsers()), sip, () -> config.current().users()));
