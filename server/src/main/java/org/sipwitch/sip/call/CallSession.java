@@ -124,9 +124,6 @@ final class CallSession {
         this.plan = plan;
         SipRequest offer = invite.request();
         this.maxForwards = Math.max(1, offer.maxForwards() < 0 ? 70 : offer.maxForwards() - 1);
-        counted = true;
-        ctx.callStarted(caller.id(), callee.id(), started);
-        ctx.listener.connecting(snapshot());
         ring(first);
     }
 
@@ -154,6 +151,11 @@ final class CallSession {
         if (current.isEmpty()) {
             attemptFailed(CallPlan.Failure.OTHER, 480, "failed");
             return;
+        }
+        if (!counted) { // a call counts once something rings: a target nobody can dial is no call
+            counted = true;
+            ctx.callStarted(caller.id(), callee.id(), started);
+            ctx.listener.connecting(snapshot());
         }
         for (TargetLeg leg : List.copyOf(current)) {
             sendInvite(leg, null);

@@ -9,7 +9,6 @@ import java.util.List;
  * <li>every leg busy ({@code 486}, {@code 600}) → {@code 486 Busy Here};</li>
  * <li>every leg declined ({@code 603}) → {@code 603 Decline};</li>
  * <li>every leg rejected the media ({@code 488}, {@code 606}) → {@code 488}, so the caller can retry with another offer;</li>
- * <li>every leg unreachable ({@code 503}: a provider that says nothing, a connection that failed) → {@code 503};</li>
  * <li>anything else — a mix, errors, timeouts, or no answer within ring × cfna — → {@code 480 Temporarily Unavailable}.</li>
  * </ul>
  */
@@ -28,9 +27,6 @@ record Outcome(int status, String reason) {
         }
         if (all(statuses, 488, 606)) {
             return new Outcome(488, "failed");
-        }
-        if (all(statuses, 503, 503)) {
-            return new Outcome(503, "unavailable");
         }
         return new Outcome(480, "failed");
     }

@@ -18,6 +18,8 @@ import org.sipwitch.sip.net.Transport;
 public final class DialPlan {
     /** The state in which unrouted calls are refused. */
     public static final String CLOSED = "closed";
+    /** The server's own identity. */
+    static final String SYSTEM = "system";
 
     private final RoutingSettings settings;
     private final String state;
@@ -76,6 +78,9 @@ public final class DialPlan {
 
     /** A name dialled inside: a user (id, extension, alias) or a group (id, extension), else 404. */
     Destination local(String name) {
+        if (name.equals(SYSTEM)) {
+            return new Destination.Refuse(403); // the server's own identity (sipwitchctl message) cannot be called
+        }
         Optional<UserPolicy> user = settings.users().apply(name);
         if (user.isPresent()) {
             return new Destination.Local(user.get());

@@ -30,9 +30,9 @@ class CallPlanTest {
     final List<Rule> rules = List.of(
             new Rule("15551230000", 0, "", "carol", "night"),
             new Rule("15551230000", 0, "", "bob", null),
+            new Rule("900", 0, "", "reject:403", null), // before 9*: the first match wins
             new Rule("9*", 1, "", "gateway:itsp", null),
             new Rule("0xx", 1, "44", "gateway:itsp", null),
-            new Rule("900", 0, "", "reject:403", null),
             new Rule("2*", 0, "", "reject:410", null));
 
     static Peer peer(int port) {
