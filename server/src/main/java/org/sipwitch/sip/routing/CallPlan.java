@@ -93,7 +93,7 @@ public final class CallPlan {
 
     public Step first(String dialledNumber) {
         this.dialled = dialledNumber;
-        Destination d = plan.resolve(dialledNumber, caller.fromGateway());
+        Destination d = activated(dialledNumber, plan.resolve(dialledNumber, caller.fromGateway()));
         if (d instanceof Destination.External && !caller.mayDialOut()) {
             return Step.refuse(403); // toll fraud: only <dial>external</dial> users reach gateways and foreign URIs
         }
@@ -134,10 +134,23 @@ public final class CallPlan {
             return Step.refuse(483);
         }
         String number = target.startsWith("sip:") || target.startsWith("sips:") ? dialled : target;
-        Destination d = target.contains(":") ? plan.target(target, number) : plan.resolve(target, null);
+        Destination d = target.contains(":") ? plan.target(target, number) : activated(target, plan.resolve(target, null));
         // a forwarding is the operator's (or the config's) choice, so it may leave the building
         // even when the caller may not dial out itself
         return enter(d);
+    }
+
+    /**
+     * A number no user or group has, that the operator activated at a fixed address
+     * ({@code sipwitchctl activate 299 ADDRESS}: a door phone), rings there.
+     */
+    private Destination activated(String name, Destination d) {
+        if (!(d instanceof Destination.Refuse r) || r.status() != 404) {
+            return d;
+        }
+        boolean fixed = location.lookup(name).stream().anyMatch(Binding::staticBinding);
+        return fixed ? new Destination.Local(new UserPolicy(new UserIdentity(name, name, null), false, Forwards.NONE))
+                : d;
     }
 
     private Step enter(Destination d) {
