@@ -24,19 +24,26 @@ final class Formats {
     }
 
     static Reply registry(Object value, List<String> args) {
-        TextTable t = new TextTable("EXT", "USER", "DISPLAY", "TYPE", "TRANSPORT", "EXPIRES", "CONTACT");
+        TextTable t = new TextTable("EXT", "USER", "DISPLAY", "TYPE", "TRANSPORT", "EXPIRES", "CONTACT", "STATE");
         Set<String> users = new HashSet<>();
         List<CompositeData> rows = rows(value);
         for (CompositeData r : rows) {
             long expires = number(r, "expires");
             users.add(text(r, "user"));
             t.row(text(r, "extension"), text(r, "user"), text(r, "display"), text(r, "type"),
-                    text(r, "transport"), expires < 0 ? "never" : expires + "s", text(r, "contact"));
+                    text(r, "transport"), expires < 0 ? "never" : expires + "s", text(r, "contact"), state(r));
         }
         List<String> out = new ArrayList<>(t.lines());
         out.add(rows.size() + " registration" + plural(rows.size()) + " of "
                 + users.size() + " user" + plural(users.size()));
         return Reply.ok(out);
+    }
+
+    /** The state, and for a failed gateway why ({@code failed: 408 no response from …}). */
+    private static String state(CompositeData r) {
+        String state = r.getCompositeType().containsKey("state") ? text(r, "state") : "registered";
+        String error = r.getCompositeType().containsKey("error") ? text(r, "error") : "";
+        return error.isEmpty() ? state : state + ": " + error;
     }
 
     static Reply usercache(Object value, List<String> args) {

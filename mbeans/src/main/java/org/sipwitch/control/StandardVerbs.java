@@ -73,6 +73,9 @@ final class StandardVerbs {
                 OPERATION, ArgCheck.NONE, Actions.each(CONFIG, "enable"));
         v.add("events", "", "display server events as they happen, until interrupted", 0, 0, SERVER,
                 "eventsSince", STREAM, ArgCheck.NONE, null, Verb.STREAM_JSON);
+        v.add("forward", "user all|busy|na|dnd target|off", "set or cancel a user's call forwarding (extension)", 3, 3,
+                REGISTRY, "forward", OPERATION, ArgCheck.oneOf(1, "forwarding kind", "all", "busy", "na", "dnd"),
+                Actions.invokeText(REGISTRY, "forward", 3, Formats::value));
         v.add("grant", "group", "grant a system group access to the control and state directories", 1, 1, CONFIG,
                 "grant", OPERATION, ArgCheck.NONE, Actions.invokeText(CONFIG, "grant", 1, Formatter.SILENT));
         v.add("help", "", "list the verbs", 0, 0, null, "", BRIDGE, ArgCheck.NONE, local.help());

@@ -10,7 +10,16 @@ package org.sipwitch.mbeans;
  * @param contact   the contact address (SIP URI) calls and messages are sent to
  * @param transport {@code udp}, {@code tcp} or {@code tls}
  * @param expires   seconds until the binding expires; {@code -1} for static bindings that never do
+ * @param state     {@code registered} for a phone; for a gateway {@code registered}, {@code registering},
+ *                  {@code failed} or {@code static} (it does not register)
+ * @param error     why a gateway's last registration failed ({@code 408 no response from …}), else empty
  */
 public record Registration(String user, String extension, String display, String type,
-                           String contact, String transport, long expires) {
+                           String contact, String transport, long expires, String state, String error) {
+
+    /** A phone's binding: registered, no error. */
+    public Registration(String user, String extension, String display, String type, String contact, String transport,
+                        long expires) {
+        this(user, extension, display, type, contact, transport, expires, "registered", "");
+    }
 }

@@ -3,7 +3,7 @@ package org.sipwitch.mbeans;
 import java.util.List;
 import javax.management.MBeanOperationInfo;
 
-/** {@code sipwitch:type=Registry}: who is registered where. Verbs: registry, usercache, activate, release. */
+/** {@code sipwitch:type=Registry}: who is registered where. Verbs: registry, usercache, activate, release, forward. */
 @Description("Registrations of user agents and the cache of recently authenticated users")
 public interface RegistryMXBean {
 
@@ -27,4 +27,15 @@ public interface RegistryMXBean {
     @Description("Remove every registration of an extension; returns how many were removed (verb: release)")
     int release(
             @Name("extension") @Description("the extension (or user id) to release") String extension);
+
+    /**
+     * @return one line saying what is now in force, e.g. {@code alice na -> 95551234}
+     * @throws IllegalArgumentException for an unknown user or kind
+     */
+    @Impact(MBeanOperationInfo.ACTION)
+    @Description("Set or cancel a user's call forwarding (all, busy, na, dnd); kept across restarts (verb: forward)")
+    String forward(
+            @Name("user") @Description("user id, extension or alias") String user,
+            @Name("kind") @Description("all, busy, na (no answer or not registered) or dnd") String kind,
+            @Name("target") @Description("where calls go: a user, extension, number or sip: URI; off to cancel") String target);
 }

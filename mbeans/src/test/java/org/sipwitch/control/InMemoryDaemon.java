@@ -110,6 +110,10 @@ final class InMemoryDaemon {
             events.append(SipwitchNotifications.REGISTRATION_ACTIVATED, "activating " + extension + " at " + address);
         }
 
+        public String forward(String user, String kind, String target) {
+            return user + " " + kind + " -> " + target;
+        }
+
         public int release(String extension) {
             List<Registration> gone = new ArrayList<>();
             registrations.forEach(r -> {

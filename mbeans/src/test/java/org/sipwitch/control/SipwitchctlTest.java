@@ -29,7 +29,7 @@ class SipwitchctlTest extends RealBridgeTest {
         var registry = ctl.run("registry");
         assertThat(registry.exit()).as(registry.err()).isZero();
         assertThat(registry.out().lines().toList()).hasSize(5)
-                .first().asString().matches("EXT +USER +DISPLAY +TYPE +TRANSPORT +EXPIRES +CONTACT");
+                .first().asString().matches("EXT +USER +DISPLAY +TYPE +TRANSPORT +EXPIRES +CONTACT +STATE");
         assertThat(registry.out()).contains("201  alice  Alice").contains("3 registrations of 2 users");
         assertThat(ctl.run("calls").out()).contains("0000002a:2").contains("0:01:15").contains("1 active call");
         assertThat(ctl.run("stats").out()).startsWith("NAME").contains("alice ");

@@ -25,8 +25,9 @@ class VerbTableTest {
         List<String> seed = seedVerbs();
         assertThat(seed).hasSize(34).contains("abort", "verbose", "digest", "message");
         List<String> names = table.verbs().stream().map(Verb::name).toList();
-        // beyond the seed: help and version of the bridge, and unblock (issue 14: lifting abuse blocks)
-        assertThat(names).containsAll(seed).contains("help", "version", "unblock").hasSize(seed.size() + 3);
+        // beyond the seed: help and version of the bridge, unblock (issue 14: lifting abuse blocks),
+        // forward (issue 13)
+        assertThat(names).containsAll(seed).contains("help", "version", "unblock", "forward").hasSize(seed.size() + 4);
     }
 
     @Test

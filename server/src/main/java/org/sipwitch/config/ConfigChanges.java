@@ -120,6 +120,6 @@ public final class ConfigChanges {
     private static boolean same(ProvisionedUser a, ProvisionedUser b) {
         return a.extension().equals(b.extension()) && a.display().equals(b.display())
                 && a.profile().equals(b.profile()) && a.credentials().equals(b.credentials())
-                && a.aliases().equals(b.aliases());
+                && a.aliases().equals(b.aliases()) && a.dial() == b.dial() && a.forwarding().equals(b.forwarding());
     }
 }

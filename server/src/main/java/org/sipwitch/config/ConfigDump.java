@@ -66,6 +66,22 @@ public final class ConfigDump {
         for (ProvisionedUser user : config.users().users()) {
             out.add(user(user));
         }
+        for (GroupConfig g : config.groups()) {
+            out.add(new Entry("provision.group", g.id() + g.extension().map(e -> " extension=" + e).orElse("")
+                    + " mode=" + (g.sequential() ? "sequential" : "all") + " members=" + String.join(",", g.members())
+                    + (g.rings() > 0 ? " ring=" + g.rings() : "") + g.forwardNa().map(t -> " na=" + t).orElse(""),
+                    g.position().toString()));
+        }
+        for (GatewayConfig g : config.gateways()) {
+            // the user name is not secret (it is in every From we send); the credentials are
+            out.add(new Entry("provision.gateway", g.id() + " proxy=" + g.proxyHost()
+                    + (g.proxyPort() > 0 ? ":" + g.proxyPort() : "") + ";transport=" + g.transport()
+                    + " domain=" + g.domain() + " user=" + g.user()
+                    + (g.credentials() instanceof Credentials.PlainSecret ? " secret=" : " digest=") + Secret.MASK
+                    + " register=" + (g.register() > 0 ? g.register() + "s" : "off")
+                    + g.callerId().map(c -> " caller-id=" + c).orElse("") + (g.assertIdentity() ? " assert" : "")
+                    + g.incoming().map(t -> " incoming=" + t).orElse(""), g.position().toString()));
+        }
         for (Cidr cidr : config.access().trusted()) {
             out.add(entry("access.trusted", cidr));
         }
@@ -93,7 +109,10 @@ public final class ConfigDump {
             out.add(entry("routing", "(no rules)"));
         }
         for (RouteRule rule : config.routing()) {
-            out.add(new Entry("routing.route", rule.pattern() + " -> " + rule.target(), rule.position().toString()));
+            out.add(new Entry("routing.route", rule.pattern() + (rule.strip() > 0 ? " strip=" + rule.strip() : "")
+                    + (rule.prefix().isEmpty() ? "" : " prefix=" + rule.prefix())
+                    + rule.state().map(st -> " state=" + st).orElse("") + " -> " + rule.target(),
+                    rule.position().toString()));
         }
         security(out, config.security());
         operations(out, config.operations());
@@ -155,6 +174,7 @@ public final class ConfigDump {
 
     private static void registry(List<Entry> out, RegistryConfig registry) {
         out.add(entry("registry.realm", registry.realm()));
+        out.add(entry("registry.domain", registry.domain()));
         out.add(entry("registry.digest", registry.digest().configName()));
         out.add(entry("registry.extensions", (registry.range() == 0 ? "none"
                 : registry.prefix() + ".." + registry.lastExtension())
@@ -176,6 +196,14 @@ public final class ConfigDump {
         line.append(user.credentials() instanceof Credentials.PlainSecret ? " secret=" : " digest=").append(Secret.MASK);
         if (!user.aliases().isEmpty()) {
             line.append(" aliases=").append(String.join(",", user.aliases()));
+        }
+        line.append(" dial=").append(user.dial().configName());
+        if (!user.forwarding().isEmpty()) {
+            Forwarding f = user.forwarding();
+            f.all().ifPresent(t -> line.append(" forward-all=").append(t));
+            f.busy().ifPresent(t -> line.append(" forward-busy=").append(t));
+            f.na().ifPresent(t -> line.append(" forward-na=").append(t));
+            f.dnd().ifPresent(t -> line.append(" forward-dnd=").append(t));
         }
         return new Entry("provision.user", line.toString(), user.position().toString());
     }

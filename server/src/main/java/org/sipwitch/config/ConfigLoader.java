@@ -61,7 +61,9 @@ public final class ConfigLoader {
         List<String> warnings = new ArrayList<>();
         StackConfig stack = StackParser.parse(section(root, "stack"), warnings);
         RegistryConfig registry = RegistryParser.parse(section(root, "registry"));
-        List<ProvisionedUser> users = ProvisionParser.parse(section(root, "provision"), registry);
+        DialRight defaultDial = TemplatesParser.defaultDial(section(root, "templates"));
+        ProvisionParser.Provision provision = ProvisionParser.parse(section(root, "provision"), registry, defaultDial);
+        List<ProvisionedUser> users = provision.users();
         AccessPolicy access = AccessParser.parse(section(root, "access"));
         TimersConfig timers = TimersParser.parse(section(root, "timers"));
         Optional<JmxConfig> jmx = JmxParser.parse(section(root, "jmx"), warnings);
@@ -69,8 +71,10 @@ public final class ConfigLoader {
         SecurityConfig security = SecurityParser.parse(section(root, "security"));
         OperationsConfig operations = OperationsParser.parse(section(root, "metrics"), section(root, "cdr"),
                 warnings);
-        return new SipwitchConfig(configFile, sources, stack, registry, new UserDirectory(users), access, timers,
-                jmx, routing, security, operations, warnings);
+        UserDirectory directory = new UserDirectory(users);
+        RouteTargets.check(routing, directory, provision);
+        return new SipwitchConfig(configFile, sources, stack, registry, directory, access, timers,
+                jmx, routing, security, operations, warnings, provision.gateways(), provision.groups());
     }
 
     /** The merged section, or null when no file has it (its parser then yields defaults). */

@@ -34,12 +34,21 @@ final class ProvisionParser {
     private record Claim(String what, XmlElement where) {
     }
 
+    /** Everything {@code <provision>} holds. */
+    record Provision(List<ProvisionedUser> users, List<GatewayConfig> gateways, List<GroupConfig> groups) {
+    }
+
     static List<ProvisionedUser> parse(XmlElement provision, RegistryConfig registry) throws ConfigException {
-        ElementReader r = ElementReader.of(provision, Set.of(), Set.of("user"), Set.of());
+        return parse(provision, registry, DialRight.INTERNAL).users();
+    }
+
+    static Provision parse(XmlElement provision, RegistryConfig registry, DialRight defaultDial)
+            throws ConfigException {
+        ElementReader r = ElementReader.of(provision, Set.of(), Set.of("user", "gateway", "group"), Set.of());
         Map<String, Claim> names = new HashMap<>();
         List<ProvisionedUser> users = new ArrayList<>();
         for (XmlElement element : r.children("user")) {
-            ProvisionedUser user = user(element, registry);
+            ProvisionedUser user = user(element, registry, defaultDial);
             claim(names, user.id(), "user id \"" + user.id() + "\"", element);
             // an extension equal to the user's own id names the same user: no second claim
             if (user.extension().isPresent() && !user.extension().get().equals(user.id())) {
@@ -53,7 +62,35 @@ final class ProvisionParser {
             }
             users.add(user);
         }
-        return users;
+        List<GroupConfig> groups = new ArrayList<>();
+        for (XmlElement element : r.children("group")) {
+            GroupConfig group = GroupParser.group(element, registry);
+            claim(names, group.id(), "group id \"" + group.id() + "\"", element);
+            if (group.extension().isPresent()) {
+                claim(names, group.extension().get(), "extension " + group.extension().get() + " of group \""
+                        + group.id() + "\"", element);
+            }
+            for (String member : group.members()) {
+                if (users.stream().noneMatch(u -> u.id().equals(member) || u.extension().orElse("").equals(member)
+                        || u.aliases().contains(member))) {
+                    throw element.error("<member> \"" + member + "\" of group \"" + group.id()
+                            + "\" is no provisioned user");
+                }
+            }
+            groups.add(group);
+        }
+        List<GatewayConfig> gateways = new ArrayList<>();
+        Map<String, XmlElement> gatewayIds = new HashMap<>();
+        for (XmlElement element : r.children("gateway")) {
+            GatewayConfig gateway = GatewayParser.gateway(element);
+            XmlElement earlier = gatewayIds.putIfAbsent(gateway.id(), element);
+            if (earlier != null) {
+                throw element.error("duplicate: gateway \"" + gateway.id() + "\" is already defined at "
+                        + earlier.position());
+            }
+            gateways.add(gateway);
+        }
+        return new Provision(users, gateways, groups);
     }
 
     private static void claim(Map<String, Claim> names, String name, String what, XmlElement where)
@@ -65,14 +102,16 @@ final class ProvisionParser {
         }
     }
 
-    private static ProvisionedUser user(XmlElement element, RegistryConfig registry) throws ConfigException {
+    private static ProvisionedUser user(XmlElement element, RegistryConfig registry, DialRight defaultDial)
+            throws ConfigException {
         ElementReader.checkAttributes(element, Set.of("id"));
         String id = element.attributes().get("id");
         if (id == null) {
             throw element.error("<user> needs an id attribute: <user id=\"alice\">");
         }
         checkName(element, "user id", id);
-        ElementReader r = ElementReader.of(element, Set.of("extension", "display", "secret", "digest", "profile"),
+        ElementReader r = ElementReader.of(element, Set.of("extension", "display", "secret", "digest", "profile", "dial",
+                        "forwarding"),
                 Set.of("alias"), Set.of("id"));
 
         Optional<String> extension = extension(r, registry);
@@ -96,11 +135,54 @@ final class ProvisionParser {
                 throw alias.error("<alias> \"" + name + "\" is given twice for user \"" + id + "\"");
             }
         }
+        DialRight dial = dial(r, defaultDial);
+        Forwarding forwarding = forwarding(r.child("forwarding").orElse(null), Set.of("all", "busy", "na", "dnd"));
         return new ProvisionedUser(id, extension, display, profile, credentials, List.copyOf(aliases),
-                element.position());
+                element.position(), dial, forwarding);
     }
 
-    private static void checkName(XmlElement where, String what, String name) throws ConfigException {
+    static DialRight dial(ElementReader r, DialRight fallback) throws ConfigException {
+        Optional<XmlElement> element = r.child("dial");
+        if (element.isEmpty()) {
+            return fallback;
+        }
+        String text = ElementReader.leafText(element.get());
+        switch (text) {
+            case "internal":
+                return DialRight.INTERNAL;
+            case "external":
+                return DialRight.EXTERNAL;
+            default:
+                throw element.get().error("<dial> must be internal or external, got \"" + ElementReader.abbreviate(text)
+                        + "\"");
+        }
+    }
+
+    /** {@code <forwarding>} with the kinds allowed here; each target is checked like a route's. */
+    static Forwarding forwarding(XmlElement element, Set<String> kinds) throws ConfigException {
+        if (element == null) {
+            return Forwarding.NONE;
+        }
+        ElementReader r = ElementReader.of(element, kinds);
+        List<Optional<String>> targets = new ArrayList<>(4);
+        for (String name : List.of("all", "busy", "na", "dnd")) {
+            Optional<String> target = r.text(name);
+            if (target.isPresent()) {
+                RoutingParser.checkTarget(r.child(name).get(), target.get());
+                if (target.get().startsWith("reject:")) {
+                    throw r.child(name).get().error("a forwarding target must be somewhere to ring, not reject:");
+                }
+            }
+            targets.add(target);
+        }
+        return new Forwarding(targets.get(0), targets.get(1), targets.get(2), targets.get(3));
+    }
+
+    static Optional<String> extensionOf(ElementReader r, RegistryConfig registry) throws ConfigException {
+        return extension(r, registry);
+    }
+
+    static void checkName(XmlElement where, String what, String name) throws ConfigException {
         if (!NAME.matcher(name).matches()) {
             throw where.error(what + " must be 1 to 64 letters, digits, '.', '_' or '-' (starting with a letter"
                     + " or digit), got \"" + ElementReader.abbreviate(name) + "\"");
@@ -133,7 +215,7 @@ final class ProvisionParser {
         return Optional.of(text);
     }
 
-    private static Credentials credentials(XmlElement user, ElementReader r, String id, RegistryConfig registry)
+    static Credentials credentials(XmlElement user, ElementReader r, String id, RegistryConfig registry)
             throws ConfigException {
         Optional<XmlElement> secret = r.child("secret");
         Optional<XmlElement> digest = r.child("digest");

@@ -15,9 +15,12 @@ import org.sipwitch.digest.DigestAlgorithm;
  * @param credentials secret or stored HA1; never printed
  * @param aliases     further names the user can be dialled by
  * @param position    where the {@code <user>} element is
+ * @param dial        whether the user may call out through gateways and to foreign URIs
+ * @param forwarding  the {@code <forwarding>} of the config (the operator's live changes are kept elsewhere)
  */
 public record ProvisionedUser(String id, Optional<String> extension, String display, String profile,
-                              Credentials credentials, List<String> aliases, SourcePosition position) {
+                              Credentials credentials, List<String> aliases, SourcePosition position,
+                              DialRight dial, Forwarding forwarding) {
 
     public static final String DEFAULT_PROFILE = "standard";
 
@@ -29,6 +32,14 @@ public record ProvisionedUser(String id, Optional<String> extension, String disp
         Objects.requireNonNull(credentials, "credentials");
         aliases = List.copyOf(aliases);
         Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(dial, "dial");
+        Objects.requireNonNull(forwarding, "forwarding");
+    }
+
+    /** A user who may only call inside, without forwarding. */
+    public ProvisionedUser(String id, Optional<String> extension, String display, String profile,
+                           Credentials credentials, List<String> aliases, SourcePosition position) {
+        this(id, extension, display, profile, credentials, aliases, position, DialRight.INTERNAL, Forwarding.NONE);
     }
 
     /**
@@ -43,6 +54,6 @@ public record ProvisionedUser(String id, Optional<String> extension, String disp
     @Override
     public String toString() {
         return "ProvisionedUser[id=" + id + ", extension=" + extension.orElse("-") + ", display=" + display
-                + ", profile=" + profile + ", " + credentials + ", aliases=" + aliases + ", at " + position + "]";
+                + ", profile=" + profile + ", " + credentials + ", aliases=" + aliases + ", dial=" + dial.configName() + ", at " + position + "]";
     }
 }

@@ -16,14 +16,33 @@ import org.sipwitch.digest.DigestAlgorithm;
  * @param maxBindings        most contacts (devices) per user
  * @param unknownUserStatus  answer for users not provisioned: 403 (default, ids not enumerable) or 404
  * @param nonceLifetime      seconds a nonce stays fresh before {@code stale=true}
+ * @param domain             the site's SIP domain: callers and callees are presented as {@code user@domain}
+ *                           ({@code <domain>}, default the realm)
  */
 public record RegistryConfig(String realm, DigestAlgorithm digest, int prefix, int range, int defaultExpires,
                              int minExpires, int maxExpires, int maxBindings, int unknownUserStatus,
-                             int nonceLifetime) {
+                             int nonceLifetime, String domain) {
 
     public RegistryConfig {
         Objects.requireNonNull(realm, "realm");
         Objects.requireNonNull(digest, "digest");
+        Objects.requireNonNull(domain, "domain");
+    }
+
+    /** The domain is the realm. */
+    public RegistryConfig(String realm, DigestAlgorithm digest, int prefix, int range, int defaultExpires,
+                          int minExpires, int maxExpires, int maxBindings, int unknownUserStatus, int nonceLifetime) {
+        this(realm, digest, prefix, range, defaultExpires, minExpires, maxExpires, maxBindings, unknownUserStatus,
+                nonceLifetime, realm);
+    }
+
+    /** True when {@code number} is digits naming an extension inside the range. */
+    public boolean inRange(String number) {
+        if (range == 0 || number.isEmpty() || number.length() > 9 || !number.chars().allMatch(c -> c >= '0' && c <= '9')
+                || (number.length() > 1 && number.charAt(0) == '0')) {
+            return false;
+        }
+        return inRange(Integer.parseInt(number));
     }
 
     /** The same registry with another realm and digest algorithm (the {@code realm} verb). */

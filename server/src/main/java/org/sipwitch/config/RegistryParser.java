@@ -16,13 +16,16 @@ final class RegistryParser {
     static final int DEFAULT_MAX_BINDINGS = 5;
     static final int DEFAULT_NONCE_LIFETIME = 300;
     private static final int WEEK = 7 * 24 * 3600;
+    /** A host of a SIP URI: a name, an IPv4 address or a bracketed IPv6 literal. */
+    static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|\\[[0-9A-Fa-f:.]{2,45}\\]");
 
     private RegistryParser() {
     }
 
     static RegistryConfig parse(XmlElement registry) throws ConfigException {
         ElementReader r = ElementReader.of(registry, Set.of("realm", "digest", "prefix", "range", "expires",
-                "min-expires", "max-expires", "max-bindings", "unknown-user", "nonce-lifetime"));
+                "min-expires", "max-expires", "max-bindings", "unknown-user", "nonce-lifetime", "domain"));
 
         String realm = r.text("realm", DEFAULT_REALM);
         Optional<String> realmProblem = Rules.realmProblem(realm);
@@ -64,8 +67,14 @@ final class RegistryParser {
         }
         int nonceLifetime = r.integer("nonce-lifetime", 5, 86_400, DEFAULT_NONCE_LIFETIME);
 
+        // a realm may hold characters no host name has ("pbx@office"): then the domain needs saying
+        String domain = r.text("domain", HOST.matcher(realm).matches() ? realm : DEFAULT_REALM);
+        if (!HOST.matcher(domain).matches()) {
+            throw r.child("domain").get().error("<domain> must be a host name or IP address, got \""
+                    + ElementReader.abbreviate(domain) + "\"");
+        }
         return new RegistryConfig(realm, digest, prefix, range, defaultExpires, minExpires, maxExpires,
-                maxBindings, unknownUser, nonceLifetime);
+                maxBindings, unknownUser, nonceLifetime, domain);
     }
 
     private static int clamp(int value, int min, int max) {

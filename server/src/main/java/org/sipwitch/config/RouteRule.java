@@ -1,25 +1,55 @@
 package org.sipwitch.config;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One {@code <routing>} rule: calls dialled to a matching user part go to {@code target}.
+ * One {@code <routing><route>} rule of the dial plan: calls dialled to a matching number
+ * have it rewritten and go to {@code target}. First match wins (main file first, then
+ * drop-ins).
  *
- * @param pattern  the dialled user part exactly, or a prefix when it ends in {@code *} ({@code 9*})
- * @param target   where to send it: a {@code sip:}/{@code sips:} URI, a user id or an extension
+ * @param pattern  the dialled user part exactly, a prefix when it ends in {@code *} ({@code 9*}),
+ *                 with GNU sipwitch's {@code x} standing for any one digit ({@code 1xx})
+ * @param target   a local user, extension, alias or group; {@code gateway:ID}; a {@code sip:}/{@code sips:} URI;
+ *                 or {@code reject:CODE}
  * @param position where the rule is written
+ * @param strip    leading characters removed from the dialled number
+ * @param prefix   digits put in front after stripping
+ * @param state    the server state the rule applies in ({@code state="night"}); empty = every state
  */
-public record RouteRule(String pattern, String target, SourcePosition position) {
+public record RouteRule(String pattern, String target, SourcePosition position, int strip, String prefix,
+                        Optional<String> state) {
 
     public RouteRule {
         Objects.requireNonNull(pattern, "pattern");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(state, "state");
+    }
+
+    public RouteRule(String pattern, String target, SourcePosition position) {
+        this(pattern, target, position, 0, "", Optional.empty());
     }
 
     public boolean matches(String dialled) {
-        return pattern.endsWith("*")
-                ? dialled.startsWith(pattern.substring(0, pattern.length() - 1))
-                : dialled.equals(pattern);
+        boolean open = pattern.endsWith("*");
+        int n = open ? pattern.length() - 1 : pattern.length();
+        if (open ? dialled.length() < n : dialled.length() != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char p = pattern.charAt(i);
+            char d = dialled.charAt(i);
+            if (p == 'x' ? (d < '0' || d > '9') : p != d) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The number after {@code <strip>} and {@code <prefix>}. */
+    public String rewrite(String dialled) {
+        return prefix + dialled.substring(Math.min(strip, dialled.length()));
     }
 }

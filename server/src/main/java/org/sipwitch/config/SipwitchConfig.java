@@ -15,11 +15,14 @@ import java.util.Optional;
  * @param sources  every file that went into it: the main file, then the drop-ins in merge order
  * @param operations {@code <metrics>} and {@code <cdr>}
  * @param warnings things that are allowed but probably not meant (each starts with {@code file:line:})
+ * @param gateways the SIP trunks of {@code <provision><gateway>}
+ * @param groups   the ring groups of {@code <provision><group>}
  */
 public record SipwitchConfig(Path file, List<Path> sources, StackConfig stack, RegistryConfig registry,
                              UserDirectory users, AccessPolicy access, TimersConfig timers,
                              Optional<JmxConfig> jmx, List<RouteRule> routing, SecurityConfig security,
-                             OperationsConfig operations, List<String> warnings) {
+                             OperationsConfig operations, List<String> warnings, List<GatewayConfig> gateways,
+                             List<GroupConfig> groups) {
 
     public SipwitchConfig {
         Objects.requireNonNull(file, "file");
@@ -34,25 +37,32 @@ public record SipwitchConfig(Path file, List<Path> sources, StackConfig stack, R
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(operations, "operations");
         warnings = List.copyOf(warnings);
+        gateways = List.copyOf(gateways);
+        groups = List.copyOf(groups);
+    }
+
+
+    public Optional<GatewayConfig> gateway(String id) {
+        return gateways.stream().filter(g -> g.id().equals(id)).findFirst();
     }
 
     public SipwitchConfig withStack(StackConfig newStack) {
         return new SipwitchConfig(file, sources, newStack, registry, users, access, timers, jmx, routing, security,
-                operations, warnings);
+                operations, warnings, gateways, groups);
     }
 
     public SipwitchConfig withRegistry(RegistryConfig newRegistry) {
         return new SipwitchConfig(file, sources, stack, newRegistry, users, access, timers, jmx, routing, security,
-                operations, warnings);
+                operations, warnings, gateways, groups);
     }
 
     public SipwitchConfig withJmx(Optional<JmxConfig> newJmx) {
         return new SipwitchConfig(file, sources, stack, registry, users, access, timers, newJmx, routing, security,
-                operations, warnings);
+                operations, warnings, gateways, groups);
     }
 
     public SipwitchConfig withOperations(OperationsConfig newOperations) {
         return new SipwitchConfig(file, sources, stack, registry, users, access, timers, jmx, routing, security,
-                newOperations, warnings);
+                newOperations, warnings, gateways, groups);
     }
 }

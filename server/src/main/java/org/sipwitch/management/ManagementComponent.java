@@ -85,6 +85,15 @@ public final class ManagementComponent {
         return hooks;
     }
 
+    /** The server state in force ({@code sipwitchctl state}), for a SIP server built after it was set; {@code up} before start. */
+    public String serverState() {
+        try {
+            return String.valueOf(mbs.getAttribute(org.sipwitch.mbeans.ObjectNames.SERVER, "State"));
+        } catch (javax.management.JMException e) {
+            return "up";
+        }
+    }
+
     public Events events() {
         return events;
     }

@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The named state overlays of the {@code state} verb. {@code up} is normal service;
- * {@code night}, {@code away} and {@code closed} are recorded and announced (a
- * {@code sipwitch.state.changed} event) for routing rules to consult. Unknown names are
- * refused with the list of known ones.
+ * The named state overlays of the {@code state} verb. {@code up} is normal service; any
+ * other id ({@code night}, {@code away}, {@code holiday}, …) selects the routing rules
+ * written with {@code state="ID"}, and {@code closed} also refuses every call no rule of
+ * its own routes. Changes are announced (a {@code sipwitch.state.changed} event) and
+ * handed to the SIP side. Ids are lower-case letters, digits, '_' and '-'.
  */
 final class NamedStates {
 
@@ -22,8 +23,9 @@ final class NamedStates {
     /** Switches state; returns true when it changed. */
     synchronized boolean set(String state) {
         String name = state == null ? "" : state.strip().toLowerCase(Locale.ROOT);
-        if (!KNOWN.contains(name)) {
-            throw new IllegalArgumentException("unknown state '" + state + "' (known: " + String.join(", ", KNOWN) + ")");
+        if (!name.matches("[a-z0-9][a-z0-9_-]{0,31}")) {
+            throw new IllegalArgumentException("bad state id '" + state + "': use lower-case letters, digits, '_' or"
+                    + " '-' (e.g. " + String.join(", ", KNOWN) + ")");
         }
         boolean changed = !name.equals(current);
         current = name;

@@ -33,4 +33,10 @@ final class RegistryBean implements RegistryMXBean {
     public int release(String extension) {
         return hooks.registry().release(Args.required(extension, "extension"));
     }
+
+    @Override
+    public String forward(String user, String kind, String target) {
+        return hooks.registry().forward(Args.required(user, "user"), Args.required(kind, "kind"),
+                Args.required(target, "target"));
+    }
 }

@@ -32,6 +32,17 @@ public interface RegistrySource {
      */
     int release(String extension);
 
+    /**
+     * Sets ({@code target}) or cancels ({@code off}) a user's forwarding of one kind
+     * ({@code all}, {@code busy}, {@code na}, {@code dnd}); kept across restarts.
+     *
+     * @return one line: what is now in force
+     * @throws IllegalArgumentException for an unknown user or kind
+     */
+    default String forward(String user, String kind, String target) {
+        throw Unavailable.of("call routing");
+    }
+
     /** No registrar in this daemon. */
     RegistrySource ABSENT = new RegistrySource() {
         @Override

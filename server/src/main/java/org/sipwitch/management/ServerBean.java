@@ -198,6 +198,7 @@ final class ServerBean implements ServerMXBean {
     @Override
     public void setState(String state) {
         if (states.set(state)) {
+            hooks.server().stateChanged(states.current());
             LOG.info("state {}", states.current());
             events.stateChanged(states.current());
         }

@@ -63,6 +63,10 @@ public interface ServerHooks {
     default void ifup(String iface) {
     }
 
+    /** The operator switched the server's state ({@code state ID}): routing rules of that state apply from now. */
+    default void stateChanged(String state) {
+    }
+
     ServerHooks NONE = new ServerHooks() {
     };
 }

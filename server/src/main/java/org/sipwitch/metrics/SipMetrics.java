@@ -19,8 +19,12 @@ public record SipMetrics(Registrations registrations, Calls calls, Traffic traff
     /**
      * @param bindingsByTransport contacts registered now, by transport ({@code udp}, {@code tcp}, {@code tls})
      * @param users               users with at least one binding
+     * @param gatewaysUp          per gateway id: 1 while registered with its provider (or not registering), else 0
      */
-    public record Registrations(Map<String, Long> bindingsByTransport, long users) {
+    public record Registrations(Map<String, Long> bindingsByTransport, long users, Map<String, Long> gatewaysUp) {
+        public Registrations(Map<String, Long> bindingsByTransport, long users) {
+            this(bindingsByTransport, users, Map.of());
+        }
     }
 
     /**

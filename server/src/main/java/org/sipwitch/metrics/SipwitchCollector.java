@@ -34,6 +34,10 @@ final class SipwitchCollector implements MultiCollector {
         out.add(gauge("sipwitch_bindings", "Contacts registered now, by transport", "transport",
                 r.bindingsByTransport()));
         out.add(gauge("sipwitch_registered_users", "Users with at least one registered contact", r.users()));
+        if (!r.gatewaysUp().isEmpty()) {
+            out.add(gauge("sipwitch_gateway_up", "1 while a gateway is registered with its provider (or does not"
+                    + " register), 0 after a failure", "gateway", r.gatewaysUp()));
+        }
 
         SipMetrics.Calls c = m.calls();
         out.add(counter("sipwitch_calls", "Calls admitted since start", c.started()));

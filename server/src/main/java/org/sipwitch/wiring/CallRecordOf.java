@@ -12,10 +12,19 @@ final class CallRecordOf {
 
     static CallRecord detail(CallDetail d) {
         long duration = d.answered() == 0 ? 0 : Math.max(0, (d.ended() - d.answered()) / 1000);
-        // no gateways yet: every call is between users of this server
-        return new CallRecord(d.id(), d.caller(), d.callee(), nullToEmpty(d.dialled()), "", iso(d.started()),
+        // the call engine names a trunk as a party "gateway:ID" (calls in: the caller; calls out: the callee)
+        return new CallRecord(d.id(), d.caller(), d.callee(), nullToEmpty(d.dialled()), gateway(d), iso(d.started()),
                 d.answered() == 0 ? "" : iso(d.answered()), iso(d.ended()), duration, d.status(), d.reason(),
                 d.callerAddress(), d.calleeAddress());
+    }
+
+    private static String gateway(CallDetail d) {
+        for (String party : new String[] {d.callee(), d.caller()}) {
+            if (party != null && party.startsWith("gateway:")) {
+                return party.substring("gateway:".length());
+            }
+        }
+        return "";
     }
 
     private static String iso(long millis) {

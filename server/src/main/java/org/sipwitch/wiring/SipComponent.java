@@ -58,9 +58,11 @@ public final class SipComponent {
 
     private void plug(SipServer sip) {
         ManagementHooks hooks = management.hooks();
-        hooks.registry(new LocationRegistry(sip.location(), () -> config.current().users(),
+        sip.setState(management.serverState()); // a restart in-process keeps "state night"
+        hooks.registry(new RoutingRegistry(new LocationRegistry(sip.location(), () -> config.current().users(),
                 () -> config.current().registry(), () -> sip.transports().addresses(Transport.UDP),
-                sip.recentUsers()));
+                sip.recentUsers()), sip, () -> config.current().users()));
+        sip.setGatewayListener(new GatewayEvents(management.events()));
         StackHooks stack = new StackHooks(this);
         hooks.policy(new GatePolicy(sip.gate(), sip.transports().counters(),
                 sip.transports()::connectionRefusals, stack::published));

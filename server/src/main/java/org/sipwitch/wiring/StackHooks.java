@@ -28,6 +28,11 @@ final class StackHooks implements ServerHooks {
     }
 
     @Override
+    public void stateChanged(String state) {
+        sip().setState(state);
+    }
+
+    @Override
     public void restart() {
         component.restart();
     }

@@ -53,11 +53,17 @@ final class StackMetrics implements MetricsSource {
     private SipMetrics.Registrations registrations() {
         Map<String, Long> byTransport = new TreeMap<>(Map.of("udp", 0L, "tcp", 0L, "tls", 0L));
         Set<String> users = new HashSet<>();
+        Map<String, Long> gateways = new TreeMap<>();
         for (Registration r : management.hooks().registry().registrations()) {
+            if (r.type().equals("gateway")) { // a trunk's row: its own gauge, not a phone's binding
+                boolean up = r.state().equals("registered") || r.state().equals("static");
+                gateways.put(r.user().substring(r.user().indexOf(':') + 1), up ? 1L : 0L);
+                continue;
+            }
             byTransport.merge(r.transport().toLowerCase(Locale.ROOT), 1L, Long::sum);
             users.add(r.user());
         }
-        return new SipMetrics.Registrations(byTransport, users.size());
+        return new SipMetrics.Registrations(byTransport, users.size(), gateways);
     }
 
     private SipMetrics.Calls calls() {

@@ -56,17 +56,31 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheStackReachesTheTransports = noClasses()
             .that().resideInAnyPackage("org.sipwitch.config..", "org.sipwitch.sip.auth..",
-                    "org.sipwitch.sip.location..", "org.sipwitch.sip.registrar..", "org.sipwitch.sip.security..")
+                    "org.sipwitch.sip.location..", "org.sipwitch.sip.registrar..", "org.sipwitch.sip.security..",
+                    "org.sipwitch.sip.routing..", "org.sipwitch.sip.gateway..")
             .should().dependOnClassesThat().resideInAPackage("org.sipwitch.sip.transport..")
             .because("they need addresses (sip.net), not the package that holds the Netty channels");
 
     @ArchTest
     static final ArchRule layersBelowTheServerTakeTheirOwnSettings = noClasses()
             .that().resideInAnyPackage("org.sipwitch.sip.call..", "org.sipwitch.sip.security..",
-                    "org.sipwitch.sip.registrar..", "org.sipwitch.sip.transport..")
+                    "org.sipwitch.sip.registrar..", "org.sipwitch.sip.transport..", "org.sipwitch.sip.routing..",
+                    "org.sipwitch.sip.gateway..")
             .should().dependOnClassesThat().resideInAnyPackage("org.sipwitch.config..", "org.sipwitch.mbeans..")
             .because("sip.server turns the configuration into their settings records; wiring maps their "
                     + "snapshots to the control model");
+
+    @ArchTest
+    static final ArchRule theDialPlanNeverAsksTheCallEngine = noClasses()
+            .that().resideInAnyPackage("org.sipwitch.sip.routing..", "org.sipwitch.sip.gateway..")
+            .should().dependOnClassesThat().resideInAPackage("org.sipwitch.sip.call..")
+            .because("the call engine asks the dial plan where a call goes; the plan knows no calls (DESIGN.md)");
+
+    @ArchTest
+    static final ArchRule gatewaysKnowNoDialPlan = noClasses()
+            .that().resideInAPackage("org.sipwitch.sip.gateway..")
+            .should().dependOnClassesThat().resideInAPackage("org.sipwitch.sip.routing..")
+            .because("a trunk is client-side SIP (registration, credentials); which calls use it is routing's business");
 
     @ArchTest
     static final ArchRule operationsOutputsKnowNoSip = noClasses()

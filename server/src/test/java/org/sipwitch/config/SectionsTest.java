@@ -107,6 +107,7 @@ class SectionsTest {
     @Test
     void routingRules() throws Exception {
         var rules = load("""
+                <provision><user id="carol"><secret>x</secret><alias>reception</alias></user></provision>
                 <routing>
                   <route><pattern>9*</pattern><target>sip:gw@192.0.2.1</target></route>
                   <route><pattern>0</pattern><target>reception</target></route>

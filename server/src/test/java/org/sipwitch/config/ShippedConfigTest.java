@@ -40,7 +40,12 @@ class ShippedConfigTest {
         assertThat(config.timers().cfna()).isEqualTo(4);
         assertThat(config.jmx()).isEmpty();
         assertThat(config.warnings()).isEmpty();
-        // the example drop-in ships disabled
+        assertThat(config.users().byId("alice").orElseThrow().dial()).isEqualTo(DialRight.EXTERNAL); // the template
+        assertThat(config.users().byId("carol").orElseThrow().forwarding().na()).contains("alice");
+        assertThat(config.groups()).extracting(GroupConfig::id).containsExactly("sales");
+        assertThat(config.routing()).extracting(RouteRule::target).containsExactly("sales", "reception");
+        assertThat(config.gateways()).isEmpty(); // no trunk until the operator enables one
+        // the example drop-ins ship disabled
         assertThat(config.sources()).containsExactly(CONF.resolve("sipwitch.xml"));
     }
 
@@ -60,7 +65,8 @@ class ShippedConfigTest {
         copy(CONF, tmp);
         ConfigStore store = new ConfigStore(tmp.resolve("sipwitch.xml"));
         assertThat(store.list()).containsExactly(
-                new DropIn("example", false, store.directory().resolve("example.xml.disabled")));
+                new DropIn("example", false, store.directory().resolve("example.xml.disabled")),
+                new DropIn("provider", false, store.directory().resolve("provider.xml.disabled")));
 
         assertThat(store.enable("example")).isTrue();
         SipwitchConfig config = ConfigLoader.load(tmp.resolve("sipwitch.xml"));
@@ -69,6 +75,21 @@ class ShippedConfigTest {
         assertThat(config.access().isTrusted(InetAddress.getByName("192.168.56.7"))).isTrue();
         assertThat(config.timers().ring()).isEqualTo(6);
         assertThat(config.timers().cfna()).isEqualTo(4);
+    }
+
+    @Test
+    void shippedProviderDropInLoadsWhenEnabled(@TempDir Path tmp) throws Exception {
+        copy(CONF, tmp);
+        ConfigStore store = new ConfigStore(tmp.resolve("sipwitch.xml"));
+        assertThat(store.enable("provider")).isTrue();
+        SipwitchConfig config = ConfigLoader.load(tmp.resolve("sipwitch.xml"));
+
+        GatewayConfig itsp = config.gateway("itsp").orElseThrow();
+        assertThat(itsp.register()).isEqualTo(300);
+        assertThat(itsp.domain()).isEqualTo("provider.example");
+        assertThat(config.routing()).extracting(RouteRule::pattern)
+                .containsExactly("0", "0", "15551230000", "91900*", "9*");
+        assertThat(String.join("\n", ConfigDump.lines(config))).doesNotContain("CHANGE-ME");
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -112,9 +112,10 @@ class SipwitchctlIT {
         ok("verbose", "2");
         ok("state", "night");
         assertThat(mbs.getAttribute(ObjectNames.SERVER, "State")).isEqualTo("night");
-        Tools.Result unknown = Tools.sipwitchctl(daemon, "state", "party");
+        assertThat(ok("state").out().strip()).isEqualTo("night"); // no argument: the state in force
+        Tools.Result unknown = Tools.sipwitchctl(daemon, "state", "Party!");
         assertThat(unknown.status()).isEqualTo(20);
-        assertThat(unknown.err()).contains("unknown state 'party'");
+        assertThat(unknown.err()).contains("bad state id 'Party!'");
         ok("state", "up");
         assertThat(Tools.sipwitchctl(daemon, "verbose", "12").status()).isEqualTo(1); // checked by the tool
     }

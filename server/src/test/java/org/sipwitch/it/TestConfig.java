@@ -45,6 +45,12 @@ public final class TestConfig {
         return this;
     }
 
+    /** Raw elements inside {@code <provision>}: users with more than the basics, groups, gateways. */
+    public TestConfig provision(String xml) {
+        users.append("    ").append(xml).append('\n');
+        return this;
+    }
+
     public TestConfig digest(String algorithm) {
         this.digest = algorithm;
         return this;

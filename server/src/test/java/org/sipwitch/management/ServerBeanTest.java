@@ -93,8 +93,8 @@ class ServerBeanTest {
         server.setState("night");
         server.setState("night"); // no change, no second event
         assertThat(server.getState()).isEqualTo("night");
-        assertThatThrownBy(() -> server.setState("party")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown state 'party'").hasMessageContaining("up, night");
+        assertThatThrownBy(() -> server.setState("Party!")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bad state id 'Party!'").hasMessageContaining("up, night");
         assertThat(events.log().since(0)).extracting(Event::message).containsExactly("state night");
     }
 

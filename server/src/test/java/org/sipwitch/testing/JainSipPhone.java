@@ -204,6 +204,11 @@ public final class JainSipPhone implements SipListener, AutoCloseable {
         return awaitResponse(outgoing, r -> r.getStatusCode() == status).getResponse();
     }
 
+    /** Waits for a final response to the current outgoing INVITE that {@code accepted} likes. */
+    public Response awaitCallResponse(Predicate<Response> accepted) throws Exception {
+        return awaitResponse(outgoing, accepted).getResponse();
+    }
+
     /** ACK for the 2xx of the current call (RFC 3261 §13.2.2.4), through jain-sip's dialog. */
     public void ack(Response ok) throws Exception {
         Dialog d = dialog;

@@ -6,7 +6,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.Optional;
 import org.sipwitch.sip.auth.DigestAuthenticator;
+import org.sipwitch.sip.gateway.Gateway;
+import org.sipwitch.sip.gateway.GatewayDirectory;
+import org.sipwitch.sip.message.NameAddress;
+import org.sipwitch.sip.message.SipUri;
+import org.sipwitch.sip.routing.CallPlan;
+import org.sipwitch.sip.routing.DialPlan;
+import org.sipwitch.sip.routing.Forwards;
+import org.sipwitch.sip.routing.RoutingSettings;
+import org.sipwitch.sip.routing.UserPolicy;
 import org.sipwitch.sip.location.LocationService;
 import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.SipMessage;
@@ -45,6 +55,8 @@ public final class CallEngine {
     private final TargetResolver resolver;
     private final MessageRelay messages;
     private final Supplier<CallSettings> settings;
+    private final UserLookup users;
+    private final LocationService location;
     /** Set by {@link #endAll}: the server is going away, new calls are turned away. */
     private volatile boolean closing;
 
@@ -54,6 +66,8 @@ public final class CallEngine {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ctx = new CallContext(sender, executor, scheduler, clock, new LegRequests(local), new CallTable(slots),
                 new CallStatistics(clock.millis()));
+        this.users = users;
+        this.location = location;
         this.callers = new CallerCheck(authenticator, users, location);
         this.resolver = new TargetResolver(users, location);
         this.messages = new MessageRelay(ctx, callers, resolver);
@@ -134,23 +148,34 @@ public final class CallEngine {
             return;
         }
         CallSettings s = settings.get();
-        CallerCheck.Result who = callers.check(request, tx.inbound().source(), s);
-        if (who.refusal() != null) {
-            tx.respond(who.refusal());
-            return;
+        RoutingSettings routing = routing(s);
+        Gateway gateway = routing.gateways().sourceOf(tx.inbound().source(), request.uri());
+        CallPlan.Caller caller;
+        if (gateway != null) {
+            caller = fromGateway(gateway, request); // the provider proved nothing to us, and need not: see Gateway.isSource
+        } else {
+            CallerCheck.Result who = callers.check(request, tx.inbound().source(), s);
+            if (who.refusal() != null) {
+                tx.respond(who.refusal());
+                return;
+            }
+            caller = CallPlan.Caller.user(routing.users().apply(who.user().id())
+                    .orElse(new UserPolicy(who.user(), false, Forwards.NONE)));
         }
-        TargetResolver.Target target = resolver.resolve(request.uri());
-        if (target.refused()) {
-            tx.respond(target.refusal());
+        CallPlan plan = new CallPlan(new DialPlan(routing, s.state()), location, caller);
+        CallPlan.Step first = plan.first(dialled(request.uri()));
+        if (first.refused()) {
+            tx.respond(first.refusal());
             return;
         }
         if (ctx.table.leg(request.callId()) != null) {
             tx.respond(482); // a second INVITE for a Call-ID already in a call: a loop or a confused phone
             return;
         }
+        CallPlan.Attempt attempt = first.attempt();
         CallTable table = ctx.table;
         CallSession session = table.claim(slot -> new CallSession(ctx, slot, table.nextSequence(), request.callId(),
-                who.user(), target.user(), target.dialled()));
+                caller.identity(), attempt.callee(), attempt.label()));
         if (session == null) {
             SipResponse busy = tx.createResponse(503);
             busy.addHeader(HeaderNames.RETRY_AFTER, "5");
@@ -158,13 +183,39 @@ public final class CallEngine {
             return;
         }
         try {
-            session.start(tx, target.bindings(), s);
+            session.start(tx, plan, attempt, s);
         } catch (SipParseException | RuntimeException e) {
             if (session.source == null || !session.source.answered) {
                 tx.respond(400);
             }
             session.end("failed");
         }
+    }
+
+    /** The dialled user part; a tel: URI's number. */
+    private static String dialled(SipUri uri) {
+        String name = uri == null ? null : uri.isTel() ? uri.user() : uri.userDecoded();
+        return name == null ? "" : name;
+    }
+
+    private static CallPlan.Caller fromGateway(Gateway gateway, SipRequest request) {
+        try {
+            NameAddress from = request.from();
+            return CallPlan.Caller.fromGateway(gateway, from.uri().userDecoded(), from.display());
+        } catch (SipParseException e) {
+            return CallPlan.Caller.fromGateway(gateway, null, null);
+        }
+    }
+
+    /** The settings' dial plan inputs, or (without any) the engine's own users with no rules. */
+    private RoutingSettings routing(CallSettings s) {
+        if (s.routing() != null) {
+            return s.routing();
+        }
+        return new RoutingSettings(CallSettings.DEFAULT_DOMAIN, List.of(), n -> false,
+                name -> name.equals(CallStatistics.SYSTEM) ? Optional.empty()
+                        : users.resolve(name).map(u -> new UserPolicy(u, false, Forwards.NONE)),
+                java.util.Map.of(), GatewayDirectory.EMPTY, s.noAnswerMillis());
     }
 
     /** Lane: CANCEL (§9.2) — 200 for it, then the call (or the relayed re-INVITE) it cancels. */
@@ -312,7 +363,7 @@ public final class CallEngine {
      * @throws IllegalArgumentException when unknown or not registered
      */
     public int sendMessage(String userOrExtension, String text) {
-        return messages.sendFromSystem(userOrExtension, text);
+        return messages.sendFromSystem(userOrExtension, text, settings.get().domain());
     }
 
     /** Also count every call in {@code counter} (started once, ended once, from any lane). */

@@ -3,7 +3,6 @@ package org.sipwitch.sip.call;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.sipwitch.sip.location.Binding;
 import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.NameAddress;
 import org.sipwitch.sip.message.Responses;
@@ -13,7 +12,9 @@ import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.message.SipUri;
 import org.sipwitch.sip.net.Peer;
+import org.sipwitch.sip.gateway.DigestAnswer;
 import org.sipwitch.sip.registrar.UserIdentity;
+import org.sipwitch.sip.routing.CallPlan;
 import org.sipwitch.sip.transaction.ClientTransactionListener;
 import org.sipwitch.sip.transaction.Scheduler.Scheduled;
 import org.sipwitch.sip.transaction.ServerTransaction;
@@ -38,6 +39,11 @@ final class CallSession {
     private final long started;
     SourceLeg source;
     final List<TargetLeg> targets = new ArrayList<>(2);
+    /** The legs of the attempt ringing now (all of {@link #targets} but for forwarding and sequential groups). */
+    private final List<TargetLeg> current = new ArrayList<>(2);
+    private CallPlan plan;
+    /** How long a provider may stay silent (no 100 Trying) before its leg counts as down. */
+    static final long GATEWAY_SILENCE_MILLIS = 4_000;
     TargetLeg winner;
     private volatile CallState state = CallState.RINGING;
     private volatile long answeredAt;
@@ -106,50 +112,99 @@ final class CallSession {
         return new CallSnapshot(id, state.label(), caller.id(), display, dialled, started, duration);
     }
 
-    /** Lane: the caller's INVITE was admitted; fork it to every binding of the target (§16.6 step by step, one UAC per branch). */
-    void start(ServerTransaction invite, List<Binding> bindings, CallSettings settings) throws SipParseException {
+    /**
+     * Lane: the caller's INVITE was admitted; ring the plan's first attempt (§16.6 step by
+     * step, one UAC per branch) and, when it fails, whatever the plan says next.
+     */
+    void start(ServerTransaction invite, CallPlan plan, CallPlan.Attempt first, CallSettings settings)
+            throws SipParseException {
         probe = new DialogProbe(this, settings.probeMillis());
         source = new SourceLeg(this, invite);
         ctx.table.index(source);
+        this.plan = plan;
         SipRequest offer = invite.request();
-        int maxForwards = Math.max(1, offer.maxForwards() < 0 ? 70 : offer.maxForwards() - 1);
-        NameAddress from = new NameAddress(caller.display(), ctx.requests.uri(callerUser()), null)
-                .withParam("tag", Responses.newTag());
-        for (Binding b : bindings) {
+        this.maxForwards = Math.max(1, offer.maxForwards() < 0 ? 70 : offer.maxForwards() - 1);
+        ring(first);
+    }
+
+    /** Lane: one attempt of the plan: every branch at once, for the attempt's ring time. */
+    private void ring(CallPlan.Attempt attempt) {
+        current.clear();
+        String fromTag = Responses.newTag();
+        for (CallPlan.Branch b : attempt.branches()) {
             TargetLeg leg = new TargetLeg(this, Responses.newTag() + "@sipwitch", b);
-            leg.local = from;
-            leg.remote = new NameAddress(callee.display(), ctx.requests.uri(callee.id()), null);
+            leg.local = attempt.from().withParam("tag", fromTag);
+            leg.remote = attempt.to();
+            leg.asserted = attempt.asserted();
             try {
-                leg.remoteTarget = SipUri.parse(b.contact());
+                leg.remoteTarget = b.binding() != null ? SipUri.parse(b.binding().contact()) : b.uri();
             } catch (SipParseException e) {
                 continue; // a contact we cannot dial: the other devices may still answer
             }
+            if (leg.peer == null) {
+                continue;
+            }
             targets.add(leg);
+            current.add(leg);
             ctx.table.index(leg);
         }
-        if (targets.isEmpty()) {
-            answerCaller(480);
-            end("failed");
+        if (current.isEmpty()) {
+            attemptFailed(CallPlan.Failure.OTHER, 480, "failed");
             return;
         }
-        this.maxForwards = maxForwards;
-        counted = true;
-        ctx.callStarted(caller.id(), callee.id(), started);
-        ctx.listener.connecting(snapshot());
-        for (TargetLeg leg : targets) {
-            sendInvite(leg);
+        if (!counted) { // a call counts once something rings: a target nobody can dial is no call
+            counted = true;
+            ctx.callStarted(caller.id(), callee.id(), started);
+            ctx.listener.connecting(snapshot());
         }
-        if (!ended) { // every leg may have failed at once (unreachable phones)
-            noAnswer = ctx.schedule(settings.noAnswerMillis(), lane, this::noAnswer);
+        for (TargetLeg leg : List.copyOf(current)) {
+            sendInvite(leg, null);
+            if (leg.gateway != null && !ended) {
+                // a provider that does not even say 100 Trying is down: the caller hears so in seconds, not at Timer B
+                leg.silence = ctx.schedule(GATEWAY_SILENCE_MILLIS, lane, () -> providerSilent(leg));
+            }
+        }
+        if (!ended && winner == null) { // every leg may have failed at once (unreachable phones)
+            cancelTimer();
+            noAnswer = ctx.schedule(attempt.ringMillis(), lane, this::noAnswer);
         }
     }
 
-    private void sendInvite(TargetLeg leg) {
+    private void sendInvite(TargetLeg leg, DigestAnswer.Header credentials) {
         SipRequest invite = ctx.requests.inDialog(leg, "INVITE");
         invite.setHeader(HeaderNames.MAX_FORWARDS, Integer.toString(maxForwards));
+        if (leg.asserted != null) {
+            invite.addHeader("P-Asserted-Identity", leg.asserted);
+        }
+        if (credentials != null) {
+            invite.addHeader(credentials.name(), credentials.value());
+        }
         LegRequests.copyPayload(source.invite.request(), invite);
         leg.inviteCseq = leg.localCseq;
         leg.invite = ctx.layer.sendRequest(invite, leg.peer, leg, lane);
+    }
+
+    /** Lane: the provider challenged our INVITE: send it again with the gateway's credentials (§22.2), once. */
+    boolean answerChallenge(TargetLeg leg, SipResponse challenge) {
+        if (ended || source.answered || leg.invite == null) {
+            return false;
+        }
+        var answer = leg.gateway.credentials().answer(challenge, leg.invite.request());
+        if (answer.isEmpty()) {
+            return false;
+        }
+        leg.authenticated = true;
+        sendInvite(leg, answer.get());
+        return true;
+    }
+
+    /** Timer: a gateway leg heard nothing at all. */
+    private void providerSilent(TargetLeg leg) {
+        if (ended || leg.heard || leg.isFinal() || !current.contains(leg)) {
+            return;
+        }
+        leg.finalStatus = 503;
+        targetFailed(leg, null);
     }
 
     /** Lane: the binding's connection failed; sends the INVITE once more at the Contact's own address. */
@@ -163,13 +218,8 @@ final class CallSession {
         }
         leg.retried = true;
         leg.peer = direct;
-        sendInvite(leg);
+        sendInvite(leg, null);
         return true;
-    }
-
-    /** The caller as the phones see it: extension when it has one (so the call can be returned), else id. */
-    private String callerUser() {
-        return caller.extension() != null ? caller.extension() : caller.id();
     }
 
     /** Lane: a 180/183 on a target leg is relayed, with its early-media SDP (§21.1). */
@@ -178,7 +228,8 @@ final class CallSession {
             return;
         }
         SipResponse out = source.invite.createResponse(response.status());
-        out.addHeader(HeaderNames.CONTACT, ctx.requests.contact(callee.id(), source.peer));
+        echoRecordRoute(out);
+        out.addHeader(HeaderNames.CONTACT, ctx.requests.contact(contactUser(), source.peer));
         LegRequests.copyPayload(response, out);
         source.invite.respond(out);
     }
@@ -211,7 +262,8 @@ final class CallSession {
             leg.unacked = response; // delayed offer (§13.2.1): the caller's ACK has the answer
         }
         SipResponse ok = source.invite.createResponse(response.status());
-        ok.addHeader(HeaderNames.CONTACT, ctx.requests.contact(callee.id(), source.peer));
+        echoRecordRoute(ok);
+        ok.addHeader(HeaderNames.CONTACT, ctx.requests.contact(contactUser(), source.peer));
         LegRequests.copyPayload(response, ok);
         source.answered = true;
         state = CallState.CONNECTING;
@@ -220,8 +272,27 @@ final class CallSession {
         ctx.listener.connected(snapshot());
     }
 
+    /** §12.1.1: a UAS copies the Record-Route of the request into its 18x and 2xx, so the caller's proxy stays in the path. */
+    private void echoRecordRoute(SipResponse out) {
+        for (String rr : source.invite.request().headers().getAll(HeaderNames.RECORD_ROUTE)) {
+            out.addHeader(HeaderNames.RECORD_ROUTE, rr);
+        }
+    }
+
+    /** The user part of our Contact toward the caller: who was dialled. */
+    private String contactUser() {
+        String u = source.local.uri().user();
+        return u == null ? callee.id() : u;
+    }
+
     private void learnDialog(Leg leg, SipResponse response) {
         try {
+            List<String> recorded = response.headers().values(HeaderNames.RECORD_ROUTE);
+            if (!recorded.isEmpty()) {
+                List<String> routes = new ArrayList<>(recorded);
+                java.util.Collections.reverse(routes); // §12.1.2: the UAC's route set is the Record-Route reversed
+                leg.routes = List.copyOf(routes);
+            }
             leg.remote = response.to();
             List<NameAddress> contacts = response.contacts();
             if (!contacts.isEmpty()) {
@@ -257,32 +328,64 @@ final class CallSession {
         }
     }
 
-    /** Lane: a non-2xx final response on a target leg (a 487 after our CANCEL included). */
+    /** Lane: a non-2xx final response on a target leg (a 487 after our CANCEL included); null when we gave up on it. */
     void targetFailed(TargetLeg leg, SipResponse response) {
         ctx.table.unindex(leg);
-        if (ended || source.answered || winner != null) {
-            return;
+        cancelSilence(leg);
+        if (ended || source.answered || winner != null || !current.contains(leg)) {
+            return; // a leg of an earlier attempt, cancelled when the plan moved on
         }
-        List<Integer> statuses = new ArrayList<>(targets.size());
-        for (TargetLeg t : targets) {
+        List<Integer> statuses = new ArrayList<>(current.size());
+        for (TargetLeg t : current) {
             if (!t.isFinal()) {
                 return; // others may still answer
             }
             statuses.add(t.finalStatus);
         }
         Outcome outcome = Outcome.of(statuses);
-        answerCaller(outcome.status());
-        end(outcome.reason());
+        attemptFailed(failureOf(statuses), outcome.status(), outcome.reason());
     }
 
-    /** Timer: nobody answered within ring × cfna. */
+    /** How an attempt failed, for forwarding: all busy, all refused at once (do-not-disturb), or otherwise. */
+    static CallPlan.Failure failureOf(List<Integer> statuses) {
+        boolean busy = true;
+        boolean dnd = true;
+        for (int s : statuses) {
+            busy &= s == 486 || s == 600;
+            dnd &= s == 480 || s == 603;
+        }
+        return busy ? CallPlan.Failure.BUSY : dnd ? CallPlan.Failure.DND : CallPlan.Failure.OTHER;
+    }
+
+    /** Lane: the current attempt is over; ring what the plan says next, or give the caller the final answer. */
+    private void attemptFailed(CallPlan.Failure failure, int status, String reason) {
+        cancelTimer();
+        CallPlan.Step next = plan.next(failure, status);
+        if (next.refused()) {
+            answerCaller(next.refusal());
+            end(next.refusal() == status ? reason : "failed " + next.refusal());
+            return;
+        }
+        ring(next.attempt());
+    }
+
+    /** Timer: nobody answered within the attempt's ring time (ring × cfna, or a group member's share). */
     private void noAnswer() {
         if (ended || source.answered) {
             return;
         }
         cancelTargets();
-        answerCaller(Outcome.NO_ANSWER.status());
-        end(Outcome.NO_ANSWER.reason());
+        for (TargetLeg t : current) {
+            cancelSilence(t);
+        }
+        attemptFailed(CallPlan.Failure.NO_ANSWER, Outcome.NO_ANSWER.status(), Outcome.NO_ANSWER.reason());
+    }
+
+    private static void cancelSilence(TargetLeg leg) {
+        if (leg.silence != null) {
+            leg.silence.cancel();
+            leg.silence = null;
+        }
     }
 
     /** Lane: the caller's CANCEL (§9.2): 487 for the INVITE, CANCEL on every target leg. */
@@ -360,7 +463,7 @@ final class CallSession {
 
     private void bye(Leg leg) {
         if (leg.isConfirmed()) {
-            ctx.layer.sendRequest(ctx.requests.inDialog(leg, "BYE"), leg.peer, byeListener(), lane);
+            ChallengeRetry.send(this, leg, ctx.requests.inDialog(leg, "BYE"), byeListener());
         }
     }
 
@@ -383,6 +486,7 @@ final class CallSession {
         }
         ctx.table.unindex(source);
         for (TargetLeg t : targets) {
+            cancelSilence(t);
             ctx.table.unindex(t);
             if (t.invite != null && t.invite.state() == TransactionState.ACCEPTED) {
                 AckReplay.takeOver(this, t); // so the lingering transaction does not keep this call alive

@@ -56,7 +56,7 @@ final class DialogRelay {
     private void relay(Leg to, ServerTransaction tx) {
         SipRequest out = call.ctx.requests.inDialog(to, tx.request().method());
         LegRequests.copyPayload(tx.request(), out);
-        call.ctx.layer.sendRequest(out, to.peer, new ClientTransactionListener() {
+        ChallengeRetry.send(call, to, out, new ClientTransactionListener() {
             @Override
             public void onProvisional(ClientTransaction ctx, SipResponse response) {
             }
@@ -67,7 +67,7 @@ final class DialogRelay {
                 LegRequests.copyPayload(response, back);
                 tx.respond(back);
             }
-        }, call.lane);
+        });
     }
 
     private void reinvite(Leg from, Leg to, ServerTransaction tx) {

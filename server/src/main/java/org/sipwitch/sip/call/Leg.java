@@ -38,6 +38,11 @@ abstract class Leg {
      * would otherwise hold a whole request for the 32 s its INVITE transaction lingers.
      */
     SipMessage ackPayload;
+    /**
+     * The route set (RFC 3261 §12.1): Route values for our in-dialog requests, from the
+     * Record-Route of a provider's proxy; empty with phones, which do not record-route.
+     */
+    java.util.List<String> routes = java.util.List.of();
 
     Leg(CallSession session, String callId, Peer peer) {
         this.session = session;

@@ -51,8 +51,9 @@ final class LegRequests {
         return b.append('>').toString();
     }
 
-    SipUri uri(String user) {
-        return SipUri.sip(user, local.host(), -1);
+    /** {@code sip:user@DOMAIN}: the site's domain, not our address (identity, not routing). */
+    SipUri uri(String user, String domain) {
+        return SipUri.sip(user, domain, -1);
     }
 
     /** A new request in the leg's dialog, with the next CSeq of our side. */
@@ -76,6 +77,9 @@ final class LegRequests {
         SipRequest r = new SipRequest(method, leg.remoteTarget);
         r.addHeader(HeaderNames.VIA, via(leg.peer));
         r.addHeader(HeaderNames.MAX_FORWARDS, "70");
+        for (String route : leg.routes) {
+            r.addHeader(HeaderNames.ROUTE, route); // loose routing (§16.12): the proxy that asked to stay in the path
+        }
         r.addHeader(HeaderNames.FROM, leg.local.toString());
         r.addHeader(HeaderNames.TO, leg.remote.toString());
         r.addHeader(HeaderNames.CALL_ID, leg.callId());

@@ -45,10 +45,11 @@ final class MessageRelay {
             tx.respond(target.refusal());
             return;
         }
+        String domain = settings.domain();
         Fanout fanout = new Fanout(tx, target.bindings().size());
-        NameAddress from = new NameAddress(who.user().display(), ctx.requests.uri(userPart(who.user())), null);
+        NameAddress from = new NameAddress(who.user().display(), ctx.requests.uri(userPart(who.user()), settings.domain()), null);
         for (Binding b : target.bindings()) {
-            SipRequest out = message(from, target.user(), b);
+            SipRequest out = message(from, target.user(), b, domain);
             if (out == null) {
                 fanout.failed(400);
                 continue;
@@ -64,7 +65,7 @@ final class MessageRelay {
      *
      * @throws IllegalArgumentException when the user is unknown or not registered
      */
-    int sendFromSystem(String userOrExtension, String text) {
+    int sendFromSystem(String userOrExtension, String text, String domain) {
         TargetResolver.Target target = resolver.resolve(SipUri.sip(userOrExtension, "localhost", -1));
         if (target.user() == null) {
             throw new IllegalArgumentException("no such user: " + userOrExtension);
@@ -72,10 +73,10 @@ final class MessageRelay {
         if (target.bindings().isEmpty()) {
             throw new IllegalArgumentException(userOrExtension + " is not registered");
         }
-        NameAddress from = new NameAddress("system", ctx.requests.uri(CallStatistics.SYSTEM), null);
+        NameAddress from = new NameAddress("system", ctx.requests.uri(CallStatistics.SYSTEM, domain), null);
         int sent = 0;
         for (Binding b : target.bindings()) {
-            SipRequest out = message(from, target.user(), b);
+            SipRequest out = message(from, target.user(), b, domain);
             if (out != null) {
                 out.setBody(text.getBytes(StandardCharsets.UTF_8), "text/plain;charset=UTF-8");
                 ctx.layer.sendRequest(out, ContactPeer.reach(b), ClientTransactionListener.IGNORE, out.callId());
@@ -90,7 +91,7 @@ final class MessageRelay {
     }
 
     /** A new out-of-dialog MESSAGE to one binding (§8.1.1): our Via, fresh Call-ID and From tag. */
-    private SipRequest message(NameAddress from, UserIdentity to, Binding b) {
+    private SipRequest message(NameAddress from, UserIdentity to, Binding b, String domain) {
         SipUri uri;
         try {
             uri = SipUri.parse(b.contact());
@@ -101,7 +102,7 @@ final class MessageRelay {
         r.addHeader(HeaderNames.VIA, ctx.requests.via(ContactPeer.reach(b)));
         r.addHeader(HeaderNames.MAX_FORWARDS, "70");
         r.addHeader(HeaderNames.FROM, from.withParam("tag", Responses.newTag()).toString());
-        r.addHeader(HeaderNames.TO, new NameAddress(to.display(), ctx.requests.uri(to.id()), null).toString());
+        r.addHeader(HeaderNames.TO, new NameAddress(to.display(), ctx.requests.uri(to.id(), domain), null).toString());
         r.addHeader(HeaderNames.CALL_ID, Responses.newTag() + "@sipwitch");
         r.addHeader(HeaderNames.CSEQ, "1 MESSAGE");
         r.addHeader(HeaderNames.USER_AGENT, LegRequests.USER_AGENT);

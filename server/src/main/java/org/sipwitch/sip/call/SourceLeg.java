@@ -24,6 +24,7 @@ final class SourceLeg extends Leg {
         this.remoteCseq = request.cseq().sequence();
         var contacts = request.contacts();
         this.remoteTarget = contacts.isEmpty() ? request.from().uri() : contacts.get(0).uri();
+        this.routes = java.util.List.copyOf(request.headers().values(org.sipwitch.sip.message.HeaderNames.RECORD_ROUTE));
     }
 
     @Override

@@ -1,18 +1,28 @@
 package org.sipwitch.sip.call;
 
+import org.sipwitch.sip.gateway.DigestAnswer;
+import org.sipwitch.sip.gateway.Gateway;
 import org.sipwitch.sip.location.Binding;
 import org.sipwitch.sip.message.SipResponse;
+import org.sipwitch.sip.net.Peer;
+import org.sipwitch.sip.routing.CallPlan;
 import org.sipwitch.sip.transaction.ClientTransaction;
 import org.sipwitch.sip.transaction.ClientTransactionListener;
+import org.sipwitch.sip.transaction.Scheduler;
 
 /**
- * One forked branch of a call toward one binding of the target (RFC 3261 §16.6
- * forking, done by a UAC per branch since we are a B2BUA): the server as UAC, its own
- * Call-ID, our From tag. Hears its INVITE's responses on the call's lane and passes
- * them to the session.
+ * One forked branch of a call toward one binding of the target, or toward an address
+ * outside (a gateway's proxy, a foreign URI) (RFC 3261 §16.6 forking, done by a UAC per
+ * branch since we are a B2BUA): the server as UAC, its own Call-ID, our From tag. Hears
+ * its INVITE's responses on the call's lane and passes them to the session.
  */
 final class TargetLeg extends Leg implements ClientTransactionListener {
+    /** The registered device, or null for a leg outside. */
     final Binding binding;
+    /** The trunk this leg goes through, or null: its 401/407 are answered with the gateway's credentials. */
+    final Gateway gateway;
+    /** P-Asserted-Identity for the INVITE, or null. */
+    String asserted;
     ClientTransaction invite;
     /** The INVITE's CSeq number. */
     long inviteCseq;
@@ -22,12 +32,22 @@ final class TargetLeg extends Leg implements ClientTransactionListener {
     boolean released;
     /** The INVITE was sent again at the Contact address after the binding's connection failed. */
     boolean retried;
+    /** The INVITE was sent again with credentials; a second challenge means they were refused. */
+    boolean authenticated;
+    /** Any response heard (a provider that says nothing is down). */
+    boolean heard;
+    Scheduler.Scheduled silence;
     /** Cancelled at shutdown: the server waits for this fork's final response before closing. */
     boolean drained;
 
-    TargetLeg(CallSession session, String callId, Binding binding) {
-        super(session, callId, ContactPeer.reach(binding));
-        this.binding = binding;
+    TargetLeg(CallSession session, String callId, CallPlan.Branch branch) {
+        super(session, callId, reach(branch));
+        this.binding = branch.binding();
+        this.gateway = branch.gateway();
+    }
+
+    private static Peer reach(CallPlan.Branch branch) {
+        return branch.binding() != null ? ContactPeer.reach(branch.binding()) : branch.peer();
     }
 
     @Override
@@ -41,6 +61,7 @@ final class TargetLeg extends Leg implements ClientTransactionListener {
 
     @Override
     public void onProvisional(ClientTransaction tx, SipResponse response) {
+        heard = true;
         session.targetProvisional(this, response);
     }
 
@@ -52,19 +73,24 @@ final class TargetLeg extends Leg implements ClientTransactionListener {
     public void onTransportError(ClientTransaction tx, SipResponse synthesised503, Throwable cause) {
         // not "tx == invite": a send can fail inside sendRequest, before it returned the transaction
         boolean ours = tx.request().isMethod("INVITE") && CallSession.cseqOf(tx.request()) == inviteCseq;
-        if (!ours || !session.retryAtContact(this)) {
+        if (!ours || binding == null || !session.retryAtContact(this)) {
             onFinal(tx, synthesised503);
         }
     }
 
     @Override
     public void onFinal(ClientTransaction tx, SipResponse response) {
+        heard = true;
         if (response.isSuccess()) {
             session.targetAnswered(this, response);
-        } else if (finalStatus == 0) {
+        } else if (finalStatus == 0 && CallSession.cseqOf(response) == inviteCseq) {
+            if (gateway != null && DigestAnswer.isChallenge(response) && !authenticated
+                    && session.answerChallenge(this, response)) {
+                return; // sent again with credentials: this fork is not settled yet
+            }
             finalStatus = response.status();
             session.targetFailed(this, response);
-        }
+        } // else: the answer to an INVITE we already replaced (challenged) or gave up on
         session.forkSettled(this);
     }
 }

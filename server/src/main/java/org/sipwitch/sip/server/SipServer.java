@@ -11,8 +11,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import org.sipwitch.config.GatewayConfig;
 import java.util.concurrent.TimeoutException;
 import org.sipwitch.config.LiveConfig;
+import org.sipwitch.sip.gateway.Gateway;
+import org.sipwitch.sip.gateway.GatewayDirectory;
+import org.sipwitch.sip.gateway.GatewayListener;
+import org.sipwitch.sip.gateway.OutboundRegistration;
+import org.sipwitch.sip.routing.ForwardingTable;
+import org.sipwitch.sip.routing.RoutingSettings;
 import org.sipwitch.config.RegistryConfig;
 import org.sipwitch.config.SipwitchConfig;
 import org.sipwitch.config.StackConfig;
@@ -80,6 +88,19 @@ public final class SipServer implements AutoCloseable {
     private volatile MessageTap tap = MessageTap.NONE;
     private LiveConfig.AutoCloseableListener reloadSubscription;
     private CallEngine calls;
+    private ListenerAddress localAddress;
+    private ForwardingTable forwarding = ForwardingTable.inMemory();
+    private volatile GatewayDirectory gateways = GatewayDirectory.EMPTY;
+    private List<GatewayConfig> gatewayConfigs = List.of();
+    private final List<OutboundRegistration> registrations = new ArrayList<>();
+    private volatile GatewayListener gatewayListener = GatewayListener.NONE;
+    /** The state in force ({@code sipwitchctl state}); routing rules may apply in one only. */
+    private volatile String state = "up";
+    /** The dial plan's inputs, made again only when the config or the gateways change. */
+    private volatile RoutingCache routingCache;
+
+    private record RoutingCache(SipwitchConfig config, GatewayDirectory gateways, RoutingSettings settings) {
+    }
     /** The call sequence to go on from (a restart in-process); 0 for a fresh daemon. */
     private int lastCallSequence;
     /** Ports picked by the server this one replaces, used where the config says 0 (any); 0 = none. */
@@ -135,8 +156,11 @@ public final class SipServer implements AutoCloseable {
 
         router.handle(SipMethods.OPTIONS, new OptionsHandler(router::allow));
         router.handle(SipMethods.REGISTER, new RegisterHandler(registrar));
-        calls = new CallEngine(sender, lanes, scheduler, clock,
-                new ListenerAddress(transports::listeningPoints, () -> live.current().stack().published()),
+        localAddress = new ListenerAddress(transports::listeningPoints, () -> live.current().stack().published());
+        if (stateDir != null) {
+            forwarding = ForwardingTable.open(stateDir);
+        }
+        calls = new CallEngine(sender, lanes, scheduler, clock, localAddress,
                 authenticator, users, location, () -> callSettings(live.current()), cfg.stack().mapped());
         calls.attach(transactions);
         calls.table().continueAfter(lastCallSequence);
@@ -144,6 +168,7 @@ public final class SipServer implements AutoCloseable {
 
         reloadSubscription = live.onChange(this::apply);
         transports.start();
+        startGateways(cfg.gateways());
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sipwitch-housekeeping");
             t.setDaemon(true);
@@ -172,6 +197,61 @@ public final class SipServer implements AutoCloseable {
         return recentUsers;
     }
 
+    /** Builds the gateways (resolving their proxies, on this thread) and starts registering those that register. */
+    private synchronized void startGateways(List<GatewayConfig> configs) {
+        for (OutboundRegistration r : registrations) {
+            r.stop();
+        }
+        registrations.clear();
+        GatewayDirectory next = new GatewayDirectory(GatewaySetup.build(configs));
+        for (Gateway g : next.all()) {
+            if (g.registerSeconds() > 0) {
+                OutboundRegistration r = new OutboundRegistration(g, transactions, lanes, scheduler, clock,
+                        localAddress::host, localAddress::port, new GatewayListener() {
+                            @Override
+                            public void up(String id, String detail) {
+                                LOG.info("gateway {} up: {}", id, detail);
+                                gatewayListener.up(id, detail);
+                            }
+
+                            @Override
+                            public void down(String id, String reason) {
+                                LOG.warn("gateway {} down: {}", id, reason);
+                                gatewayListener.down(id, reason);
+                            }
+                        });
+                registrations.add(r);
+                r.start();
+            }
+        }
+        gatewayConfigs = List.copyOf(configs);
+        gateways = next;
+    }
+
+    /** The gateways in force, with their registration state. */
+    public GatewayDirectory gateways() {
+        return gateways;
+    }
+
+    /** Who hears gateways go up and down (the management events); NONE to stop. */
+    public void setGatewayListener(GatewayListener listener) {
+        this.gatewayListener = listener == null ? GatewayListener.NONE : listener;
+    }
+
+    /** Switches the state routing rules consult ({@code sipwitchctl state ID}). */
+    public void setState(String next) {
+        this.state = next;
+    }
+
+    public String state() {
+        return state;
+    }
+
+    /** The operator's forwarding changes, kept in the state directory. */
+    public ForwardingTable forwarding() {
+        return forwarding;
+    }
+
     /** SIP messages received and sent since this server started. */
     public TrafficCounters traffic() {
         return traffic;
@@ -184,6 +264,9 @@ public final class SipServer implements AutoCloseable {
      * restart changes it (listeners); the TLS certificate is re-read by {@link #reloadTls}.
      */
     private void apply(SipwitchConfig cfg) {
+        if (!cfg.gateways().equals(gatewayConfigs)) {
+            startGateways(cfg.gateways()); // a changed trunk registers anew; unchanged ones keep going
+        }
         GateSettings.reconfigure(gate, cfg);
         transports.setConnectionLimits(connectionLimits(cfg.security()));
         registrar.setConfig(registrarConfig(cfg.registry()));
@@ -290,6 +373,11 @@ public final class SipServer implements AutoCloseable {
         if (reloadSubscription != null) {
             reloadSubscription.close();
         }
+        synchronized (this) {
+            for (OutboundRegistration r : registrations) {
+                r.stop();
+            }
+        }
         if (housekeeping != null) {
             // no interrupt: it would close the journal's FileChannel under a write
             housekeeping.shutdown();
@@ -389,9 +477,16 @@ public final class SipServer implements AutoCloseable {
         return users;
     }
 
-    /** {@code <timers>} and {@code <access>} as the call engine's own settings. */
-    private static CallSettings callSettings(SipwitchConfig config) {
-        return new CallSettings(config.timers().noAnswer().toMillis(), config.access()::isTrusted);
+    /** {@code <timers>}, {@code <access>} and the dial plan as the call engine's own settings. */
+    private CallSettings callSettings(SipwitchConfig config) {
+        RoutingCache cache = routingCache;
+        GatewayDirectory gws = gateways;
+        if (cache == null || cache.config() != config || cache.gateways() != gws) {
+            cache = new RoutingCache(config, gws, RoutingSetup.of(config, gws, forwarding));
+            routingCache = cache;
+        }
+        return new CallSettings(config.timers().noAnswer().toMillis(), config.access()::isTrusted,
+                CallSettings.DEFAULT_PROBE_MILLIS, cache.settings(), state);
     }
 
 }

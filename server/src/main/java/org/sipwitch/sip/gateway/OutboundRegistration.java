@@ -1,0 +1,217 @@
+package org.sipwitch.sip.gateway;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+import org.sipwitch.sip.message.HeaderNames;
+import org.sipwitch.sip.message.NameAddress;
+import org.sipwitch.sip.message.Responses;
+import org.sipwitch.sip.message.SipParseException;
+import org.sipwitch.sip.message.SipRequest;
+import org.sipwitch.sip.message.SipResponse;
+import org.sipwitch.sip.net.Transport;
+import org.sipwitch.sip.transaction.ClientTransaction;
+import org.sipwitch.sip.transaction.ClientTransactionListener;
+import org.sipwitch.sip.transaction.KeyedExecutor;
+import org.sipwitch.sip.transaction.Scheduler;
+import org.sipwitch.sip.transaction.TransactionLayer;
+
+/**
+ * Keeps our account registered with a provider (RFC 3261 §10.2 as a UAC, the job of
+ * Kamailio's {@code uac} module or Asterisk's {@code outbound_registration}): REGISTER
+ * {@code sip:USER@DOMAIN} with our Contact, answer the 401/407 once per challenge,
+ * refresh at half the granted lifetime, and after a failure try again with a doubling
+ * back-off (2 s … 60 s).
+ *
+ * <p>Everything runs on one lane (the registration's Call-ID); the transaction layer's
+ * Timer F (32 s) is too slow to notice a dead provider, so an attempt that hears nothing
+ * for {@link #NO_RESPONSE_MILLIS} counts as failed and a later answer to it is ignored.
+ */
+public final class OutboundRegistration {
+    static final long NO_RESPONSE_MILLIS = 4_000;
+    private static final long FIRST_BACKOFF_MILLIS = 2_000;
+    private static final long MAX_BACKOFF_MILLIS = 60_000;
+
+    private final Gateway gateway;
+    private final TransactionLayer layer;
+    private final KeyedExecutor lanes;
+    private final Scheduler scheduler;
+    private final Clock clock;
+    private final Supplier<String> host;
+    private final ToIntFunction<Transport> port;
+    private final GatewayListener listener;
+    private final String callId;
+    private final String fromTag = Responses.newTag();
+    private long cseq;
+    /** Which attempt is current; answers to older ones are ignored. */
+    private int attempt;
+    private long backoff = FIRST_BACKOFF_MILLIS;
+    private Scheduler.Scheduled timer;
+    private volatile boolean stopped;
+
+    public OutboundRegistration(Gateway gateway, TransactionLayer layer, KeyedExecutor lanes, Scheduler scheduler,
+                                Clock clock, Supplier<String> host, ToIntFunction<Transport> port,
+                                GatewayListener listener) {
+        this.gateway = gateway;
+        this.layer = layer;
+        this.lanes = lanes;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.host = host;
+        this.port = port;
+        this.listener = listener;
+        this.callId = "gw-" + Responses.newTag() + Responses.newTag();
+    }
+
+    public void start() {
+        lanes.executeAlways(callId, () -> send(null, null));
+    }
+
+    /** Stops refreshing (a reload replaced the gateway, or the daemon stops); the provider's binding lapses. */
+    public void stop() {
+        stopped = true;
+        lanes.executeAlways(callId, this::cancelTimer);
+    }
+
+    /** The Contact we register: the calls the provider sends us come to it (and are known as the gateway's by it). */
+    String contact() {
+        Transport t = gateway.proxy().transport();
+        return "<sip:" + gateway.user() + "@" + host.get() + ":" + port.applyAsInt(t)
+                + (t == Transport.UDP ? "" : ";transport=" + t.param()) + ">";
+    }
+
+    private void send(SipResponse challenge, SipRequest previous) {
+        if (stopped) {
+            return;
+        }
+        cancelTimer();
+        int mine = ++attempt;
+        Transport t = gateway.proxy().transport();
+        SipRequest r = new SipRequest("REGISTER", org.sipwitch.sip.message.SipUri.sip(null, gateway.domain(), -1));
+        r.addHeader(HeaderNames.VIA, "SIP/2.0/" + t.token() + " " + host.get() + ":" + port.applyAsInt(t)
+                + ";branch=" + Responses.newBranch() + ";rport");
+        r.addHeader(HeaderNames.MAX_FORWARDS, "70");
+        NameAddress account = new NameAddress(null, gateway.account(), null);
+        r.addHeader(HeaderNames.FROM, account.withParam("tag", fromTag).toString());
+        r.addHeader(HeaderNames.TO, account.toString());
+        r.addHeader(HeaderNames.CALL_ID, callId);
+        r.addHeader(HeaderNames.CSEQ, (++cseq) + " REGISTER");
+        r.addHeader(HeaderNames.CONTACT, contact());
+        r.addHeader(HeaderNames.EXPIRES, Integer.toString(gateway.registerSeconds()));
+        r.addHeader(HeaderNames.USER_AGENT, "sipwitch-jvm");
+        if (challenge != null) {
+            var answer = gateway.credentials().answer(challenge, r);
+            if (answer.isEmpty()) {
+                failed(challenge.status() + " challenge cannot be answered (no Digest or unsupported algorithm)");
+                return;
+            }
+            r.addHeader(answer.get().name(), answer.get().value());
+        }
+        boolean answered = challenge != null;
+        layer.sendRequest(r, gateway.proxy(), new ClientTransactionListener() {
+            @Override
+            public void onProvisional(ClientTransaction tx, SipResponse response) {
+            }
+
+            @Override
+            public void onFinal(ClientTransaction tx, SipResponse response) {
+                if (mine == attempt && !stopped) {
+                    onResponse(response, answered, r);
+                }
+            }
+        }, callId);
+        timer = scheduler.schedule(NO_RESPONSE_MILLIS, () -> lanes.executeAlways(callId, () -> {
+            if (mine == attempt && !stopped) {
+                attempt++; // whatever comes later for this one is stale
+                failed("408 no response from " + gateway.proxy());
+            }
+        }));
+    }
+
+    private void onResponse(SipResponse response, boolean answeredChallenge, SipRequest sent) {
+        cancelTimer();
+        int status = response.status();
+        if (DigestAnswer.isChallenge(response)) {
+            if (answeredChallenge && !isStale(response)) {
+                failed(status + " credentials refused by the provider");
+            } else {
+                send(response, sent);
+            }
+            return;
+        }
+        if (response.isSuccess()) {
+            long granted = granted(response);
+            if (granted <= 0) {
+                failed(status + " provider kept no binding for our contact");
+                return;
+            }
+            boolean wasUp = gateway.status().state().equals(GatewayStatus.REGISTERED);
+            gateway.status(new GatewayStatus(GatewayStatus.REGISTERED, "", clock.millis() + granted * 1000));
+            backoff = FIRST_BACKOFF_MILLIS;
+            if (!wasUp) {
+                listener.up(gateway.id(), "registered as " + gateway.account() + " for " + granted + " s");
+            }
+            schedule(Math.max(1_000, granted * 1000 / 2));
+            return;
+        }
+        if (status == 423) {
+            failed("423 interval too brief: raise <register>"); // the provider wants longer than we ask
+            return;
+        }
+        failed(status + " " + response.reason());
+    }
+
+    private static boolean isStale(SipResponse response) {
+        String h = response.header(response.status() == 407 ? HeaderNames.PROXY_AUTHENTICATE : HeaderNames.WWW_AUTHENTICATE);
+        var p = ChallengeParams.parse(h);
+        return p != null && "true".equalsIgnoreCase(p.get("stale"));
+    }
+
+    /** The lifetime the provider granted our contact: its expires param, else Expires, else what we asked. */
+    private long granted(SipResponse response) {
+        String ours = contact();
+        try {
+            List<NameAddress> contacts = response.contacts();
+            for (NameAddress c : contacts) {
+                if (("<" + c.uri() + ">").equalsIgnoreCase(ours) || c.uri().toString().equalsIgnoreCase(
+                        ours.substring(1, ours.length() - 1))) {
+                    String e = c.param("expires");
+                    if (e != null) {
+                        return Long.parseLong(e.strip());
+                    }
+                }
+            }
+            if (response.header(HeaderNames.EXPIRES) != null) {
+                return response.expires();
+            }
+        } catch (SipParseException | NumberFormatException e) {
+            // fall through: believe what we asked
+        }
+        return gateway.registerSeconds();
+    }
+
+    private void failed(String reason) {
+        boolean wasFailed = gateway.status().state().equals(GatewayStatus.FAILED);
+        gateway.status(new GatewayStatus(GatewayStatus.FAILED, reason, 0));
+        if (!wasFailed) {
+            listener.down(gateway.id(), reason); // once per outage, not once per retry
+        }
+        schedule(backoff);
+        backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+    }
+
+    private void schedule(long delayMillis) {
+        cancelTimer();
+        if (!stopped) {
+            timer = scheduler.schedule(delayMillis, () -> lanes.executeAlways(callId, () -> send(null, null)));
+        }
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+}
