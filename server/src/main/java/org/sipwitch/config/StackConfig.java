@@ -19,10 +19,11 @@ import org.sipwitch.sip.net.Transport;
  * @param threads       I/O event-loop threads; 0 = Netty's default
  * @param concurrency   call-processing worker threads (the {@code concurrency} verb's initial value)
  * @param maxMessageSize largest SIP message accepted, in bytes
+ * @param webSockets    the WebSocket listeners' ports and allowed origins (used when ws/wss are listed)
  */
 public record StackConfig(List<String> interfaces, int port, Set<Transport> transports, int tlsPort,
                           Optional<TlsConfig> tls, Optional<String> published, int mapped, int threads,
-                          int concurrency, int maxMessageSize) {
+                          int concurrency, int maxMessageSize, WebSocketConfig webSockets) {
 
     public static final String ALL_INTERFACES = "*";
 
@@ -31,6 +32,7 @@ public record StackConfig(List<String> interfaces, int port, Set<Transport> tran
         transports = Set.copyOf(transports);
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(published, "published");
+        Objects.requireNonNull(webSockets, "webSockets");
     }
 
     /** True when {@code <interface>*</interface>}: bind the wildcard address. */
@@ -41,5 +43,10 @@ public record StackConfig(List<String> interfaces, int port, Set<Transport> tran
     /** TLS listens only when it is both listed in {@code <transport>} and has a keystore. */
     public boolean tlsEnabled() {
         return transports.contains(Transport.TLS) && tls.isPresent();
+    }
+
+    /** WSS listens only when it is both listed in {@code <transport>} and the {@code <tls>} keystore exists. */
+    public boolean wssEnabled() {
+        return transports.contains(Transport.WSS) && tls.isPresent();
     }
 }

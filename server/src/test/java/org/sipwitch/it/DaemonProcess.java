@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * own PID only.
  */
 public final class DaemonProcess implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("listening on (udp|tcp|tls)://\\[?([^\\]]+?)\\]?:(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on (udp|tcp|tls|wss|ws)://\\[?([^\\]]+?)\\]?:(\\d+)");
 
     private final Process process;
     private final Path runDir;
@@ -89,7 +89,7 @@ public final class DaemonProcess implements AutoCloseable {
         t.start();
     }
 
-    /** The first listening address of that transport ("udp", "tcp", "tls"). */
+    /** The first listening address of that transport ("udp", "tcp", "tls", "ws", "wss"). */
     public InetSocketAddress address(String transport) {
         synchronized (stdout) {
             for (String line : stdout) {

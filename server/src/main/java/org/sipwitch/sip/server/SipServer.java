@@ -98,7 +98,8 @@ public final class SipServer implements AutoCloseable {
         gate.authGuard().addListener(securityLog);
         gate.overload().setListener(securityLog);
         GateSummary summary = new GateSummary(gate);
-        transports = new TransportManager(TlsSetup.apply(transportSettings(cfg.stack()), cfg.stack()), this::received);
+        transports = new TransportManager(WebSocketSetup.apply(TlsSetup.apply(transportSettings(cfg.stack()),
+                cfg.stack()), cfg.stack()), this::received);
         AccessGate answering = gate;
         transports.setDatagramAnswerFilter(source -> source.getAddress() == null
                 || answering.mayAnswerMalformed(source.getAddress()));
@@ -117,6 +118,9 @@ public final class SipServer implements AutoCloseable {
             location = memory;
         }
         registrar = new Registrar(registrarConfig(cfg.registry()), authenticator, users, location, clock);
+        FlowBindings flows = new FlowBindings(location);
+        flows.dropRestored();
+        transports.setFlowListener(flows);
 
         router.handle(SipMethods.OPTIONS, new OptionsHandler(router::allow));
         router.handle(SipMethods.REGISTER, new RegisterHandler(registrar));
@@ -226,7 +230,7 @@ public final class SipServer implements AutoCloseable {
     static TransportSettings transportSettings(StackConfig stack) {
         Set<Transport> set = EnumSet.noneOf(Transport.class);
         for (Transport t : stack.transports()) {
-            if (t != Transport.TLS) { // the TLS listener is set up from <tls> by TlsSetup
+            if (t != Transport.TLS && !t.isWebSocket()) { // set up from <tls>, <ws>, <wss> by TlsSetup, WebSocketSetup
                 set.add(t);
             }
         }

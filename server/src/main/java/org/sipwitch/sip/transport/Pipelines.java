@@ -50,6 +50,23 @@ final class Pipelines {
         this.datagramAnswers = filter;
     }
 
+    SipLimits limits() {
+        return limits;
+    }
+
+    CodecCounters counters() {
+        return counters;
+    }
+
+    long idleMillis() {
+        return idleMillis;
+    }
+
+    /** The end of every chain: answers what the decoder could not use, hands the rest to the dispatcher. */
+    void tail(ChannelPipeline p) {
+        p.addLast("malformed", streamMalformed).addLast("dispatcher", dispatcher);
+    }
+
     ChannelInitializer<Channel> datagram() {
         return new ChannelInitializer<>() {
             @Override
@@ -104,7 +121,7 @@ final class Pipelines {
     }
 
     /** A client that connects and never finishes its handshake must not hold a connection slot for long. */
-    private static SslHandler handshakeLimited(SslHandler h) {
+    static SslHandler handshakeLimited(SslHandler h) {
         h.setHandshakeTimeoutMillis(HANDSHAKE_MILLIS);
         return h;
     }
@@ -112,8 +129,7 @@ final class Pipelines {
     private void stream(ChannelPipeline p, Transport transport) {
         p.addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
                 .addLast("encoder", ENCODER)
-                .addLast("decoder", new SipStreamDecoder(limits, counters, transport))
-                .addLast("malformed", streamMalformed)
-                .addLast("dispatcher", dispatcher);
+                .addLast("decoder", new SipStreamDecoder(limits, counters, transport));
+        tail(p);
     }
 }
