@@ -45,7 +45,13 @@ public final class Sipp {
 
     /** Runs sipp with the given arguments plus bounds; output goes to a file under workDir. */
     public static Result run(Path workDir, List<String> args, int timeoutSeconds) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
+        return run(List.of(), workDir, args, timeoutSeconds);
+    }
+
+    /** The same, started through {@code prefix} (e.g. nsenter into a network namespace). */
+    public static Result run(List<String> prefix, Path workDir, List<String> args, int timeoutSeconds)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(prefix);
         cmd.add("sipp");
         cmd.addAll(args);
         cmd.addAll(List.of("-timeout", timeoutSeconds + "s", "-timeout_error", "-nostdin", "-trace_err",
@@ -93,7 +99,14 @@ public final class Sipp {
      */
     public static Process background(DaemonProcess daemon, Path workDir, String name, String scenario, int port,
                                      int timeoutSeconds, String... extra) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("sipp", "127.0.0.1:" + daemon.port("udp"), "-sf",
+        return background(List.of(), daemon, workDir, name, scenario, port, timeoutSeconds, extra);
+    }
+
+    /** The same, started through {@code prefix} (e.g. nsenter into a network namespace). */
+    public static Process background(List<String> prefix, DaemonProcess daemon, Path workDir, String name,
+                                     String scenario, int port, int timeoutSeconds, String... extra) throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of("sipp", "127.0.0.1:" + daemon.port("udp"), "-sf",
                 scenario(scenario).toString(), "-i", "127.0.0.1", "-p", Integer.toString(port), "-m", "1", "-nostdin",
                 "-timeout", timeoutSeconds + "s", "-timeout_error"));
         cmd.addAll(List.of(extra));
