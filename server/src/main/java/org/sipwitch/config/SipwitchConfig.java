@@ -13,12 +13,13 @@ import java.util.Optional;
  *
  * @param file     the main config file as given to the loader
  * @param sources  every file that went into it: the main file, then the drop-ins in merge order
+ * @param operations {@code <metrics>} and {@code <cdr>}
  * @param warnings things that are allowed but probably not meant (each starts with {@code file:line:})
  */
 public record SipwitchConfig(Path file, List<Path> sources, StackConfig stack, RegistryConfig registry,
                              UserDirectory users, AccessPolicy access, TimersConfig timers,
                              Optional<JmxConfig> jmx, List<RouteRule> routing, SecurityConfig security,
-                             List<String> warnings) {
+                             OperationsConfig operations, List<String> warnings) {
 
     public SipwitchConfig {
         Objects.requireNonNull(file, "file");
@@ -31,6 +32,27 @@ public record SipwitchConfig(Path file, List<Path> sources, StackConfig stack, R
         Objects.requireNonNull(jmx, "jmx");
         routing = List.copyOf(routing);
         Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(operations, "operations");
         warnings = List.copyOf(warnings);
+    }
+
+    public SipwitchConfig withStack(StackConfig newStack) {
+        return new SipwitchConfig(file, sources, newStack, registry, users, access, timers, jmx, routing, security,
+                operations, warnings);
+    }
+
+    public SipwitchConfig withRegistry(RegistryConfig newRegistry) {
+        return new SipwitchConfig(file, sources, stack, newRegistry, users, access, timers, jmx, routing, security,
+                operations, warnings);
+    }
+
+    public SipwitchConfig withJmx(Optional<JmxConfig> newJmx) {
+        return new SipwitchConfig(file, sources, stack, registry, users, access, timers, newJmx, routing, security,
+                operations, warnings);
+    }
+
+    public SipwitchConfig withOperations(OperationsConfig newOperations) {
+        return new SipwitchConfig(file, sources, stack, registry, users, access, timers, jmx, routing, security,
+                newOperations, warnings);
     }
 }

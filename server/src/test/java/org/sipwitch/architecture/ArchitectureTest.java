@@ -67,4 +67,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.sipwitch.config..", "org.sipwitch.mbeans..")
             .because("sip.server turns the configuration into their settings records; wiring maps their "
                     + "snapshots to the control model");
+
+    @ArchTest
+    static final ArchRule operationsOutputsKnowNoSip = noClasses()
+            .that().resideInAnyPackage("org.sipwitch.metrics..", "org.sipwitch.cdr..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.sipwitch.sip..", "io.netty..")
+            .because("/metrics and the call records are fed by wiring (StackMetrics, CallRecordOf) from the "
+                    + "sources the MBeans read, so they show what an operator sees there");
 }

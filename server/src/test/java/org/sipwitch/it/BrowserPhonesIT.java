@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,8 +37,7 @@ class BrowserPhonesIT {
     static String alice;
     static String bob;
     static String carol;
-    static int sippPort;
-    static final List<Process> sipps = new ArrayList<>();
+    static final List<Sipp.Phone> sipps = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -60,12 +57,6 @@ class BrowserPhonesIT {
                 .stack("<ws><port>0</port></ws><wss><port>0</port></wss>" + TestCertificates.stackXml(p12))
                 .write(work);
         daemon = DaemonProcess.start(prefix(), config, work);
-        sippPort = Sipp.freeUdpPort();
-        Sipp.Result reg = Sipp.run(prefix(), work, List.of("127.0.0.1:" + daemon.port("udp"), "-sf",
-                Sipp.scenario("register.xml").toString(), "-s", "dave", "-au", "dave", "-ap", "dave-secret",
-                "-i", "127.0.0.1", "-p", Integer.toString(sippPort), "-m", "1"), 20);
-        assertThat(reg.passed()).as(reg.output()).isTrue();
-
         browser = HeadlessChromium.start(namespace, TestCertificates.spkiSha256(p12), work);
         String page = work.resolve("browser").resolve("phone.html").toUri().toString();
         copyPage();
@@ -86,9 +77,8 @@ class BrowserPhonesIT {
 
     @AfterAll
     static void stop() throws Exception {
-        for (Process p : sipps) {
-            p.destroy();
-            p.waitFor(5, TimeUnit.SECONDS);
+        for (Sipp.Phone p : sipps) {
+            p.close();
         }
         if (browser != null) {
             browser.quit();
@@ -168,13 +158,14 @@ class BrowserPhonesIT {
 
     @Test
     void messagesGoFromABrowserToADeskPhoneAndFromTheOperatorToABrowser() throws Exception {
-        Process dave = Sipp.background(prefix(), daemon, work, "dave-message", "message-from-browser-uas.xml",
-                sippPort, 30);
+        // dave: a sipp desk phone on UDP, registered with the port it bound
+        Sipp.Phone dave = Sipp.start(prefix(), daemon, work, "dave-message", "message-from-browser-uas.xml", 30);
         sipps.add(dave);
+        Sipp.Result registered = Sipp.register(prefix(), daemon, work, "register.xml", "dave", "dave-secret",
+                dave.port());
+        assertThat(registered.passed()).as(registered.output()).isTrue();
         run(alice, "phone.message('204', 'hello from a browser')");
-        assertThat(dave.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(dave.exitValue()).as(Files.readString(work.resolve("dave-message.out"), StandardCharsets.UTF_8))
-                .isZero();
+        dave.assertPassed();
         await().atMost(WAIT).until(() -> value(alice, "phone.state.messageStatus") != null);
         assertThat(value(alice, "phone.state.messageStatus")).isEqualTo("sent");
 

@@ -19,6 +19,7 @@ final class CallContext {
     final LegRequests requests;
     final CallTable table;
     final CallStatistics stats;
+    final AckSender acks;
     volatile CallListener listener = CallListener.NONE;
     /** Further counters fed as calls start and end (the Stats MBean's own), besides {@link #stats}. */
     final java.util.List<CallCounter> counters = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -46,6 +47,7 @@ final class CallContext {
         this.requests = requests;
         this.table = table;
         this.stats = stats;
+        this.acks = new AckSender(sender, clock);
     }
 
     /** Runs the task on the lane of {@code key}: at once when already there, else queued (never dropped). */
@@ -59,11 +61,7 @@ final class CallContext {
 
     /** An ACK is no transaction (§17.1.1.3): it goes straight to the transport; a lost one is resent on the 2xx. */
     void sendAck(SipRequest ack, Peer to) {
-        try {
-            sender.send(ack, to);
-        } catch (RuntimeException e) {
-            // the phone retransmits its 2xx and gets the ACK again
-        }
+        acks.send(ack, to);
     }
 
     Scheduler.Scheduled schedule(long delayMillis, String lane, Runnable task) {

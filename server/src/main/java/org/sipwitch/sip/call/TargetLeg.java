@@ -22,6 +22,8 @@ final class TargetLeg extends Leg implements ClientTransactionListener {
     boolean released;
     /** The INVITE was sent again at the Contact address after the binding's connection failed. */
     boolean retried;
+    /** Cancelled at shutdown: the server waits for this fork's final response before closing. */
+    boolean drained;
 
     TargetLeg(CallSession session, String callId, Binding binding) {
         super(session, callId, ContactPeer.reach(binding));
@@ -63,5 +65,6 @@ final class TargetLeg extends Leg implements ClientTransactionListener {
             finalStatus = response.status();
             session.targetFailed(this, response);
         }
+        session.forkSettled(this);
     }
 }

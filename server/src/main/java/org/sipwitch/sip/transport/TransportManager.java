@@ -43,6 +43,8 @@ public final class TransportManager implements MessageSender, AutoCloseable {
     private static final int CONNECT_TIMEOUT_MILLIS = 3_000;
 
     private final TransportSettings settings;
+    /** The TLS contexts in force: replaced by {@link #replaceTls} (a renewed certificate), port kept. */
+    private volatile TlsSettings liveTls;
     private final CodecCounters counters = new CodecCounters();
     private final ConnectionTable connections;
     /** TLS connections apart from TCP ones: a send to Peer(TCP, a) must never go out over TLS, or back. */
@@ -63,6 +65,7 @@ public final class TransportManager implements MessageSender, AutoCloseable {
 
     public TransportManager(TransportSettings settings, InboundHandler handler) {
         this.settings = settings;
+        this.liveTls = settings.transports().contains(Transport.TLS) ? settings.tls() : null;
         this.connections = new ConnectionTable(settings.maxConnections());
         this.tlsConnections = new ConnectionTable(settings.maxConnections());
         this.wsConnections = new ConnectionTable(settings.maxConnections());
@@ -94,7 +97,7 @@ public final class TransportManager implements MessageSender, AutoCloseable {
         connector = new StreamConnector(binder.outbound(CONNECT_TIMEOUT_MILLIS), connections);
         if (tls() != null) {
             tlsConnector = new StreamConnector(binder.outbound(CONNECT_TIMEOUT_MILLIS,
-                    pipelines.outbound(Transport.TLS, tls().client())), tlsConnections);
+                    pipelines.outbound(Transport.TLS, () -> liveTls.client())), tlsConnections);
         }
         try {
             List<InetAddress> addresses = LocalAddresses.resolve(settings.interfaces());
@@ -155,7 +158,7 @@ public final class TransportManager implements MessageSender, AutoCloseable {
             }
             if (tlsPort >= 0) {
                 Channel server = binder.bindStream(new InetSocketAddress(address, tlsPort), Transport.TLS,
-                        pipelines.accepted(tlsConnections, Transport.TLS, tls().server()));
+                        pipelines.accepted(tlsConnections, Transport.TLS, () -> liveTls.server()));
                 servers.add(server);
                 InetSocketAddress local = (InetSocketAddress) server.localAddress();
                 tlsPort = local.getPort(); // a picked port is shared by the other interfaces
@@ -165,8 +168,9 @@ public final class TransportManager implements MessageSender, AutoCloseable {
                 wsPort = bindWebSocket(binder, address, wsPort, Transport.WS, wsConnections, null, bound);
             }
             if (wssPort >= 0) {
-                wssPort = bindWebSocket(binder, address, wssPort, Transport.WSS, wssConnections, ws.wssContext(),
-                        bound);
+                // the TLS listener's certificate while TLS is on, so that a reload renews both
+                wssPort = bindWebSocket(binder, address, wssPort, Transport.WSS, wssConnections,
+                        () -> liveTls != null ? liveTls.server() : ws.wssContext(), bound);
             }
         }
         points = List.copyOf(bound);
@@ -174,7 +178,8 @@ public final class TransportManager implements MessageSender, AutoCloseable {
 
     /** Binds one WebSocket listener; returns its real port, which the other interfaces then share. */
     private int bindWebSocket(ListenerBinder binder, InetAddress address, int port, Transport transport,
-                              ConnectionTable table, io.netty.handler.ssl.SslContext tls, List<ListeningPoint> bound)
+                              ConnectionTable table, java.util.function.Supplier<io.netty.handler.ssl.SslContext> tls,
+                              List<ListeningPoint> bound)
             throws BindFailedException {
         Channel server = binder.bindStream(new InetSocketAddress(address, port), transport,
                 webSockets.accepted(table, transport, tls));
@@ -334,6 +339,11 @@ public final class TransportManager implements MessageSender, AutoCloseable {
         return counters;
     }
 
+    /** Well-formed messages whose handling threw (logged; the listener went on serving), since start. */
+    public long handlerFailures() {
+        return pipelines.handlerFailures();
+    }
+
     /** Open TCP, TLS and WebSocket connections, inbound and outbound. */
     public int connectionCount() {
         return connections.size() + tlsConnections.size() + wsConnections.size() + wssConnections.size();
@@ -346,7 +356,31 @@ public final class TransportManager implements MessageSender, AutoCloseable {
 
     /** The TLS settings when TLS is on, else null. */
     private TlsSettings tls() {
-        return settings.transports().contains(Transport.TLS) ? settings.tls() : null;
+        return liveTls;
+    }
+
+    /** True when a TLS listener is configured (it may be bound or not yet). */
+    public boolean tlsEnabled() {
+        return liveTls != null;
+    }
+
+    /**
+     * New certificate, key and trust for the TLS listener (the port stays): handshakes
+     * from now on use them, connections already up keep theirs.
+     *
+     * @throws IllegalStateException when TLS is off: only a restart can start a listener
+     */
+    public void replaceTls(TlsSettings next) {
+        if (liveTls == null) {
+            throw new IllegalStateException("TLS is not listening; a restart starts it");
+        }
+        liveTls = java.util.Objects.requireNonNull(next, "next");
+    }
+
+    /** What the TLS listener serves, e.g. {@code serial 5f.., CN=..., until ...}; empty when TLS is off. */
+    public java.util.Optional<String> tlsCertificate() {
+        TlsSettings t = liveTls;
+        return t == null ? java.util.Optional.empty() : java.util.Optional.of(t.certificate());
     }
 
     /** UDP sockets bound in all (several per address with epoll and SO_REUSEPORT). */

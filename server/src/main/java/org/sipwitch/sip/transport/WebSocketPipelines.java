@@ -49,8 +49,8 @@ final class WebSocketPipelines {
         this.flows = flows;
     }
 
-    /** For accepted connections of WS ({@code tls} null) or WSS: refused when the table is full. */
-    ChannelInitializer<Channel> accepted(ConnectionTable table, Transport transport, SslContext tls) {
+    /** For accepted connections of WS ({@code tls} null) or WSS (the context of the moment): refused when the table is full. */
+    ChannelInitializer<Channel> accepted(ConnectionTable table, Transport transport, Supplier<SslContext> tls) {
         int maxMessage = pipelines.limits().maxMessageSize();
         WebSocketServerProtocolConfig protocol = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath("/").checkStartsWith(true) // any path: browsers' libraries differ
@@ -74,7 +74,7 @@ final class WebSocketPipelines {
                     return;
                 }
                 if (tls != null) {
-                    ch.pipeline().addLast("tls", Pipelines.handshakeLimited(tls.newHandler(ch.alloc())));
+                    ch.pipeline().addLast("tls", Pipelines.handshakeLimited(tls.get().newHandler(ch.alloc())));
                 }
                 ch.pipeline().addLast("http", new HttpServerCodec(4096, MAX_HTTP_HEAD, 1024))
                         .addLast("upgrade-request", new HttpObjectAggregator(1024))
