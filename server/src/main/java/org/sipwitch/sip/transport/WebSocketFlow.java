@@ -9,10 +9,13 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.util.function.Supplier;
 import org.sipwitch.sip.codec.CodecCounters;
@@ -29,6 +32,9 @@ import org.slf4j.LoggerFactory;
  *     (the RFC 5626 §4.4.1 ping/pong some clients send over WebSocket too);</li>
  * <li>a message over the size limit is answered with close code 1009 (RFC 6455 §7.4.1);
  *     frames Netty found broken were already closed by it with their own code;</li>
+ * <li>a connection idle for the idle time gets a ping (browsers answer it by themselves,
+ *     a JsSIP page may send nothing for longer than that between re-registrations); one
+ *     that stays silent for another idle time is closed;</li>
  * <li>when an upgraded connection ends, the {@link FlowListener} hears of it, so the
  *     browser's registrations go with it.</li>
  * </ul>
@@ -40,6 +46,7 @@ final class WebSocketFlow extends ChannelInboundHandlerAdapter {
     private final CodecCounters counters;
     private final Supplier<FlowListener> flows;
     private boolean upgraded;
+    private boolean pinged;
 
     WebSocketFlow(Transport transport, CodecCounters counters, Supplier<FlowListener> flows) {
         this.transport = transport;
@@ -53,11 +60,21 @@ final class WebSocketFlow extends ChannelInboundHandlerAdapter {
             upgraded = true;
             LOG.debug("WebSocket {} open from {}", transport.param(), ctx.channel().remoteAddress());
         }
+        if (evt instanceof IdleStateEvent && upgraded && !pinged) {
+            pinged = true; // the next idle period without an answer closes (the dispatcher does)
+            ctx.writeAndFlush(new PingWebSocketFrame());
+            return;
+        }
         super.userEventTriggered(ctx, evt);
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        pinged = false;
+        if (msg instanceof PongWebSocketFrame pong) {
+            pong.release();
+            return;
+        }
         if ((msg instanceof TextWebSocketFrame || msg instanceof BinaryWebSocketFrame)
                 && onlyLineEnds(((WebSocketFrame) msg).content())) {
             ByteBuf content = ((WebSocketFrame) msg).content();

@@ -56,7 +56,7 @@ final class WebSocketPipelines {
                 .websocketPath("/").checkStartsWith(true) // any path: browsers' libraries differ
                 .subprotocols(UpgradeCheck.SUBPROTOCOL)
                 .handshakeTimeoutMillis(HANDSHAKE_MILLIS)
-                .dropPongFrames(true)
+                .dropPongFrames(false) // a pong answers our idle ping (WebSocketFlow)
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(maxMessage)
                         .allowExtensions(false)
