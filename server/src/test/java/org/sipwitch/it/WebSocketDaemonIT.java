@@ -171,6 +171,7 @@ class WebSocketDaemonIT {
             assertThat(invite.header("Via")).startsWith("SIP/2.0/WS ");
             assertThat(invite.header("Contact")).contains(";transport=ws");
             assertThat(invite.body()).contains("o=bob");
+            assertThat(Tools.sipwitchctl(daemon, "calls").out()).containsPattern("bob .*203 .*tcp ");
             carol.send(invite.response(486, "Busy Here", "caroltag", "", ""));
             assertThat(bob.readUntil(m -> m.status() >= 200).status()).isEqualTo(486);
 

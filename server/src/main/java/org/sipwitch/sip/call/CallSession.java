@@ -41,6 +41,8 @@ final class CallSession {
     TargetLeg winner;
     private volatile CallState state = CallState.RINGING;
     private volatile long answeredAt;
+    /** What the call runs over, for {@code calls}: the caller's transport, then {@code >} the answering phone's. */
+    private volatile String transports = "";
     private Scheduled noAnswer;
     private DialogProbe probe;
     private int maxForwards = 70;
@@ -103,13 +105,14 @@ final class CallSession {
         long answered = answeredAt;
         long duration = answered == 0 ? 0 : Math.max(0, (ctx.clock.millis() - answered) / 1000);
         String display = caller.display() == null ? "" : caller.display();
-        return new CallSnapshot(id, state.label(), caller.id(), display, dialled, started, duration);
+        return new CallSnapshot(id, state.label(), caller.id(), display, dialled, started, duration, transports);
     }
 
     /** Lane: the caller's INVITE was admitted; fork it to every binding of the target (§16.6 step by step, one UAC per branch). */
     void start(ServerTransaction invite, List<Binding> bindings, CallSettings settings) throws SipParseException {
         probe = new DialogProbe(this, settings.probeMillis());
         source = new SourceLeg(this, invite);
+        transports = source.peer.transport().param();
         ctx.table.index(source);
         SipRequest offer = invite.request();
         int maxForwards = Math.max(1, offer.maxForwards() < 0 ? 70 : offer.maxForwards() - 1);
@@ -197,6 +200,7 @@ final class CallSession {
             return;
         }
         winner = leg;
+        transports = source.peer.transport().param() + ">" + leg.peer.transport().param();
         answeredAt = ctx.clock.millis();
         callerStatus = response.status();
         cancelTimer();
