@@ -190,8 +190,16 @@ class WebSocketDaemonIT {
         try (WsPhone alice = WsPhone.open("alice", "alice-secret", s, "WSS")) {
             WsFrames.sendText(alice.out, "\r\n\r\n");
             assertThat(WsFrames.readData(alice.in).text()).isEqualTo("\r\n");
-            assertThat(alice.register(600)).isEqualTo(200);
+            assertThat(Tools.sipwitchctl(daemon, "trace", "on").status()).isZero();
+            try {
+                assertThat(alice.register(600)).isEqualTo(200);
+            } finally {
+                Tools.sipwitchctl(daemon, "trace", "off");
+            }
             assertThat(Tools.sipwitchctl(daemon, "registry").out()).containsPattern("alice.*wss");
+            String log = Tools.sipwitchctl(daemon, "siplog").out();
+            assertThat(log).containsPattern("--- \\S+ \\S+ in wss 127\\.0\\.0\\.1:\\d+\\nREGISTER sip:")
+                    .containsPattern("--- \\S+ \\S+ out wss 127\\.0\\.0\\.1:\\d+\\nSIP/2\\.0 200 ");
         }
     }
 }
