@@ -59,11 +59,13 @@ final class Formats {
     }
 
     static Reply calls(Object value, List<String> args) {
-        TextTable t = new TextTable("CALL-ID", "STATE", "SOURCE", "DISPLAY", "TARGET", "STARTED", "DURATION");
+        TextTable t = new TextTable("CALL-ID", "STATE", "SOURCE", "DISPLAY", "TARGET", "TRANSPORT", "STARTED",
+                "DURATION");
         List<CompositeData> rows = rows(value);
         for (CompositeData r : rows) {
             t.row(text(r, "id"), text(r, "state"), text(r, "source"), text(r, "display"),
-                    text(r, "target"), time(number(r, "started")), duration(number(r, "duration")));
+                    text(r, "target"), text(r, "transports"), time(number(r, "started")),
+                    duration(number(r, "duration")));
         }
         List<String> out = new ArrayList<>(t.lines());
         out.add(rows.size() + " active call" + plural(rows.size()));

@@ -11,13 +11,15 @@ package org.sipwitch.mbeans;
  * @param started  start time, epoch milliseconds
  * @param startedIso the same as ISO-8601 UTC text
  * @param duration seconds since the call was answered, 0 while it rings
+ * @param transports the caller's transport ({@code udp}, {@code tcp}, {@code tls}, {@code ws} or {@code wss}
+ *                 for a browser phone), then {@code >} and the answering phone's once answered
  */
 public record CallInfo(String id, String state, String source, String display, String target,
-                       long started, String startedIso, long duration) {
+                       long started, String startedIso, long duration, String transports) {
 
     /** With {@code startedIso} made from the epoch value. */
     public CallInfo(String id, String state, String source, String display, String target, long started,
-                    long duration) {
-        this(id, state, source, display, target, started, Iso.of(started), duration);
+                    long duration, String transports) {
+        this(id, state, source, display, target, started, Iso.of(started), duration, transports);
     }
 }

@@ -24,7 +24,7 @@ final class InMemoryDaemon {
             new Registration("alice", "201", "Alice", "user", "sip:alice@192.0.2.11:5062", "tcp", 1800),
             new Registration("bob", "202", "Bob", "user", "sip:bob@192.0.2.20:5060", "udp", 120)));
     final List<CallInfo> calls = new CopyOnWriteArrayList<>(List.of(
-            new CallInfo("0000002a:2", "joined", "201", "Alice", "202", T0, 75)));
+            new CallInfo("0000002a:2", "joined", "201", "Alice", "202", T0, 75, "udp>udp")));
     final List<TraceEntry> trace = new CopyOnWriteArrayList<>();
     final Set<String> enabled = new TreeSet<>(Set.of("night"));
     final Set<String> confIds = Set.of("night", "gateway");

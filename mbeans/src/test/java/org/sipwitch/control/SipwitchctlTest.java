@@ -31,7 +31,8 @@ class SipwitchctlTest extends RealBridgeTest {
         assertThat(registry.out().lines().toList()).hasSize(5)
                 .first().asString().matches("EXT +USER +DISPLAY +TYPE +TRANSPORT +EXPIRES +CONTACT +STATE");
         assertThat(registry.out()).contains("201  alice  Alice").contains("3 registrations of 2 users");
-        assertThat(ctl.run("calls").out()).contains("0000002a:2").contains("0:01:15").contains("1 active call");
+        assertThat(ctl.run("calls").out()).contains("0000002a:2").contains("udp>udp").contains("0:01:15")
+                .contains("1 active call");
         assertThat(ctl.run("stats").out()).startsWith("NAME").contains("alice ");
         assertThat(ctl.run("pstats").out()).startsWith("NAME").contains("PERIOD-START").contains("MIN");
         assertThat(ctl.run("status").out()).isEqualTo("j.......\n");

@@ -170,6 +170,12 @@ public final class ConfigDump {
             }
             out.add(entry("stack.tls", stack.tlsEnabled() ? "on" : "off (tls not in <transport>)"));
         }
+        WebSocketConfig ws = stack.webSockets();
+        out.add(entry("stack.ws.port", ws.wsPort()
+                + (stack.transports().contains(Transport.WS) ? "" : " (ws not in <transport>)")));
+        out.add(entry("stack.wss.port", ws.wssPort() + (stack.wssEnabled() ? ""
+                : stack.transports().contains(Transport.WSS) ? " (off: no <tls><keystore>)" : " (wss not in <transport>)")));
+        out.add(entry("stack.ws.origin", ws.origins().isEmpty() ? "(any)" : String.join(" ", ws.origins())));
     }
 
     private static void registry(List<Entry> out, RegistryConfig registry) {

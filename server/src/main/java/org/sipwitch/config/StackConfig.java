@@ -19,10 +19,11 @@ import org.sipwitch.sip.net.Transport;
  * @param threads       I/O event-loop threads; 0 = Netty's default
  * @param concurrency   call-processing worker threads (the {@code concurrency} verb's initial value)
  * @param maxMessageSize largest SIP message accepted, in bytes
+ * @param webSockets    the WebSocket listeners' ports and allowed origins (used when ws/wss are listed)
  */
 public record StackConfig(List<String> interfaces, int port, Set<Transport> transports, int tlsPort,
                           Optional<TlsConfig> tls, Optional<String> published, int mapped, int threads,
-                          int concurrency, int maxMessageSize) {
+                          int concurrency, int maxMessageSize, WebSocketConfig webSockets) {
 
     public static final String ALL_INTERFACES = "*";
 
@@ -31,25 +32,27 @@ public record StackConfig(List<String> interfaces, int port, Set<Transport> tran
         transports = Set.copyOf(transports);
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(published, "published");
+        Objects.requireNonNull(webSockets, "webSockets");
     }
 
     /** The same stack with another worker pool size (the {@code concurrency} verb). */
     public StackConfig withConcurrency(int level) {
         return new StackConfig(interfaces, port, transports, tlsPort, tls, published, mapped, threads, level,
-                maxMessageSize);
+                maxMessageSize, webSockets);
     }
 
     /**
      * What is in force when this stack, read from the files, meets the one the listeners
      * were bound with ({@code running}): what only a restart changes (interfaces, ports,
-     * transports, I/O threads, call slots, message size, whether TLS listens) stays as
+     * transports, I/O threads, call slots, message size, whether TLS listens, the WebSocket
+     * listeners with their origins) stays as
      * running; the rest is this one's. A running TLS listener takes the new {@code <tls>}
      * (a renewed certificate); one that is off stays off.
      */
     public StackConfig keepingListenersOf(StackConfig running) {
         Optional<TlsConfig> tlsInForce = running.tlsEnabled() && tls.isPresent() ? tls : running.tls;
         return new StackConfig(running.interfaces, running.port, running.transports, running.tlsPort, tlsInForce,
-                published, running.mapped, running.threads, concurrency, running.maxMessageSize);
+                published, running.mapped, running.threads, concurrency, running.maxMessageSize, running.webSockets);
     }
 
     /** True when {@code <interface>*</interface>}: bind the wildcard address. */
@@ -60,5 +63,10 @@ public record StackConfig(List<String> interfaces, int port, Set<Transport> tran
     /** TLS listens only when it is both listed in {@code <transport>} and has a keystore. */
     public boolean tlsEnabled() {
         return transports.contains(Transport.TLS) && tls.isPresent();
+    }
+
+    /** WSS listens only when it is both listed in {@code <transport>} and the {@code <tls>} keystore exists. */
+    public boolean wssEnabled() {
+        return transports.contains(Transport.WSS) && tls.isPresent();
     }
 }

@@ -24,7 +24,8 @@ final class StackParser {
 
     static StackConfig parse(XmlElement stack, List<String> warnings) throws ConfigException {
         ElementReader r = ElementReader.of(stack,
-                Set.of("port", "transport", "published", "mapped", "threads", "concurrency", "max-message", "tls"),
+                Set.of("port", "transport", "published", "mapped", "threads", "concurrency", "max-message", "tls",
+                        "ws", "wss"),
                 Set.of("interface"), Set.of());
 
         List<String> interfaces = interfaces(r);
@@ -53,12 +54,48 @@ final class StackParser {
             warnings.add(r.child("transport").get().position()
                     + ": tls is listed in <transport> but no <tls><keystore> is configured: TLS stays off");
         }
-        if (!transports.contains(Transport.TLS) && tlsConfig.isPresent()) {
-            warnings.add(tls.element().get().position()
-                    + ": a TLS keystore is configured but tls is not listed in <transport>: TLS stays off");
+        if (transports.contains(Transport.WSS) && tlsConfig.isEmpty()) {
+            warnings.add(r.child("transport").get().position()
+                    + ": wss is listed in <transport> but no <tls><keystore> is configured: WSS stays off");
         }
+        if (!transports.contains(Transport.TLS) && !transports.contains(Transport.WSS) && tlsConfig.isPresent()) {
+            warnings.add(tls.element().get().position()
+                    + ": a TLS keystore is configured but neither tls nor wss is listed in <transport>: TLS stays off");
+        }
+        WebSocketConfig webSockets = webSockets(r, transports, warnings);
         return new StackConfig(interfaces, port, transports, tlsPort, tlsConfig, published, mapped, threads,
-                concurrency, maxMessage);
+                concurrency, maxMessage, webSockets);
+    }
+
+    /** {@code <ws><port/><origin/>…</ws>} and {@code <wss><port/></wss>}. */
+    private static WebSocketConfig webSockets(ElementReader stack, Set<Transport> transports, List<String> warnings)
+            throws ConfigException {
+        ElementReader ws = ElementReader.of(stack.child("ws").orElse(null), Set.of("port"), Set.of("origin"), Set.of());
+        ElementReader wss = ElementReader.of(stack.child("wss").orElse(null), Set.of("port"));
+        int wsPort = ws.integer("port", 0, 65535, WebSocketConfig.DEFAULT_WS_PORT);
+        int wssPort = wss.integer("port", 0, 65535, WebSocketConfig.DEFAULT_WSS_PORT);
+        List<String> origins = new ArrayList<>();
+        for (XmlElement origin : ws.children("origin")) {
+            String text = ElementReader.leafText(origin);
+            if (!text.matches("(?i)https?://[A-Za-z0-9.\\-\\[\\]:]{1,260}")) {
+                throw origin.error("<origin> must be a web origin such as https://phones.example.com (scheme, host and"
+                        + " optional port, no path), got \"" + ElementReader.abbreviate(text) + "\"");
+            }
+            origins.add(text);
+        }
+        if (!transports.contains(Transport.WS) && !transports.contains(Transport.WSS) && ws.element().isPresent()) {
+            warnings.add(ws.element().get().position()
+                    + ": <ws> is configured but neither ws nor wss is listed in <transport>: WebSockets stay off");
+        }
+        if (!transports.contains(Transport.WSS) && wss.element().isPresent()) {
+            warnings.add(wss.element().get().position()
+                    + ": <wss> is configured but wss is not listed in <transport>: WSS stays off");
+        }
+        if (transports.contains(Transport.WS) && transports.contains(Transport.WSS) && wsPort == wssPort && wsPort != 0) {
+            throw wss.child("port").or(() -> ws.child("port")).or(stack::element).get().error(
+                    "<ws> and <wss> cannot share port " + wsPort);
+        }
+        return new WebSocketConfig(wsPort, wssPort, origins);
     }
 
     private static List<String> interfaces(ElementReader r) throws ConfigException {
@@ -96,10 +133,10 @@ final class StackParser {
         Set<Transport> result = EnumSet.noneOf(Transport.class);
         for (String word : ElementReader.words(ElementReader.leafText(element.get()))) {
             result.add(Optional.ofNullable(Transport.fromToken(word)).orElseThrow(() -> element.get().error(
-                    "<transport> lists udp, tcp and/or tls, got \"" + ElementReader.abbreviate(word) + "\"")));
+                    "<transport> lists udp, tcp, tls, ws and/or wss, got \"" + ElementReader.abbreviate(word) + "\"")));
         }
         if (result.isEmpty()) {
-            throw element.get().error("<transport> must list at least one of udp, tcp, tls");
+            throw element.get().error("<transport> must list at least one of udp, tcp, tls, ws, wss");
         }
         return result;
     }

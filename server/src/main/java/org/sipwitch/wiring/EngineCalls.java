@@ -58,7 +58,8 @@ final class EngineCalls implements CallsSource {
     }
 
     static CallInfo info(CallSnapshot c) {
-        return new CallInfo(c.id(), c.state(), c.source(), c.display(), c.target(), c.started(), c.duration());
+        return new CallInfo(c.id(), c.state(), c.source(), c.display(), c.target(), c.started(), c.duration(),
+                c.transports());
     }
 
     @Override

@@ -308,6 +308,19 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void originMustBeAWebOriginAndPortsMustDiffer() {
+        Path file = main(dir, "<sipwitch>\n<stack><transport>ws</transport>\n<ws><origin>phones.example.org/app</origin>"
+                + "</ws></stack></sipwitch>");
+        failsAt(file, 3).hasMessageContaining("<origin> must be a web origin such as https://phones.example.com")
+                .hasMessageContaining("got \"phones.example.org/app\"");
+        main(dir, "<sipwitch>\n<stack><transport>ws wss</transport>\n<ws><port>9000</port></ws>\n"
+                + "<wss><port>9000</port></wss></stack></sipwitch>");
+        failsAt(file, 4).hasMessageContaining("<ws> and <wss> cannot share port 9000");
+        main(dir, "<sipwitch>\n<stack><transport>ws</transport>\n<ws><path>/x</path></ws></stack></sipwitch>");
+        failsAt(file, 3).hasMessageContaining("unknown element <path> in <ws>");
+    }
+
+    @Test
     void missingKeystoreFileNamesLine() {
         Path file = main(dir, """
                 <sipwitch>

@@ -92,6 +92,33 @@ class SectionsTest {
     }
 
     @Test
+    void webSocketsWithTheirPortsAndOrigins() throws Exception {
+        ConfigFiles.write(dir.resolve("tls/server.p12"), "x");
+        StackConfig stack = load("""
+                <stack><transport>udp ws WSS</transport>
+                  <ws><port>8080</port><origin>https://phones.example.org</origin>
+                      <origin>http://127.0.0.1:8000</origin></ws>
+                  <wss><port>0</port></wss>
+                  <tls><keystore>tls/server.p12</keystore></tls>
+                </stack>""").stack();
+        assertThat(stack.transports()).contains(org.sipwitch.sip.net.Transport.WS, org.sipwitch.sip.net.Transport.WSS);
+        assertThat(stack.webSockets().wsPort()).isEqualTo(8080);
+        assertThat(stack.webSockets().wssPort()).isZero();
+        assertThat(stack.webSockets().origins()).containsExactly("https://phones.example.org", "http://127.0.0.1:8000");
+        assertThat(stack.wssEnabled()).isTrue();
+        assertThat(stack.tlsEnabled()).isFalse(); // the keystore serves WSS; SIP over TLS is not listed
+    }
+
+    @Test
+    void webSocketDefaultsAndWssWithoutKeystoreWarns() throws Exception {
+        SipwitchConfig config = load("\n<stack><transport>ws wss</transport></stack>");
+        assertThat(config.stack().webSockets()).isEqualTo(WebSocketConfig.defaults());
+        assertThat(config.stack().wssEnabled()).isFalse();
+        assertThat(config.warnings()).singleElement().asString().startsWith(dir.resolve("sipwitch.xml") + ":2: ")
+                .contains("WSS stays off");
+    }
+
+    @Test
     void jmxOnWithDefaultsAndWarnsWhenExposed() throws Exception {
         SipwitchConfig loopback = load("<jmx/>");
         JmxConfig jmx = loopback.jmx().orElseThrow();

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * own PID only.
  */
 public final class DaemonProcess implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("listening on (udp|tcp|tls)://\\[?([^\\]]+?)\\]?:(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on (udp|tcp|tls|wss|ws)://\\[?([^\\]]+?)\\]?:(\\d+)");
 
     private final Process process;
     private final Path runDir;
@@ -51,9 +51,19 @@ public final class DaemonProcess implements AutoCloseable {
 
     /** Starts the daemon on the given config file and waits until it says it is ready. */
     public static DaemonProcess start(Path config, Path workDir, String... extraArgs) throws IOException, InterruptedException {
+        return start(List.of(), config, workDir, extraArgs);
+    }
+
+    /**
+     * The same, started through {@code prefix}, a command that execs the rest (e.g. nsenter
+     * into a network namespace): the process is still the daemon's own, stopped by its PID.
+     */
+    public static DaemonProcess start(List<String> prefix, Path config, Path workDir, String... extraArgs)
+            throws IOException, InterruptedException {
         Path runDir = Files.createDirectories(workDir.resolve("run"));
         Path stateDir = Files.createDirectories(workDir.resolve("state"));
-        List<String> cmd = new ArrayList<>(List.of(script("sipwitch").toString(), "-c", config.toString(),
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of(script("sipwitch").toString(), "-c", config.toString(),
                 "--run-dir", runDir.toString(), "--state-dir", stateDir.toString()));
         cmd.addAll(List.of(extraArgs));
         ProcessBuilder pb = new ProcessBuilder(cmd);
@@ -89,7 +99,7 @@ public final class DaemonProcess implements AutoCloseable {
         t.start();
     }
 
-    /** The first listening address of that transport ("udp", "tcp", "tls"). */
+    /** The first listening address of that transport ("udp", "tcp", "tls", "ws", "wss"). */
     public InetSocketAddress address(String transport) {
         synchronized (stdout) {
             for (String line : stdout) {

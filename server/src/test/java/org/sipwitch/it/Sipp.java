@@ -52,7 +52,13 @@ public final class Sipp {
 
     /** Runs sipp with the given arguments plus bounds; output goes to a file under workDir. */
     public static Result run(Path workDir, List<String> args, int timeoutSeconds) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
+        return run(List.of(), workDir, args, timeoutSeconds);
+    }
+
+    /** The same, started through {@code prefix} (nsenter into a network namespace: the process stays sipp's). */
+    public static Result run(List<String> prefix, Path workDir, List<String> args, int timeoutSeconds)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(prefix);
         cmd.add("sipp");
         cmd.addAll(args);
         cmd.addAll(List.of("-timeout", timeoutSeconds + "s", "-timeout_error", "-nostdin", "-trace_err",
@@ -84,7 +90,13 @@ public final class Sipp {
      */
     public static Result register(DaemonProcess daemon, Path workDir, String scenario, String user, String secret,
                                   int contactPort) throws IOException, InterruptedException {
-        return run(workDir, List.of("127.0.0.1:" + daemon.port("udp"), "-sf", scenario(scenario).toString(),
+        return register(List.of(), daemon, workDir, scenario, user, secret, contactPort);
+    }
+
+    /** The same, started through {@code prefix}. */
+    public static Result register(List<String> prefix, DaemonProcess daemon, Path workDir, String scenario,
+                                  String user, String secret, int contactPort) throws IOException, InterruptedException {
+        return run(prefix, workDir, List.of("127.0.0.1:" + daemon.port("udp"), "-sf", scenario(scenario).toString(),
                 "-s", user, "-au", user, "-ap", secret, "-i", "127.0.0.1", "-key", "contact_port",
                 Integer.toString(contactPort), "-m", "1"), 20);
     }
@@ -103,10 +115,16 @@ public final class Sipp {
      */
     public static Phone start(DaemonProcess daemon, Path workDir, String name, String scenario, int timeoutSeconds,
                               String... extra) throws IOException {
+        return start(List.of(), daemon, workDir, name, scenario, timeoutSeconds, extra);
+    }
+
+    /** The same, started through {@code prefix}. */
+    public static Phone start(List<String> prefix, DaemonProcess daemon, Path workDir, String name, String scenario,
+                              int timeoutSeconds, String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of("127.0.0.1:" + daemon.port("udp"), "-sf",
                 scenario(scenario).toString(), "-i", "127.0.0.1", "-m", "1"));
         args.addAll(List.of(extra));
-        return Phone.start(workDir, name, args, timeoutSeconds);
+        return Phone.start(prefix, workDir, name, args, timeoutSeconds);
     }
 
     /** A sipp running in the background on a port it bound itself. */
@@ -132,7 +150,14 @@ public final class Sipp {
          */
         public static Phone start(Path workDir, String name, List<String> args, int timeoutSeconds)
                 throws IOException {
-            List<String> cmd = new ArrayList<>(List.of("sipp"));
+            return start(List.of(), workDir, name, args, timeoutSeconds);
+        }
+
+        /** The same, started through {@code prefix}, a command that execs sipp (so the PID is sipp's). */
+        public static Phone start(List<String> prefix, Path workDir, String name, List<String> args,
+                                  int timeoutSeconds) throws IOException {
+            List<String> cmd = new ArrayList<>(prefix);
+            cmd.add("sipp");
             cmd.addAll(args);
             cmd.addAll(List.of("-nostdin", "-timeout", timeoutSeconds + "s", "-timeout_error"));
             Path output = workDir.resolve(name + ".out");

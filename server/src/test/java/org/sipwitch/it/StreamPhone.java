@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * Content-Length, so every byte on the wire is visible in the test. Everything the
  * server sends comes back over this one connection (RFC 3261 §18, connection reuse).
  */
-final class StreamPhone implements AutoCloseable {
+class StreamPhone implements AutoCloseable {
     private static final Pattern PARAM = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|([^,\\s]+))");
 
     /** One message read from the socket. */
@@ -76,8 +76,8 @@ final class StreamPhone implements AutoCloseable {
     final String user;
     private final String password;
     private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    final InputStream in;
+    final OutputStream out;
     private final String transport;
     private int cseq = 1;
     private boolean sips;
@@ -154,6 +154,11 @@ final class StreamPhone implements AutoCloseable {
 
     /** The next message; skips nothing. */
     Msg read() throws IOException {
+        return readFrom(in);
+    }
+
+    /** One message framed by Content-Length from a stream (CRLF keep-alives before it skipped). */
+    static Msg readFrom(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int state = 0;
         while (state < 4) {

@@ -85,6 +85,16 @@ public final class TestCertificates {
         return ctx;
     }
 
+    /**
+     * Base64 of the SHA-256 of the certificate's public key (SubjectPublicKeyInfo), as
+     * Chromium's {@code --ignore-certificate-errors-spki-list} names the keys it trusts.
+     */
+    public static String spkiSha256(Path p12) throws IOException, GeneralSecurityException {
+        byte[] spki = load(p12).getCertificate(ALIAS).getPublicKey().getEncoded();
+        return java.util.Base64.getEncoder().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(spki));
+    }
+
     private static KeyStore load(Path p12) throws IOException, GeneralSecurityException {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(p12)) {

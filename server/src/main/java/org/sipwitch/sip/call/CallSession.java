@@ -47,6 +47,8 @@ final class CallSession {
     TargetLeg winner;
     private volatile CallState state = CallState.RINGING;
     private volatile long answeredAt;
+    /** What the call runs over, for {@code calls}: the caller's transport, then {@code >} the answering phone's. */
+    private volatile String transports = "";
     private Scheduled noAnswer;
     private DialogProbe probe;
     private int maxForwards = 70;
@@ -109,7 +111,7 @@ final class CallSession {
         long answered = answeredAt;
         long duration = answered == 0 ? 0 : Math.max(0, (ctx.clock.millis() - answered) / 1000);
         String display = caller.display() == null ? "" : caller.display();
-        return new CallSnapshot(id, state.label(), caller.id(), display, dialled, started, duration);
+        return new CallSnapshot(id, state.label(), caller.id(), display, dialled, started, duration, transports);
     }
 
     /**
@@ -120,6 +122,7 @@ final class CallSession {
             throws SipParseException {
         probe = new DialogProbe(this, settings.probeMillis());
         source = new SourceLeg(this, invite);
+        transports = source.peer.transport().param();
         ctx.table.index(source);
         this.plan = plan;
         SipRequest offer = invite.request();
@@ -248,6 +251,7 @@ final class CallSession {
             return;
         }
         winner = leg;
+        transports = source.peer.transport().param() + ">" + leg.peer.transport().param();
         answeredAt = ctx.clock.millis();
         callerStatus = response.status();
         cancelTimer();

@@ -11,7 +11,9 @@ package org.sipwitch.sip.call;
  * @param target   what was dialled
  * @param started  start time, epoch milliseconds
  * @param duration seconds since the call was answered, 0 while it rings
+ * @param transports the caller's transport ({@code udp}, {@code tcp}, {@code tls}, {@code ws}, {@code wss}),
+ *                 then {@code >} and the answering phone's once answered, e.g. {@code ws>udp}
  */
 public record CallSnapshot(String id, String state, String source, String display, String target,
-                           long started, long duration) {
+                           long started, long duration, String transports) {
 }

@@ -46,7 +46,7 @@ final class LegRequests {
         }
         b.append(local.host()).append(':').append(local.port(t));
         if (t != Transport.UDP) {
-            b.append(";transport=").append(t.param());
+            b.append(";transport=").append(t.uriParam());
         }
         return b.append('>').toString();
     }

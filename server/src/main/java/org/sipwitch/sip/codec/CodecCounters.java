@@ -57,7 +57,7 @@ public final class CodecCounters {
         dropped.increment();
     }
 
-    void onKeepAlive() {
+    public void onKeepAlive() {
         keepAlives.increment();
     }
 

@@ -2,9 +2,13 @@ package org.sipwitch.sip.net;
 
 import java.util.Locale;
 
-/** The transports a message can travel on. Streams are reliable and keep connections. */
+/**
+ * The transports a message can travel on. Streams are reliable and keep connections.
+ * WS and WSS are SIP over WebSocket (RFC 7118): streams whose connections only the
+ * browser can open, so a phone on one is reached over its own connection or not at all.
+ */
 public enum Transport {
-    UDP(false, 5060), TCP(true, 5060), TLS(true, 5061);
+    UDP(false, 5060), TCP(true, 5060), TLS(true, 5061), WS(true, 80), WSS(true, 443);
 
     private final boolean stream;
     private final int defaultPort;
@@ -26,6 +30,19 @@ public enum Transport {
         return defaultPort;
     }
 
+    /** True for WS and WSS: we can answer and call over such a connection, never open one. */
+    public boolean isWebSocket() {
+        return this == WS || this == WSS;
+    }
+
+    /**
+     * The value of ";transport=" in a URI of ours: "ws" for WSS too, as RFC 7118 §5.2
+     * has it (a secure WebSocket is told by the sips: scheme, not by the parameter).
+     */
+    public String uriParam() {
+        return this == WSS ? "ws" : param();
+    }
+
     /** The token used in Via and in ";transport=" parameters. */
     public String token() {
         return name();
@@ -36,7 +53,7 @@ public enum Transport {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses "udp", "TCP", "tls" as found in Via or URIs; null when unknown. */
+    /** Parses "udp", "TCP", "tls", "ws", "WSS" as found in Via or URIs; null when unknown. */
     public static Transport fromToken(String token) {
         if (token == null) {
             return null;
@@ -45,6 +62,8 @@ public enum Transport {
             case "UDP": return UDP;
             case "TCP": return TCP;
             case "TLS": return TLS;
+            case "WS": return WS;
+            case "WSS": return WSS;
             default: return null;
         }
     }

@@ -106,6 +106,8 @@ public final class SipServer implements AutoCloseable {
     /** Ports picked by the server this one replaces, used where the config says 0 (any); 0 = none. */
     private int keptPort;
     private int keptTlsPort;
+    private int keptWsPort;
+    private int keptWssPort;
 
     public SipServer(LiveConfig live) {
         this(live, null);
@@ -134,7 +136,11 @@ public final class SipServer implements AutoCloseable {
             settings = settings.withPort(keptPort);
         }
         int tlsPort = cfg.stack().tlsPort() == 0 && keptTlsPort > 0 ? keptTlsPort : cfg.stack().tlsPort();
-        transports = new TransportManager(TlsSetup.apply(settings, cfg.stack(), tlsPort), this::received);
+        var ws = cfg.stack().webSockets();
+        int wsPort = ws.wsPort() == 0 && keptWsPort > 0 ? keptWsPort : ws.wsPort();
+        int wssPort = ws.wssPort() == 0 && keptWssPort > 0 ? keptWssPort : ws.wssPort();
+        transports = new TransportManager(WebSocketSetup.apply(TlsSetup.apply(settings, cfg.stack(), tlsPort),
+                cfg.stack(), wsPort, wssPort), this::received);
         transports.setConnectionLimits(connectionLimits(cfg.security()));
         AccessGate answering = gate;
         transports.setDatagramAnswerFilter(source -> source.getAddress() == null
@@ -153,6 +159,9 @@ public final class SipServer implements AutoCloseable {
             location = memory;
         }
         registrar = new Registrar(registrarConfig(cfg.registry()), authenticator, users, location, clock);
+        FlowBindings flows = new FlowBindings(location);
+        flows.dropRestored();
+        transports.setFlowListener(flows);
 
         router.handle(SipMethods.OPTIONS, new OptionsHandler(router::allow));
         router.handle(SipMethods.REGISTER, new RegisterHandler(registrar));
@@ -333,6 +342,10 @@ public final class SipServer implements AutoCloseable {
         for (var lp : old.transports().listeningPoints()) {
             if (lp.transport() == Transport.TLS) {
                 keptTlsPort = keptTlsPort == 0 ? lp.address().getPort() : keptTlsPort;
+            } else if (lp.transport() == Transport.WS) {
+                keptWsPort = keptWsPort == 0 ? lp.address().getPort() : keptWsPort;
+            } else if (lp.transport() == Transport.WSS) {
+                keptWssPort = keptWssPort == 0 ? lp.address().getPort() : keptWssPort;
             } else {
                 keptPort = keptPort == 0 ? lp.address().getPort() : keptPort;
             }
@@ -417,7 +430,7 @@ public final class SipServer implements AutoCloseable {
     static TransportSettings transportSettings(StackConfig stack) {
         Set<Transport> set = EnumSet.noneOf(Transport.class);
         for (Transport t : stack.transports()) {
-            if (t != Transport.TLS) { // the TLS listener is set up from <tls> by TlsSetup
+            if (t != Transport.TLS && !t.isWebSocket()) { // set up from <tls>, <ws>, <wss> by TlsSetup, WebSocketSetup
                 set.add(t);
             }
         }

@@ -35,7 +35,10 @@ public final class MalformedAnswers extends ChannelInboundHandlerAdapter {
         return new MalformedAnswers(counters, answers);
     }
 
-    /** For TCP/TLS connections: their source cannot be forged, every answerable request is answered. */
+    /**
+     * For TCP/TLS/WS connections: their source cannot be forged, every answerable request is
+     * answered. The pipeline must have an encoder of SIP messages in front of this handler.
+     */
     public static MalformedAnswers stream(CodecCounters counters) {
         return new MalformedAnswers(counters, null);
     }
@@ -70,7 +73,8 @@ public final class MalformedAnswers extends ChannelInboundHandlerAdapter {
         io.netty.channel.ChannelFuture written = null;
         if (bad.answer() != null) {
             counters.onAnswered();
-            written = ctx.writeAndFlush(SipEncoder.encode(bad.answer(), ctx.alloc()));
+            // the response itself: the pipeline's encoder frames it (bytes on TCP/TLS, a text frame on WS)
+            written = ctx.writeAndFlush(bad.answer());
         } else {
             counters.onDropped();
             if (!bad.framingLost()) {

@@ -63,6 +63,23 @@ final class Pipelines {
         return refusals;
     }
 
+    SipLimits limits() {
+        return limits;
+    }
+
+    CodecCounters counters() {
+        return counters;
+    }
+
+    long idleMillis() {
+        return idleMillis;
+    }
+
+    /** The end of every chain: answers what the decoder could not use, hands the rest to the dispatcher. */
+    void tail(ChannelPipeline p) {
+        p.addLast("malformed", streamMalformed).addLast("dispatcher", dispatcher).addLast("answers", PendingAnswers.INSTANCE);
+    }
+
     ChannelInitializer<Channel> datagram() {
         return new ChannelInitializer<>() {
             @Override
@@ -88,22 +105,8 @@ final class Pipelines {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
-                InetSocketAddress remote = (InetSocketAddress) ch.remoteAddress();
-                ConnectionLimits limits = connectionLimits;
-                switch (table.admit(ch, remote, limits.perSource())) {
-                    case SOURCE_FULL -> {
-                        refusals.refusedPerSource(remote.getAddress(), limits.perSource());
-                        ch.close();
-                        return;
-                    }
-                    case TABLE_FULL -> {
-                        refusals.refusedTableFull(remote.getAddress(), table.max());
-                        ch.close();
-                        return;
-                    }
-                    default -> {
-                        // admitted
-                    }
+                if (!admit(table, ch)) {
+                    return;
                 }
                 if (tls != null) {
                     ch.pipeline().addLast("tls", handshakeLimited(tls.get().newHandler(ch.alloc())));
@@ -111,6 +114,30 @@ final class Pipelines {
                 stream(ch.pipeline(), transport);
             }
         };
+    }
+
+    /**
+     * Takes an accepted connection into its table, or closes it when its source already
+     * holds its share or the table is full (one log line per refusing period).
+     */
+    boolean admit(ConnectionTable table, Channel ch) {
+        InetSocketAddress remote = (InetSocketAddress) ch.remoteAddress();
+        ConnectionLimits limits = connectionLimits;
+        switch (table.admit(ch, remote, limits.perSource())) {
+            case SOURCE_FULL -> {
+                refusals.refusedPerSource(remote.getAddress(), limits.perSource());
+                ch.close();
+                return false;
+            }
+            case TABLE_FULL -> {
+                refusals.refusedTableFull(remote.getAddress(), table.max());
+                ch.close();
+                return false;
+            }
+            default -> {
+                return true;
+            }
+        }
     }
 
     /** For connections we open: the connector adds them to the table once connected. */
@@ -132,7 +159,7 @@ final class Pipelines {
     }
 
     /** A client that connects and never finishes its handshake must not hold a connection slot for long. */
-    private static SslHandler handshakeLimited(SslHandler h) {
+    static SslHandler handshakeLimited(SslHandler h) {
         h.setHandshakeTimeoutMillis(HANDSHAKE_MILLIS);
         return h;
     }
@@ -141,9 +168,7 @@ final class Pipelines {
         p.addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
                 .addLast("encoder", ENCODER)
                 .addLast("decoder", new SipStreamDecoder(limits, counters, transport,
-                        connectionLimits.headTimeout().toMillis()))
-                .addLast("malformed", streamMalformed)
-                .addLast("dispatcher", dispatcher)
-                .addLast("answers", PendingAnswers.INSTANCE);
+                        connectionLimits.headTimeout().toMillis()));
+        tail(p);
     }
 }

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SIP listeners of the daemon: UDP and TCP on one port for each configured
- * interface, TLS on its own port, the TCP and TLS connection tables, and the sending
- * side ({@link MessageSender}).
+ * interface, TLS, WS and WSS on their own ports, the connection tables, and the sending
+ * side ({@link MessageSender}). A browser on WS/WSS is only reached over the connection
+ * it opened: we never open one toward it.
  * Every decoded message goes to the {@link InboundHandler}, on an event loop.
  *
  * <pre>
@@ -48,7 +49,12 @@ public final class TransportManager implements MessageSender, AutoCloseable {
     private final ConnectionTable connections;
     /** TLS connections apart from TCP ones: a send to Peer(TCP, a) must never go out over TLS, or back. */
     private final ConnectionTable tlsConnections;
+    /** WebSocket connections by transport: a browser is reached over its own connection only. */
+    private final ConnectionTable wsConnections;
+    private final ConnectionTable wssConnections;
     private final Pipelines pipelines;
+    private final WebSocketPipelines webSockets;
+    private volatile FlowListener flows = FlowListener.NONE;
     private final IoFlavor flavor;
     private MultiThreadIoEventLoopGroup group;
     private StreamConnector connector;
@@ -62,8 +68,11 @@ public final class TransportManager implements MessageSender, AutoCloseable {
         this.liveTls = settings.transports().contains(Transport.TLS) ? settings.tls() : null;
         this.connections = new ConnectionTable(settings.maxConnections());
         this.tlsConnections = new ConnectionTable(settings.maxConnections());
+        this.wsConnections = new ConnectionTable(settings.maxConnections());
+        this.wssConnections = new ConnectionTable(settings.maxConnections());
         this.pipelines = new Pipelines(settings.limits(), counters, handler, connections,
                 settings.idleTimeout().toMillis());
+        this.webSockets = new WebSocketPipelines(pipelines, settings.webSockets(), () -> flows);
         this.flavor = IoFlavor.choose(settings.preferNative());
     }
 
@@ -80,6 +89,11 @@ public final class TransportManager implements MessageSender, AutoCloseable {
     /** Connections refused at accept since start, by reason (for {@code policy}). */
     public java.util.Map<String, Long> connectionRefusals() {
         return pipelines.refusals().counters();
+    }
+
+    /** Who hears that a WebSocket connection ended (its browser's registrations go with it). */
+    public void setFlowListener(FlowListener listener) {
+        this.flows = java.util.Objects.requireNonNull(listener);
     }
 
     /** Binds every listener. On failure nothing stays bound and the exception names address and port. */
@@ -123,6 +137,9 @@ public final class TransportManager implements MessageSender, AutoCloseable {
         boolean wantUdp = settings.transports().contains(Transport.UDP);
         boolean wantTcp = settings.transports().contains(Transport.TCP);
         int tlsPort = tls() == null ? -1 : tls().port();
+        WebSocketSettings ws = settings.webSockets();
+        int wsPort = settings.transports().contains(Transport.WS) ? ws.wsPort() : -1;
+        int wssPort = settings.transports().contains(Transport.WSS) ? ws.wssPort() : -1;
         for (InetAddress configured : addresses) {
             InetAddress address = configured;
             if (port == 0) {
@@ -157,8 +174,29 @@ public final class TransportManager implements MessageSender, AutoCloseable {
                 tlsPort = local.getPort(); // a picked port is shared by the other interfaces
                 bound.add(new ListeningPoint(Transport.TLS, local));
             }
+            if (wsPort >= 0) {
+                wsPort = bindWebSocket(binder, address, wsPort, Transport.WS, wsConnections, null, bound);
+            }
+            if (wssPort >= 0) {
+                // the TLS listener's certificate while TLS is on, so that a reload renews both
+                wssPort = bindWebSocket(binder, address, wssPort, Transport.WSS, wssConnections,
+                        () -> liveTls != null ? liveTls.server() : ws.wssContext(), bound);
+            }
         }
         points = List.copyOf(bound);
+    }
+
+    /** Binds one WebSocket listener; returns its real port, which the other interfaces then share. */
+    private int bindWebSocket(ListenerBinder binder, InetAddress address, int port, Transport transport,
+                              ConnectionTable table, java.util.function.Supplier<io.netty.handler.ssl.SslContext> tls,
+                              List<ListeningPoint> bound)
+            throws BindFailedException {
+        Channel server = binder.bindStream(new InetSocketAddress(address, port), transport,
+                webSockets.accepted(table, transport, tls));
+        servers.add(server);
+        InetSocketAddress local = (InetSocketAddress) server.localAddress();
+        bound.add(new ListeningPoint(transport, local));
+        return local.getPort();
     }
 
     /** A port no UDP socket holds, found with a plain socket: SO_REUSEPORT sockets could share one by accident. */
@@ -180,8 +218,10 @@ public final class TransportManager implements MessageSender, AutoCloseable {
         for (Channel c : connections.all()) {
             c.close();
         }
-        for (Channel c : tlsConnections.all()) {
-            c.close();
+        for (ConnectionTable table : List.of(tlsConnections, wsConnections, wssConnections)) {
+            for (Channel c : table.all()) {
+                c.close();
+            }
         }
         shutdownGroup();
         points = List.of();
@@ -226,6 +266,10 @@ public final class TransportManager implements MessageSender, AutoCloseable {
             case TLS:
                 return tlsConnector == null ? CompletableFuture.failedFuture(new IOException("TLS is off"))
                         : tlsConnector.channelTo(to.address()).thenCompose(ch -> completion(ch.writeAndFlush(message)));
+            case WS:
+                return overWebSocket(wsConnections, message, to);
+            case WSS:
+                return overWebSocket(wssConnections, message, to);
             default:
                 return CompletableFuture.failedFuture(new IOException("Transport " + to.transport()
                         + " is not supported"));
@@ -248,6 +292,16 @@ public final class TransportManager implements MessageSender, AutoCloseable {
         Channel ch = udp.channelFor(to);
         return ch == null ? unreachable(to)
                 : completion(ch.writeAndFlush(new DatagramPacket(SipEncoder.encode(message, ch.alloc()), to)));
+    }
+
+    /** Only over the browser's own connection (RFC 7118 §5): when it is gone, the browser is unreachable. */
+    private static CompletableFuture<Void> overWebSocket(ConnectionTable table, SipMessage message, Peer to) {
+        Channel ch = table.get(to.address());
+        if (ch == null) {
+            return CompletableFuture.failedFuture(new IOException("No " + to.transport().param()
+                    + " connection from " + to + " is open: a browser is only reached over its own connection"));
+        }
+        return completion(ch.writeAndFlush(message));
     }
 
     private static CompletableFuture<Void> unreachable(InetSocketAddress to) {
@@ -300,9 +354,14 @@ public final class TransportManager implements MessageSender, AutoCloseable {
         return pipelines.handlerFailures();
     }
 
-    /** Open TCP and TLS connections, inbound and outbound. */
+    /** Open TCP, TLS and WebSocket connections, inbound and outbound. */
     public int connectionCount() {
-        return connections.size() + tlsConnections.size();
+        return connections.size() + tlsConnections.size() + wsConnections.size() + wssConnections.size();
+    }
+
+    /** Open WS plus WSS connections (upgraded or still shaking hands). */
+    public int webSocketCount() {
+        return wsConnections.size() + wssConnections.size();
     }
 
     /** The TLS settings when TLS is on, else null. */

@@ -41,7 +41,7 @@ final class TestChannels {
     }
 
     static EmbeddedChannel stream(SipLimits limits, CodecCounters counters) {
-        return new InetEmbeddedChannel(new SipStreamDecoder(limits, counters, Transport.TCP),
+        return new InetEmbeddedChannel(new SipEncoder(), new SipStreamDecoder(limits, counters, Transport.TCP),
                 MalformedAnswers.stream(counters));
     }
 
