@@ -24,18 +24,45 @@ final class Formats {
     }
 
     static Reply registry(Object value, List<String> args) {
-        TextTable t = new TextTable("EXT", "USER", "DISPLAY", "TYPE", "TRANSPORT", "EXPIRES", "CONTACT");
-        Set<String> users = new HashSet<>();
         List<CompositeData> rows = rows(value);
+        // the NODE column only in a cluster, so a single server's output stays as it was
+        boolean cluster = rows.stream().anyMatch(r -> r.containsKey("node") && !text(r, "node").isEmpty());
+        TextTable t = cluster
+                ? new TextTable("EXT", "USER", "DISPLAY", "TYPE", "TRANSPORT", "EXPIRES", "NODE", "CONTACT")
+                : new TextTable("EXT", "USER", "DISPLAY", "TYPE", "TRANSPORT", "EXPIRES", "CONTACT");
+        Set<String> users = new HashSet<>();
         for (CompositeData r : rows) {
             long expires = number(r, "expires");
             users.add(text(r, "user"));
-            t.row(text(r, "extension"), text(r, "user"), text(r, "display"), text(r, "type"),
-                    text(r, "transport"), expires < 0 ? "never" : expires + "s", text(r, "contact"));
+            String exp = expires < 0 ? "never" : expires + "s";
+            if (cluster) {
+                String node = text(r, "node") + (flag(r, "reachable") ? "" : "(down)");
+                t.row(text(r, "extension"), text(r, "user"), text(r, "display"), text(r, "type"),
+                        text(r, "transport"), exp, node, text(r, "contact"));
+            } else {
+                t.row(text(r, "extension"), text(r, "user"), text(r, "display"), text(r, "type"),
+                        text(r, "transport"), exp, text(r, "contact"));
+            }
         }
         List<String> out = new ArrayList<>(t.lines());
         out.add(rows.size() + " registration" + plural(rows.size()) + " of "
                 + users.size() + " user" + plural(users.size()));
+        return Reply.ok(out);
+    }
+
+    static Reply cluster(Object value, List<String> args) {
+        List<CompositeData> rows = rows(value);
+        if (rows.isEmpty()) {
+            return Reply.ok("not in a cluster (no <cluster> in the configuration)");
+        }
+        TextTable t = new TextTable("NODE", "STATE", "LAST-SEEN", "ADDRESS");
+        for (CompositeData r : rows) {
+            String state = flag(r, "alive") ? "up" : "down";
+            t.row(text(r, "name") + (flag(r, "self") ? "*" : ""), state,
+                    number(r, "lastSeen") == 0 ? "never" : time(number(r, "lastSeen")), text(r, "address"));
+        }
+        List<String> out = new ArrayList<>(t.lines());
+        out.add(rows.size() + " node" + plural(rows.size()) + " (* = this one)");
         return Reply.ok(out);
     }
 

@@ -6,6 +6,7 @@ import static org.sipwitch.control.Verb.Kind.CLIENT;
 import static org.sipwitch.control.Verb.Kind.OPERATION;
 import static org.sipwitch.control.Verb.Kind.STREAM;
 import static org.sipwitch.mbeans.ObjectNames.CALLS;
+import static org.sipwitch.mbeans.ObjectNames.CLUSTER;
 import static org.sipwitch.mbeans.ObjectNames.CONFIG;
 import static org.sipwitch.mbeans.ObjectNames.HISTORY;
 import static org.sipwitch.mbeans.ObjectNames.MESSAGES;
@@ -46,6 +47,8 @@ final class StandardVerbs {
                 ArgCheck.NONE, Actions.read(CALLS, "Calls", Formats::calls));
         v.add("check", "", "verify the running daemon for deadlocks and other problems", 0, 0, SERVER, "check",
                 OPERATION, ArgCheck.NONE, Actions.invokeText(SERVER, "check", 0, Formats::check));
+        v.add("cluster", "", "list the nodes of the cluster, alive or down, and when each was last seen", 0, 0,
+                CLUSTER, "Nodes", ATTRIBUTE, ArgCheck.NONE, Actions.read(CLUSTER, "Nodes", Formats::cluster));
         v.add("concurrency", "level", "set the size of the call-processing worker pool", 1, 1, SERVER,
                 "Concurrency", ATTRIBUTE, ArgCheck.integer(0, "level", 1, 1024),
                 Actions.writeInt(SERVER, "Concurrency"));

@@ -10,7 +10,15 @@ package org.sipwitch.mbeans;
  * @param contact   the contact address (SIP URI) calls and messages are sent to
  * @param transport {@code udp}, {@code tcp} or {@code tls}
  * @param expires   seconds until the binding expires; {@code -1} for static bindings that never do
+ * @param node      the cluster node that holds the phone (its REGISTER came there); empty without {@code <cluster>}
+ * @param reachable false while that node is down: calls to this contact fail ({@code 480}) until it registers again
  */
 public record Registration(String user, String extension, String display, String type,
-                           String contact, String transport, long expires) {
+                           String contact, String transport, long expires, String node, boolean reachable) {
+
+    /** A registration of a server alone (no cluster). */
+    public Registration(String user, String extension, String display, String type, String contact,
+                        String transport, long expires) {
+        this(user, extension, display, type, contact, transport, expires, "", true);
+    }
 }

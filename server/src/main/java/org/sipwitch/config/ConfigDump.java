@@ -49,6 +49,16 @@ public final class ConfigDump {
             out.add("routing.route = " + rule.pattern() + " -> " + rule.target() + "  (" + rule.position() + ")");
         }
         security(out, config.security());
+        if (config.cluster().isEmpty()) {
+            out.add("cluster = off (no <cluster> section: registrations journalled in the state directory)");
+        } else {
+            ClusterConfig c = config.cluster().get();
+            out.add("cluster.node = " + c.node());
+            out.add("cluster.redis = " + c.redisShown());
+            out.add("cluster.address = " + c.address().orElse("(this node's own listener)"));
+            out.add("cluster.secret = " + Secret.MASK);
+            out.add("cluster.liveness = " + c.livenessSeconds() + " s");
+        }
         for (String warning : config.warnings()) {
             out.add("warning = " + warning);
         }

@@ -67,8 +67,9 @@ public final class ConfigLoader {
         Optional<JmxConfig> jmx = JmxParser.parse(section(root, "jmx"), warnings);
         List<RouteRule> routing = RoutingParser.parse(section(root, "routing"));
         SecurityConfig security = SecurityParser.parse(section(root, "security"));
+        Optional<ClusterConfig> cluster = ClusterParser.parse(section(root, "cluster"));
         return new SipwitchConfig(configFile, sources, stack, registry, new UserDirectory(users), access, timers,
-                jmx, routing, security, warnings);
+                jmx, routing, security, warnings, cluster);
     }
 
     /** The merged section, or null when no file has it (its parser then yields defaults). */

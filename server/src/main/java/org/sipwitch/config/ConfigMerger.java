@@ -27,7 +27,7 @@ final class ConfigMerger {
 
     static final String ROOT = "sipwitch";
     static final Set<String> LIST_SECTIONS = Set.of("provision", "access", "routing");
-    static final Set<String> SETTING_SECTIONS = Set.of("stack", "registry", "timers", "jmx", "security");
+    static final Set<String> SETTING_SECTIONS = Set.of("stack", "registry", "timers", "jmx", "security", "cluster");
 
     private ConfigMerger() {
     }

@@ -14,11 +14,12 @@ import java.util.Optional;
  * @param file     the main config file as given to the loader
  * @param sources  every file that went into it: the main file, then the drop-ins in merge order
  * @param warnings things that are allowed but probably not meant (each starts with {@code file:line:})
+ * @param cluster  {@code <cluster>}: this server is a node sharing registrations through Redis; empty = alone
  */
 public record SipwitchConfig(Path file, List<Path> sources, StackConfig stack, RegistryConfig registry,
                              UserDirectory users, AccessPolicy access, TimersConfig timers,
                              Optional<JmxConfig> jmx, List<RouteRule> routing, SecurityConfig security,
-                             List<String> warnings) {
+                             List<String> warnings, Optional<ClusterConfig> cluster) {
 
     public SipwitchConfig {
         Objects.requireNonNull(file, "file");
@@ -32,5 +33,6 @@ public record SipwitchConfig(Path file, List<Path> sources, StackConfig stack, R
         routing = List.copyOf(routing);
         Objects.requireNonNull(security, "security");
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(cluster, "cluster");
     }
 }

@@ -49,6 +49,9 @@ final class PolicyBean implements PolicyMXBean {
         for (String counter : policy.counters()) {
             entries.add(new PolicyEntry("counter", counter));
         }
+        if (!hooks.cluster().state().equals("off")) {
+            entries.add(new PolicyEntry("cluster", ClusterBean.summary(hooks.cluster())));
+        }
         return new PolicyReport(published(), entries);
     }
 

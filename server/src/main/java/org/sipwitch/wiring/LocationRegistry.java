@@ -25,11 +25,15 @@ final class LocationRegistry implements RegistrySource {
     private final LocationService location;
     private final Supplier<UserDirectory> users;
     private final RecentUsers recent;
+    /** This node's name in a cluster, else empty. */
+    private final Supplier<String> self;
 
-    LocationRegistry(LocationService location, Supplier<UserDirectory> users, RecentUsers recent) {
+    LocationRegistry(LocationService location, Supplier<UserDirectory> users, RecentUsers recent,
+                     Supplier<String> self) {
         this.location = location;
         this.users = users;
         this.recent = recent;
+        this.self = self;
     }
 
     @Override
@@ -42,10 +46,15 @@ final class LocationRegistry implements RegistrySource {
             long expires = b.staticBinding() ? -1 : Math.max(0, (b.expiresAtMillis() - now + 999) / 1000);
             out.add(new Registration(b.userId(), b.extension() == null ? "" : b.extension(),
                     display == null ? "" : display, b.staticBinding() ? "static" : "user", b.contact(),
-                    b.peer().transport().param(), expires));
+                    b.peer().transport().param(), expires, nodeOf(b), location.reachable(b)));
         }
         out.sort((a, c) -> a.user().compareTo(c.user()));
         return out;
+    }
+
+    /** The cluster node holding the binding: this node's name for its own; empty without a cluster. */
+    private String nodeOf(Binding b) {
+        return b.node() != null ? b.node() : self.get();
     }
 
     @Override

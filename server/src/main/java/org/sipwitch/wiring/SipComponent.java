@@ -49,8 +49,10 @@ public final class SipComponent {
 
     private void plug(SipServer sip) {
         ManagementHooks hooks = management.hooks();
+        String node = sip.cluster() == null ? "" : sip.cluster().status().node();
         hooks.registry(new LocationRegistry(sip.location(), () -> config.current().users(),
-                sip.recentUsers()));
+                sip.recentUsers(), () -> node));
+        hooks.cluster(sip.cluster() == null ? null : new ClusterView(sip.cluster()));
         StackHooks stack = new StackHooks(this);
         hooks.policy(new GatePolicy(sip.gate(), sip.transports().counters(), stack::published));
         hooks.realm(new AuthenticatorRealm(sip.authenticator()));
@@ -77,7 +79,8 @@ public final class SipComponent {
             throw new IllegalStateException("restart failed: " + e.getMessage(), e);
         }
         if (!fresh.persistent()) { // a persistent one has just read them back from the state directory
-            bindings.forEach(fresh.location()::put);
+            // only this server's own: other cluster nodes' bindings come back from the store
+            bindings.stream().filter(b -> b.node() == null).forEach(fresh.location()::put);
         }
         server = fresh;
         plug(fresh);

@@ -51,7 +51,7 @@ public final class CallEngine {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ctx = new CallContext(sender, executor, scheduler, clock, new LegRequests(local), new CallTable(slots),
                 new CallStatistics(clock.millis()));
-        this.callers = new CallerCheck(authenticator, users, location);
+        this.callers = new CallerCheck(authenticator, users, location, () -> ctx.routes);
         this.resolver = new TargetResolver(users, location);
         this.messages = new MessageRelay(ctx, callers, resolver);
     }
@@ -59,6 +59,11 @@ public final class CallEngine {
     /** The transaction layer to send through; it is built with the router, which holds this engine. */
     public void attach(TransactionLayer layer) {
         ctx.layer = Objects.requireNonNull(layer, "layer");
+    }
+
+    /** How phones held by other cluster nodes are reached, and their requests recognised. */
+    public void setNodeRoutes(NodeRoutes routes) {
+        ctx.routes = routes == null ? NodeRoutes.NONE : routes;
     }
 
     public void setListener(CallListener listener) {
@@ -130,7 +135,7 @@ public final class CallEngine {
             tx.respond(who.refusal());
             return;
         }
-        TargetResolver.Target target = resolver.resolve(request.uri());
+        TargetResolver.Target target = resolver.resolve(request, who.fromNode());
         if (target.refused()) {
             tx.respond(target.refusal());
             return;

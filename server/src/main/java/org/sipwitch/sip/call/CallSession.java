@@ -145,12 +145,15 @@ final class CallSession {
         invite.setHeader(HeaderNames.MAX_FORWARDS, Integer.toString(maxForwards));
         LegRequests.copyPayload(source.invite.request(), invite);
         leg.inviteCseq = leg.localCseq;
+        if (leg.throughNode) {
+            ctx.routes.sign(invite);
+        }
         leg.invite = ctx.layer.sendRequest(invite, leg.peer, leg, lane);
     }
 
     /** Lane: the binding's connection failed; sends the INVITE once more at the Contact's own address. */
     boolean retryAtContact(TargetLeg leg) {
-        if (leg.retried || ended || source.answered || !leg.peer.transport().isStream()) {
+        if (leg.retried || leg.throughNode || ended || source.answered || !leg.peer.transport().isStream()) {
             return false;
         }
         Peer direct = ContactPeer.of(leg.remoteTarget, leg.peer.transport());

@@ -1,6 +1,7 @@
 package org.sipwitch.sip.call;
 
 import org.sipwitch.sip.location.Binding;
+import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.transaction.ClientTransaction;
 import org.sipwitch.sip.transaction.ClientTransactionListener;
@@ -22,10 +23,17 @@ final class TargetLeg extends Leg implements ClientTransactionListener {
     boolean released;
     /** The INVITE was sent again at the Contact address after the binding's connection failed. */
     boolean retried;
+    /** The phone is held by another cluster node: the INVITE goes to that node, signed (never retried at the Contact). */
+    final boolean throughNode;
 
     TargetLeg(CallSession session, String callId, Binding binding) {
-        super(session, callId, ContactPeer.reach(binding));
+        this(session, callId, binding, session.ctx.routes.via(binding));
+    }
+
+    private TargetLeg(CallSession session, String callId, Binding binding, Peer node) {
+        super(session, callId, node != null ? node : ContactPeer.reach(binding));
         this.binding = binding;
+        this.throughNode = node != null;
     }
 
     @Override
