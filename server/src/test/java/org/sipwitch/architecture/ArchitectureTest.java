@@ -56,15 +56,23 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheStackReachesTheTransports = noClasses()
             .that().resideInAnyPackage("org.sipwitch.config..", "org.sipwitch.sip.auth..",
-                    "org.sipwitch.sip.location..", "org.sipwitch.sip.registrar..", "org.sipwitch.sip.security..")
+                    "org.sipwitch.sip.location..", "org.sipwitch.sip.registrar..", "org.sipwitch.sip.security..",
+                    "org.sipwitch.sip.cluster..")
             .should().dependOnClassesThat().resideInAPackage("org.sipwitch.sip.transport..")
             .because("they need addresses (sip.net), not the package that holds the Netty channels");
 
     @ArchTest
     static final ArchRule layersBelowTheServerTakeTheirOwnSettings = noClasses()
             .that().resideInAnyPackage("org.sipwitch.sip.call..", "org.sipwitch.sip.security..",
-                    "org.sipwitch.sip.registrar..", "org.sipwitch.sip.transport..")
+                    "org.sipwitch.sip.registrar..", "org.sipwitch.sip.transport..", "org.sipwitch.sip.cluster..")
             .should().dependOnClassesThat().resideInAnyPackage("org.sipwitch.config..", "org.sipwitch.mbeans..")
             .because("sip.server turns the configuration into their settings records; wiring maps their "
                     + "snapshots to the control model");
+
+    @ArchTest
+    static final ArchRule onlyTheClusterTalksToRedis = noClasses()
+            .that().resideOutsideOfPackage("org.sipwitch.sip.cluster..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "reactor..")
+            .because("the shared store is one package's business (sip.cluster): everything else sees a "
+                    + "LocationService and NodeRoutes");
 }

@@ -38,7 +38,13 @@ public final class Cluster implements AutoCloseable {
      */
     public static Cluster create(ClusterSettings settings, InMemoryLocationService memory, Clock clock,
                                  Supplier<String> address) {
-        return new Cluster(settings, memory, clock, address);
+        try {
+            return new Cluster(settings, memory, clock, address);
+        } catch (IllegalArgumentException e) {
+            // Lettuce's message may quote the URI, password and all
+            throw new IllegalArgumentException("<redis> of <cluster> (" + settings.redisShown()
+                    + ") is not a URI the Redis client takes: " + ClusterSync.describe(e), e);
+        }
     }
 
     /**
