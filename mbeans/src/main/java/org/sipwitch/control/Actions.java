@@ -16,17 +16,18 @@ final class Actions {
         return (server, args) -> format.format(server.getAttribute(name, attribute), args);
     }
 
-    static Action writeInt(ObjectName name, String attribute) {
+    /**
+     * Without an argument: print the attribute's value in force; with one: set it (an
+     * integer when {@code integer}) and print nothing, or what {@code then} prints.
+     */
+    static Action readOrWrite(ObjectName name, String attribute, boolean integer, Action then) {
         return (server, args) -> {
-            server.setAttribute(name, new Attribute(attribute, Integer.parseInt(args.get(0))));
-            return Reply.ok();
-        };
-    }
-
-    static Action writeText(ObjectName name, String attribute) {
-        return (server, args) -> {
-            server.setAttribute(name, new Attribute(attribute, args.get(0)));
-            return Reply.ok();
+            if (args.isEmpty()) {
+                return Formats.value(server.getAttribute(name, attribute), args);
+            }
+            Object value = integer ? (Object) Integer.parseInt(args.get(0)) : args.get(0);
+            server.setAttribute(name, new Attribute(attribute, value));
+            return then == null ? Reply.ok() : then.perform(server, args);
         };
     }
 

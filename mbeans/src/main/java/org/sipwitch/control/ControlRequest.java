@@ -4,11 +4,18 @@ import java.util.List;
 
 /**
  * One request line of the control protocol (docs/control-protocol.md):
- * {@code sipwitchctl/1 TAB reply-path TAB verb [TAB arg]... LF}.
+ * {@code sipwitchctl/1[;option]... TAB reply-path TAB verb [TAB arg]... LF}.
+ * The one option so far is {@code json}: answer JSON instead of text.
+ *
+ * @param badOption an option this bridge does not know, to refuse with a reply; {@code null} when none
  */
-record ControlRequest(String replyPath, String verb, List<String> args) {
+record ControlRequest(String replyPath, String verb, List<String> args, Format format, String badOption) {
 
     static final String MAGIC = "sipwitchctl/1";
+
+    /** How the reply's output lines are written. */
+    enum Format { TEXT, JSON }
+
     /** PIPE_BUF on Linux: writes up to this size into a FIFO are atomic, so requests never interleave. */
     static final int MAX_LINE = 4096;
 
@@ -23,13 +30,24 @@ record ControlRequest(String replyPath, String verb, List<String> args) {
 
     static ControlRequest parse(String line) throws Malformed {
         String[] fields = line.split("\t", -1);
-        if (!fields[0].equals(MAGIC)) {
+        String[] head = fields[0].split(";", -1);
+        if (!head[0].equals(MAGIC)) {
             throw new Malformed("not a " + MAGIC + " request");
         }
         if (fields.length < 3) {
             throw new Malformed("missing reply path or verb");
         }
-        return new ControlRequest(fields[1], fields[2], List.of(fields).subList(3, fields.length));
+        Format format = Format.TEXT;
+        String badOption = null;
+        for (int i = 1; i < head.length; i++) {
+            if (head[i].equals("json")) {
+                format = Format.JSON;
+            } else if (badOption == null) {
+                badOption = head[i];
+            }
+        }
+        return new ControlRequest(fields[1], fields[2], List.of(fields).subList(3, fields.length), format,
+                badOption);
     }
 
     /** Arguments are text fields: no control characters (the tool refuses them too). */

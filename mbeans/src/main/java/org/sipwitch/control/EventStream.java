@@ -10,6 +10,8 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 import org.sipwitch.mbeans.ObjectNames;
 import org.sipwitch.mbeans.SipwitchNotifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code events}: streams the Server MBean's events as text lines until the reader goes
@@ -18,6 +20,7 @@ import org.sipwitch.mbeans.SipwitchNotifications;
  * wakes it early, for low latency. Runs on its own thread.
  */
 final class EventStream {
+    private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
 
     private static final String[] LONG = {"long"};
 
@@ -26,9 +29,12 @@ final class EventStream {
     private final BridgeSettings settings;
     private final BooleanSupplier running;
     private final Semaphore wake = new Semaphore(0);
+    private final boolean json;
 
+    /** @param json one JSON object per event (its open-data items) instead of a text line */
     EventStream(MBeanServerConnection server, ReplyChannel channel, BridgeSettings settings,
-                BooleanSupplier running) {
+                BooleanSupplier running, boolean json) {
+        this.json = json;
         this.server = server;
         this.channel = channel;
         this.settings = settings;
@@ -48,6 +54,8 @@ final class EventStream {
             return;
         }
         channel.streaming("events");
+        // from here on every event is streamed: the line says so to whoever waits for it
+        LOG.info("events stream opened after event {}", last);
         NotificationListener listener = (n, handback) -> wake.release();
         boolean listening = listen(listener);
         try {
@@ -55,12 +63,17 @@ final class EventStream {
             while (running.getAsBoolean()) {
                 for (CompositeData e : poll(last)) {
                     long seq = OpenData.number(e, "sequence");
-                    if (seq > last + 1) {
-                        channel.out("... " + (seq - last - 1) + " event(s) lost: buffer overflow");
+                    if (json) {
+                        // a gap in "sequence" tells a JSON reader that events were lost
+                        channel.out(Json.compact(e));
+                    } else {
+                        if (seq > last + 1) {
+                            channel.out("... " + (seq - last - 1) + " event(s) lost: buffer overflow");
+                        }
+                        channel.out(OpenData.time(OpenData.number(e, "time")) + " "
+                                + SipwitchNotifications.shortType(OpenData.text(e, "type")) + " "
+                                + OpenData.text(e, "message"));
                     }
-                    channel.out(OpenData.time(OpenData.number(e, "time")) + " "
-                            + SipwitchNotifications.shortType(OpenData.text(e, "type")) + " "
-                            + OpenData.text(e, "message"));
                     last = seq;
                     lastWrite = System.nanoTime();
                 }

@@ -44,6 +44,7 @@ public final class FifoBridge implements AutoCloseable {
     private final ReplyPolicy policy;
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong served = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
     private volatile boolean running;
     private FileChannel input;
     private Thread reader;
@@ -100,6 +101,11 @@ public final class FifoBridge implements AutoCloseable {
         return refused.get();
     }
 
+    /** Requests whose handling failed unexpectedly (a bug: logged with its stack, the bridge went on). */
+    public long failed() {
+        return failed.get();
+    }
+
     /** Stops reading, ends event streams, removes the control FIFO. Idempotent. */
     @Override
     public synchronized void close() {
@@ -135,9 +141,12 @@ public final class FifoBridge implements AutoCloseable {
                     LOG.error("control FIFO unreadable, bridge stops: {}", e.toString());
                 }
                 break;
-            } catch (Throwable t) {
+            } catch (VirtualMachineError fatal) {
+                throw fatal; // out of memory and the like: not survived quietly
+            } catch (RuntimeException | Error e) {
                 // a bug in handling one request must not silence the control pipe
-                LOG.error("control request failed unexpectedly", t);
+                failed.incrementAndGet();
+                LOG.error("control request failed unexpectedly", e);
             }
         }
     }
@@ -151,6 +160,11 @@ public final class FifoBridge implements AutoCloseable {
             LOG.warn("control request dropped: longer than {} bytes", ControlRequest.MAX_LINE);
             return;
         }
+        if (line == LineReader.PARTIAL) {
+            refused.incrementAndGet();
+            LOG.warn("control request dropped: a client wrote a line without its end (LF)");
+            return;
+        }
         ControlRequest request;
         Path reply;
         try {
@@ -159,6 +173,12 @@ public final class FifoBridge implements AutoCloseable {
         } catch (ControlRequest.Malformed | ReplyPolicy.Refused e) {
             refused.incrementAndGet();
             LOG.warn("control request dropped, nothing written: {} (request: {})", e.getMessage(), printable(line));
+            // a broken client's unfinished write may sit in front of a good request that came in
+            // the same read: serve that one, from where it starts
+            int next = line.indexOf(ControlRequest.MAGIC + "\t", 1);
+            if (next > 0) {
+                handle(line.substring(next));
+            }
             return;
         }
         try {
@@ -183,7 +203,7 @@ public final class FifoBridge implements AutoCloseable {
             Verb verb = verbs.find(request.verb()).orElse(null);
             Reply problem = VerbRunner.check(verb, request);
             if (problem == null && verb.kind() == Verb.Kind.STREAM) {
-                handedOver = stream(channel);
+                handedOver = stream(channel, request.format() == ControlRequest.Format.JSON);
                 if (!handedOver) {
                     channel.status(Reply.UNAVAILABLE, "too many event streams");
                 }
@@ -192,6 +212,14 @@ public final class FifoBridge implements AutoCloseable {
             channel.reply(problem != null ? problem : VerbRunner.perform(verb, request, server));
         } catch (IOException e) {
             LOG.info("reply to '{}' abandoned, client gone or not reading: {}", request.verb(), e.toString());
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (RuntimeException | Error e) {
+            // a bug: answered and logged here, or the worker thread would die with it unseen
+            // and the client wait for its timeout
+            failed.incrementAndGet();
+            LOG.error("control request '{}' failed unexpectedly", request.verb(), e);
+            tryStatus(channel, request, e);
         } finally {
             if (!handedOver) {
                 channel.close();
@@ -199,11 +227,19 @@ public final class FifoBridge implements AutoCloseable {
         }
     }
 
-    private boolean stream(ReplyChannel channel) {
+    private static void tryStatus(ReplyChannel channel, ControlRequest request, Throwable e) {
+        try {
+            channel.status(Reply.FAILED, "internal error: " + e);
+        } catch (IOException | RuntimeException gone) {
+            LOG.debug("no reply for '{}': {}", request.verb(), gone.toString());
+        }
+    }
+
+    private boolean stream(ReplyChannel channel, boolean json) {
         try {
             streams.execute(() -> {
                 try {
-                    new EventStream(server, channel, settings, () -> running).run();
+                    new EventStream(server, channel, settings, () -> running, json).run();
                 } catch (IOException | InterruptedException e) {
                     LOG.debug("events reader gone: {}", e.toString());
                 } finally {

@@ -135,12 +135,23 @@ final class Formats {
         CompositeData p = (CompositeData) value;
         TextTable t = new TextTable("LIST", "NETWORK");
         for (CompositeData r : rows(p.get("entries"))) {
-            t.row(text(r, "list"), text(r, "network"));
+            t.row(text(r, "list"), policyText(r));
         }
         List<String> out = new ArrayList<>();
         out.add("published " + text(p, "published"));
         out.addAll(t.lines());
         return Reply.ok(out);
+    }
+
+    /** One policy entry's fields as the line operators (and scripts) know. */
+    private static String policyText(CompositeData r) {
+        return switch (text(r, "list")) {
+            case "blocked" -> text(r, "address") + " since " + text(r, "sinceIso") + " until " + text(r, "untilIso")
+                    + " failures " + number(r, "failures") + " last-user " + text(r, "user");
+            case "targeted" -> text(r, "user") + " since " + text(r, "sinceIso") + " failures "
+                    + number(r, "failures") + " " + text(r, "detail") + " last-source " + text(r, "address");
+            default -> text(r, "network").isEmpty() ? text(r, "detail") : text(r, "network");
+        };
     }
 
     static Reply realm(Object value, List<String> args) {
@@ -163,8 +174,11 @@ final class Formats {
         return new Reply(Reply.FAILED, "check found " + problems + " problem" + plural(problems), out, List.of());
     }
 
-    /** A plain value: one line, or several for multi-line text. */
+    /** A plain value: one line, or several for multi-line text or a list of strings. */
     static Reply value(Object value, List<String> args) {
+        if (value instanceof String[] lines) {
+            return Reply.ok(List.of(lines));
+        }
         return Reply.ok(value == null ? List.of() : OpenData.lines(value.toString()));
     }
 

@@ -27,7 +27,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReplyChannel implements Closeable {
 
-    /** Lines longer than this are cut, so that every write stays atomic (PIPE_BUF). */
+    /**
+     * Bytes per line at most, so that every write stays atomic (PIPE_BUF): longer output
+     * lines go in parts ({@link #out}), longer stderr and status lines are cut.
+     */
     static final int MAX_LINE = 4000;
 
     private final FileChannel channel;
@@ -73,11 +76,37 @@ final class ReplyChannel implements Closeable {
         }
     }
 
-    /** Output line for stdout: {@code >text}. Embedded newlines become separate lines. */
+    /**
+     * Output line for stdout: {@code >text}. Embedded newlines become separate lines. A
+     * line too long for one atomic write goes as {@code *part} lines, which the client
+     * prints without a newline, and a last {@code >rest}: nothing is cut (a JSON value
+     * must arrive whole).
+     */
     void out(String text) throws IOException {
         for (String line : text.split("\r?\n", -1)) {
-            write('>', line);
+            int from = 0;
+            for (int cut = cut(line, from); cut < line.length(); cut = cut(line, from)) {
+                write('*', line.substring(from, cut));
+                from = cut;
+            }
+            write('>', line.substring(from));
         }
+    }
+
+    /** Where a part starting at {@code from} ends: at most MAX_LINE - 1 UTF-8 bytes, never inside a character. */
+    static int cut(String line, int from) {
+        int bytes = 0;
+        int i = from;
+        while (i < line.length()) {
+            int cp = line.codePointAt(i);
+            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + size > MAX_LINE - 1) {
+                break;
+            }
+            bytes += size;
+            i += Character.charCount(cp);
+        }
+        return i;
     }
 
     /** Line for stderr: {@code !text}. */

@@ -18,9 +18,25 @@ import javax.management.ObjectName;
  * @param check    argument check beyond arity
  * @param action   what the bridge does; {@code null} for {@link Kind#CLIENT} and
  *                 {@link Kind#STREAM} verbs, which the bridge handles itself
+ * @param json     the same, answering JSON ({@code sipwitchctl --json}); {@code null} when
+ *                 the verb has no JSON output. {@link Kind#STREAM} verbs mark theirs with
+ *                 {@link #STREAM_JSON}
  */
 public record Verb(String name, String synopsis, String help, int minArgs, int maxArgs,
-                   ObjectName target, String member, Kind kind, ArgCheck check, Action action) {
+                   ObjectName target, String member, Kind kind, ArgCheck check, Action action, Action json) {
+
+    /** Marks a stream verb that can stream JSON; the bridge streams it itself. */
+    static final Action STREAM_JSON = (server, args) -> Reply.failed("streamed by the bridge");
+
+    /** Whether {@code --json} applies to this verb. */
+    public boolean hasJson() {
+        return json != null;
+    }
+
+    /** The action for the requested output format. */
+    Action action(ControlRequest.Format format) {
+        return format == ControlRequest.Format.JSON ? json : action;
+    }
 
     /** How a verb reaches its MBean member. */
     public enum Kind {
@@ -32,7 +48,7 @@ public record Verb(String name, String synopsis, String help, int minArgs, int m
         STREAM,
         /** computed by sipwitchctl itself; the bridge refuses it (digest: secrets stay local). */
         CLIENT,
-        /** answered by the bridge (help, version). */
+        /** answered by the bridge (help). */
         BRIDGE
     }
 

@@ -13,6 +13,12 @@ final class VerbRunner {
         if (verb == null) {
             return Reply.refused("unknown verb '" + request.verb() + "'; try 'sipwitchctl help'");
         }
+        if (request.badOption() != null) {
+            return Reply.refused("unknown request option '" + request.badOption() + "'");
+        }
+        if (request.format() == ControlRequest.Format.JSON && !verb.hasJson()) {
+            return Reply.refused("'" + verb.name() + "' has no JSON output");
+        }
         String bad = request.badArgument();
         if (bad == null) {
             bad = verb.checkArgs(request.args());
@@ -29,7 +35,7 @@ final class VerbRunner {
 
     static Reply perform(Verb verb, ControlRequest request, MBeanServerConnection server) {
         try {
-            return verb.action().perform(server, request.args());
+            return verb.action(request.format()).perform(server, request.args());
         } catch (Exception e) {
             return Failures.toReply(e);
         }

@@ -17,9 +17,6 @@ import java.util.TreeMap;
  */
 public final class VerbTable {
 
-    /** Version of this control model, answered by {@code version}. */
-    public static final String VERSION = version();
-
     private final Map<String, Verb> verbs = new TreeMap<>();
 
     private VerbTable() {
@@ -33,6 +30,15 @@ public final class VerbTable {
             if (table.verbs.put(v.name(), v) != null) {
                 throw new IllegalStateException("verb twice in the table: " + v.name());
             }
+        }
+        return table;
+    }
+
+    /** A table of just these verbs: for tests of the bridge itself. */
+    static VerbTable of(Verb... verbs) {
+        VerbTable table = new VerbTable();
+        for (Verb v : verbs) {
+            table.verbs.put(v.name(), v);
         }
         return table;
     }
@@ -53,7 +59,7 @@ public final class VerbTable {
             width = Math.max(width, v.usage().length());
         }
         List<String> out = new ArrayList<>();
-        out.add("usage: sipwitchctl command [arguments...]");
+        out.add("usage: sipwitchctl [--json | -F text|json] command [arguments...]");
         for (Verb v : verbs.values()) {
             out.add("  " + v.usage() + " ".repeat(width - v.usage().length() + 2) + v.help());
         }
@@ -79,11 +85,6 @@ public final class VerbTable {
         return s.replace("\\", "\\e").replace("\"", "\\(dq").replace("-", "\\-");
     }
 
-    private static String version() {
-        String v = VerbTable.class.getPackage().getImplementationVersion();
-        return v != null ? v : "0.1.0-SNAPSHOT";
-    }
-
     /** The verbs the bridge answers itself. */
     static final class Local {
         private final VerbTable table;
@@ -96,9 +97,6 @@ public final class VerbTable {
             return (server, args) -> Reply.ok(table.helpLines());
         }
 
-        Action version() {
-            return (server, args) -> Reply.ok("sipwitch " + VERSION);
-        }
     }
 
     /** Prints {@link #manPageVerbs()}, to regenerate the man page's verb list. */

@@ -8,6 +8,13 @@ package org.sipwitch.mbeans;
  * @param display   display name, or empty
  * @param address   source address of the last successful authentication
  * @param lastSeen  time of that authentication, epoch milliseconds
+ * @param lastSeenIso the same as ISO-8601 UTC text
  */
-public record CachedUser(String user, String extension, String display, String address, long lastSeen) {
+public record CachedUser(String user, String extension, String display, String address, long lastSeen,
+                         String lastSeenIso) {
+
+    /** With {@code lastSeenIso} made from the epoch value. */
+    public CachedUser(String user, String extension, String display, String address, long lastSeen) {
+        this(user, extension, display, address, lastSeen, Iso.of(lastSeen));
+    }
 }

@@ -9,8 +9,15 @@ package org.sipwitch.mbeans;
  * @param display  display name of the calling party, or empty
  * @param target   what was dialled
  * @param started  start time, epoch milliseconds
+ * @param startedIso the same as ISO-8601 UTC text
  * @param duration seconds since the call was answered, 0 while it rings
  */
 public record CallInfo(String id, String state, String source, String display, String target,
-                       long started, long duration) {
+                       long started, String startedIso, long duration) {
+
+    /** With {@code startedIso} made from the epoch value. */
+    public CallInfo(String id, String state, String source, String display, String target, long started,
+                    long duration) {
+        this(id, state, source, display, target, started, Iso.of(started), duration);
+    }
 }

@@ -13,9 +13,9 @@ import javax.management.NotificationBroadcasterSupport;
 import javax.management.StandardEmitterMBean;
 
 /**
- * Registers an MXBean implementation with human descriptions and real parameter names
- * taken from {@link Description} and {@link Name} on its interface, and lets it emit
- * notifications.
+ * Registers an MXBean implementation with human descriptions, real parameter names and
+ * operation impacts taken from {@link Description}, {@link Name} and {@link Impact} on its
+ * interface, and lets it emit notifications.
  *
  * <pre>{@code
  * server.registerMBean(new DescribedMXBean<>(RegistryMXBean.class, registry), ObjectNames.REGISTRY);
@@ -49,6 +49,14 @@ public class DescribedMXBean<T> extends StandardEmitterMBean {
         sendNotification(n);
     }
 
+    /** Sends a notification of {@code type} with {@code message} and {@code userData}, stamped now. */
+    public void publish(String type, String message, Object userData) {
+        Notification n = new Notification(type, this, notificationSequence.incrementAndGet(),
+                System.currentTimeMillis(), message);
+        n.setUserData(userData);
+        sendNotification(n);
+    }
+
     @Override
     protected String getDescription(MBeanInfo info) {
         Description d = type.getAnnotation(Description.class);
@@ -69,6 +77,13 @@ public class DescribedMXBean<T> extends StandardEmitterMBean {
     protected String getDescription(MBeanOperationInfo info) {
         String d = describe(operation(info.getName()));
         return d != null ? d : super.getDescription(info);
+    }
+
+    @Override
+    protected int getImpact(MBeanOperationInfo info) {
+        Method m = operation(info.getName());
+        Impact impact = m == null ? null : m.getAnnotation(Impact.class);
+        return impact != null ? impact.value() : super.getImpact(info);
     }
 
     @Override

@@ -9,6 +9,13 @@ package org.sipwitch.mbeans;
  * @param current  calls active now
  * @param peak     most calls active at once
  * @param lastCall time of the last call, epoch milliseconds, 0 if none
+ * @param lastCallIso the same as ISO-8601 UTC text, empty if none
  */
-public record EntityStats(String name, long inTotal, long outTotal, int current, int peak, long lastCall) {
+public record EntityStats(String name, long inTotal, long outTotal, int current, int peak, long lastCall,
+                          String lastCallIso) {
+
+    /** With {@code lastCallIso} made from the epoch value. */
+    public EntityStats(String name, long inTotal, long outTotal, int current, int peak, long lastCall) {
+        this(name, inTotal, outTotal, current, peak, lastCall, Iso.of(lastCall));
+    }
 }

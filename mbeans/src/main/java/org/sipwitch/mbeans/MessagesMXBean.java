@@ -1,5 +1,7 @@
 package org.sipwitch.mbeans;
 
+import javax.management.MBeanOperationInfo;
+
 /** {@code sipwitch:type=Messages}: instant messages. Verb: message. */
 @Description("Text messages sent by the server's system identity")
 public interface MessagesMXBean {
@@ -8,6 +10,7 @@ public interface MessagesMXBean {
      * @return to how many contacts it was sent
      * @throws IllegalArgumentException when the extension is not registered
      */
+    @Impact(MBeanOperationInfo.ACTION)
     @Description("Send a SIP MESSAGE from 'system' to every contact of a registered extension; "
             + "returns how many contacts it went to (verb: message)")
     int send(

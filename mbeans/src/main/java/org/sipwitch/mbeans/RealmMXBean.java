@@ -1,5 +1,7 @@
 package org.sipwitch.mbeans;
 
+import javax.management.MBeanOperationInfo;
+
 /** {@code sipwitch:type=Realm}: the authentication realm. Verbs: realm, digest. */
 @Description("Authentication realm and digest algorithm")
 public interface RealmMXBean {
@@ -9,6 +11,7 @@ public interface RealmMXBean {
      *
      * @throws IllegalArgumentException for an unknown digest type
      */
+    @Impact(MBeanOperationInfo.ACTION_INFO)
     @Description("Show the realm, or set a new realm and digest type; empty arguments keep "
             + "the current value; returns the realm in force (verb: realm)")
     RealmInfo realm(
@@ -20,6 +23,7 @@ public interface RealmMXBean {
      * locally (it only asks {@link #realm} for defaults) so that secrets never cross the
      * control pipe. Implementations must never log the secret.
      */
+    @Impact(MBeanOperationInfo.INFO)
     @Description("Compute the HA1 digest hex of user:realm:secret (verb: digest, which "
             + "sipwitchctl computes locally so secrets never cross the control pipe)")
     String digest(

@@ -28,13 +28,25 @@ public final class SipwitchNotifications {
     public static final String WARNING = "sipwitch.warning";
     /** Something failed (a listener, a reload...); the message says what. */
     public static final String FAILURE = "sipwitch.failure";
+    /**
+     * The configuration was reloaded: the message lists what was applied and what
+     * needs a restart ({@code stack.port: needs restart}), or says nothing changed.
+     */
+    public static final String CONFIG_RELOADED = "sipwitch.config.reloaded";
     /** A housekeeping / periodic statistics period completed. */
     public static final String PERIOD = "sipwitch.period";
+
+    /**
+     * A call detail record was written; sent by the History MBean, its message is the
+     * record's JSON line (user data null). Not in the event log: the records have their
+     * own files.
+     */
+    public static final String CDR = "sipwitch.cdr";
 
     /** Every type above, in documentation order. */
     public static final List<String> TYPES = List.of(CALL_CONNECTING, CALL_DROPPED,
             REGISTRATION_ACTIVATED, REGISTRATION_RELEASED, REALM_CHANGED, STATE_CHANGED,
-            WARNING, FAILURE, PERIOD);
+            WARNING, FAILURE, CONFIG_RELOADED, PERIOD);
 
     private SipwitchNotifications() {
     }
@@ -45,7 +57,7 @@ public final class SipwitchNotifications {
             new MBeanNotificationInfo(TYPES.toArray(String[]::new), Notification.class.getName(),
                     "sipwitch events: calls connecting and dropped (with reason), registrations "
                             + "activated and released, realm and state changes, warnings, "
-                            + "failures, housekeeping periods")
+                            + "failures, configuration reloads, housekeeping periods")
         };
     }
 

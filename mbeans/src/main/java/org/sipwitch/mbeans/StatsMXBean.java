@@ -12,9 +12,10 @@ public interface StatsMXBean {
     @Description("Statistics per entity over the last completed period (verb: pstats)")
     List<PeriodStats> getPeriodicStats();
 
-    @Description("Minutes per periodic statistics collection")
+    @Description("Minutes per periodic statistics collection (verb: period)")
     int getPeriod();
 
-    @Description("Collect periodic statistics every so many minutes (verb: period)")
+    @Description("Close the running period now (its figures become PeriodicStats) and collect every so many "
+            + "minutes, 1 to 1440, from now on (verb: period interval)")
     void setPeriod(int minutes);
 }

@@ -48,11 +48,20 @@ final class InMemoryDaemon {
                 SipwitchNotifications.info());
         events.subscribe(s::publish);
         server.registerMBean(s, ObjectNames.SERVER);
-        register(HistoryMXBean.class, size -> {
-            if (size > 0) {
-                historySize = size;
+        register(HistoryMXBean.class, new HistoryMXBean() {
+            @Override
+            public HistoryInfo history(int size) {
+                if (size > 0) {
+                    historySize = size;
+                }
+                return new HistoryInfo(historySize,
+                        List.of(new HistoryLine(T0, "WARN", "registrar", "bad nonce from 192.0.2.99")));
             }
-            return new HistoryInfo(historySize, List.of(new HistoryLine(T0, "WARN", "registrar", "bad nonce from 192.0.2.99")));
+
+            @Override
+            public List<CallRecord> getCdr() {
+                return List.of();
+            }
         }, ObjectNames.HISTORY);
         register(PolicyMXBean.class, new PolicyMXBean() {
             @Override
@@ -161,6 +170,14 @@ final class InMemoryDaemon {
             return tracing;
         }
 
+        public boolean isEnabled() {
+            return tracing;
+        }
+
+        public void setEnabled(boolean enabled) {
+            tracing = enabled;
+        }
+
         public List<TraceEntry> getMessages() {
             return trace;
         }
@@ -202,6 +219,11 @@ final class InMemoryDaemon {
             concurrency = level;
         }
 
+        public String getVersion() {
+            return SipwitchVersion.get();
+        }
+
+        @Override
         public String getContact() {
             return "sip:192.0.2.1:5060";
         }
@@ -218,8 +240,9 @@ final class InMemoryDaemon {
             log.add("ifup " + iface);
         }
 
-        public void reload() {
+        public List<String> reload() {
             log.add("reload");
+            return List.of("registry.nonce-lifetime: applied", "stack.port: needs restart");
         }
 
         public void restart() {

@@ -14,35 +14,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
 import org.sipwitch.mbeans.TraceEntry;
 
 /** Reply paths that must be refused, and clients that must not block the bridge. */
-class ReplySafetyTest {
+class ReplySafetyTest extends RealBridgeTest {
 
-    @TempDir
-    Path temp;
-    InMemoryDaemon daemon;
-    FifoBridge bridge;
-    Path runDir;
-    Path tmp;
-
-    @BeforeEach
-    void start() throws Exception {
-        runDir = Files.createDirectory(temp.resolve("run"));
-        tmp = Files.createDirectory(temp.resolve("tmp")).toRealPath();
-        daemon = new InMemoryDaemon();
-        bridge = new FifoBridge(runDir, daemon.server, VerbTable.standard(),
-                BridgeSettings.defaults().withReplyRoots(List.of(tmp)).withReplyTimeout(Duration.ofSeconds(1)))
-                .start();
-    }
-
-    @AfterEach
-    void stop() {
-        bridge.close();
+    @Override
+    BridgeSettings settings() {
+        return BridgeSettings.defaults().withReplyTimeout(Duration.ofSeconds(1));
     }
 
     @Test
@@ -118,6 +100,38 @@ class ReplySafetyTest {
             assertThat(next.exit()).as(next.err()).isZero();
             assertThat(holder.isOpen()).isTrue();
         }
+    }
+
+    @Test
+    void aLineLeftUnfinishedDoesNotSwallowTheNextRequest() throws Exception {
+        // a client that died in the middle of its write: no LF will ever follow
+        sendRaw("sipwitchctl/1\t" + tmp + "/sipwitchctl.dead/reply\tregis");
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> bridge.refused() == 1);
+        var next = new Sipwitchctl("dash", runDir, tmp).run("contact");
+        assertThat(next.exit()).as(next.err()).isZero();
+        assertThat(next.out()).isEqualTo("sip:192.0.2.1:5060\n");
+    }
+
+    @Test
+    @Timeout(10) // the read below blocks until the bridge answers
+    void aRequestGluedToAnUnfinishedLineIsStillServed() throws Exception {
+        Path dir = privateDir("sipwitchctl.glued");
+        Path fifo = dir.resolve("reply");
+        Fifos.create(fifo, "0600");
+        try (FileChannel reply = FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            // the broken client's bytes and the next request arrive in one read
+            sendRaw("sipwitchctl/1\t/tmp/half-writtensipwitchctl/1\t" + fifo + "\tcontact\n");
+            ByteBuffer in = ByteBuffer.allocate(4096);
+            StringBuilder got = new StringBuilder();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!got.toString().contains("=0") && System.nanoTime() < deadline) {
+                in.clear();
+                reply.read(in);   // blocks until the bridge writes; it answers or the test times out
+                got.append(new String(in.array(), 0, in.position(), StandardCharsets.UTF_8));
+            }
+            assertThat(got.toString()).contains(">sip:192.0.2.1:5060\n").contains("=0");
+        }
+        assertThat(bridge.refused()).isEqualTo(1);
     }
 
     private Path privateDir(String name) throws IOException {

@@ -2,45 +2,25 @@ package org.sipwitch.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sipwitch.mbeans.SipwitchNotifications;
+import org.slf4j.LoggerFactory;
 
 /** The real scripts/sipwitchctl against the real FifoBridge over in-memory MXBeans, in dash and bash. */
-class SipwitchctlTest {
-
-    @TempDir
-    Path temp;
-    InMemoryDaemon daemon;
-    FifoBridge bridge;
-    Path runDir;
-    Path tmp;
-
-    @BeforeEach
-    void start() throws Exception {
-        runDir = Files.createDirectory(temp.resolve("run"));
-        tmp = Files.createDirectory(temp.resolve("tmp")).toRealPath();
-        daemon = new InMemoryDaemon();
-        bridge = new FifoBridge(runDir, daemon.server, VerbTable.standard(),
-                BridgeSettings.defaults().withReplyRoots(List.of(tmp))).start();
-    }
-
-    @AfterEach
-    void stop() {
-        bridge.close();
-    }
-
-    private Sipwitchctl ctl(String shell) {
-        return new Sipwitchctl(shell, runDir, tmp);
-    }
+class SipwitchctlTest extends RealBridgeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dash", "bash"})
@@ -64,7 +44,10 @@ class SipwitchctlTest {
         assertThat(ctl.run("check").out()).contains("ok   deadlocks: none");
         assertThat(ctl.run("snapshot").out()).isEqualTo("/var/lib/sipwitch/snapshot-1.txt\n");
         assertThat(ctl.run("help").out()).contains("trace on|off|clear").contains("digest userid [realm [type]]");
-        assertThat(ctl.run("version").out()).contains("sipwitchctl 0.1.0\nsipwitch ");
+        String version = SipwitchVersion.get();
+        assertThat(version).as("the pom's, filtered in by the build").matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(ctl.run("version").out()).isEqualTo("sipwitchctl " + version + "\nsipwitch " + version + "\n");
+        assertThat(ctl.run("--version").out()).isEqualTo("sipwitchctl " + version + "\n");
     }
 
     @ParameterizedTest
@@ -107,6 +90,23 @@ class SipwitchctlTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dash", "bash"})
+    void settingVerbsWithoutArgumentReadTheValueBack(String shell) throws Exception {
+        Sipwitchctl ctl = ctl(shell);
+        assertThat(ctl.run("concurrency", "6").out()).isEmpty();
+        assertThat(ctl.run("concurrency").out()).isEqualTo("6\n");
+        assertThat(ctl.run("verbose", "3").exit()).isZero();
+        assertThat(ctl.run("verbose").out()).isEqualTo("3\n");
+        assertThat(ctl.run("state", "night").exit()).isZero();
+        assertThat(ctl.run("state").out()).isEqualTo("night\n");
+        var period = ctl.run("period", "10");
+        assertThat(period.out()).as("period N prints the figures of the period it closed")
+                .startsWith("NAME").contains("PERIOD-START").contains("alice");
+        assertThat(ctl.run("period").out()).isEqualTo("10\n");
+        assertThat(ctl.run("reload").out()).isEqualTo("registry.nonce-lifetime: applied\nstack.port: needs restart\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "bash"})
     void digestIsComputedLocallyWithTheDaemonsRealm(String shell) throws Exception {
         var r = ctl(shell).runWithInput("s3cret\n", "digest", "alice");
         assertThat(r.exit()).as(r.err()).isZero();
@@ -114,6 +114,74 @@ class SipwitchctlTest {
         var sha = ctl(shell).runWithInput("s3cret\n", "digest", "alice", "other.org", "sha-256");
         assertThat(sha.out()).isEqualTo(hex("SHA-256", "alice:other.org:s3cret") + "\n");
         assertThat(ctl(shell).run("digest", "alice", "r", "sha1").exit()).isEqualTo(1);
+        try (var dirs = Files.list(tmp)) {
+            assertThat(dirs).as("digest's private directory (with the realm it asked for) is removed").isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "bash"})
+    void aTimeoutThatIsNoNumberIsAUsageError(String shell) throws Exception {
+        for (String bad : List.of("abc", "0", "-5", "1.5", "99999999999")) {
+            var r = ctl(shell).env("SIPWITCHCTL_TIMEOUT", bad).run("status");
+            assertThat(r.exit()).as("SIPWITCHCTL_TIMEOUT=" + bad).isEqualTo(1);
+            assertThat(r.err()).contains("SIPWITCHCTL_TIMEOUT must be a whole number of seconds");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "bash"})
+    void aFifoSquattedByAnotherUserIsRefused(String shell) throws Exception {
+        Assumptions.assumeTrue(isRoot(), "making files of another user needs root");
+        // /tmp-like: anyone may create there; "nobody" made the run directory and the FIFO first
+        Path shared = Files.createDirectory(temp.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path squat = Files.createDirectory(shared.resolve("sipwitch-victim"));
+        Fifos.create(squat.resolve("control"), "0666");
+        chown(squat.resolve("control"));
+        chown(squat);
+        var r = new Sipwitchctl(shell, squat, tmp).run("status");
+        assertThat(r.exit()).as(r.err()).isEqualTo(13);
+        assertThat(r.err()).startsWith("sipwitchctl: refusing to use " + squat + "/control: ")
+                .contains("belongs to uid 65534, not to you or root").contains("someone else may have made it");
+
+        // our own run directory with a FIFO another user slipped in (or made writable by all)
+        Path own = Files.createDirectory(temp.resolve("own"));
+        Fifos.create(own.resolve("control"), "0660");
+        chown(own.resolve("control"));
+        assertThat(new Sipwitchctl(shell, own, tmp).run("status").err()).contains("belongs to uid 65534");
+        Path open = Files.createDirectory(temp.resolve("open"));
+        Fifos.create(open.resolve("control"), "0666");
+        Files.setPosixFilePermissions(open.resolve("control"), PosixFilePermissions.fromString("rw-rw-rw-"));
+        var writable = new Sipwitchctl(shell, open, tmp).run("status");
+        assertThat(writable.exit()).isEqualTo(13);
+        assertThat(writable.err()).contains("control is writable by other users");
+        try (var dirs = Files.list(tmp)) {
+            assertThat(dirs).as("nothing was sent: no reply directory was even made").isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "bash"})
+    void aUserWhoMayNotEnterTheRunDirectoryIsToldSo(String shell) throws Exception {
+        Assumptions.assumeTrue(isRoot(), "running as another user needs root");
+        Files.setPosixFilePermissions(runDir, PosixFilePermissions.fromString("rwxrwx---"));
+        // "nobody" must reach the script and a private temp dir of its own, not the run directory
+        Path nobodyTmp = Files.createDirectory(temp.resolve("nobody-tmp"));
+        chown(nobodyTmp);
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        var r = new Sipwitchctl(shell, runDir, nobodyTmp).as(65534, 65534).run("status");
+        assertThat(r.exit()).as(r.err()).isEqualTo(11);
+        assertThat(r.err()).contains("permission denied: cannot enter " + runDir);
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static void chown(Path p) throws Exception {
+        var lookup = p.getFileSystem().getUserPrincipalLookupService();
+        Files.setOwner(p, lookup.lookupPrincipalByName("nobody"));
     }
 
     @ParameterizedTest
@@ -140,6 +208,7 @@ class SipwitchctlTest {
         Sipwitchctl ctl = new Sipwitchctl(shell, temp.resolve("nowhere"), tmp);
         List<List<String>> bad = List.of(List.of(), List.of("bogus"), List.of("registry", "x"),
                 List.of("trace", "maybe"), List.of("trace"), List.of("concurrency", "many"),
+                List.of("concurrency", "257"), List.of("state", "up", "now"),
                 List.of("verbose", "10"), List.of("period", "0"), List.of("history", "-1"),
                 List.of("activate", "201"), List.of("message", "201"), List.of("enable"),
                 List.of("realm", "r", "sha1"), List.of("drop", "a", "b"), List.of("message", "201", "a\tb"));
@@ -168,19 +237,29 @@ class SipwitchctlTest {
     @ParameterizedTest
     @ValueSource(strings = {"dash", "bash"})
     void eventsStreamUntilTheClientIsInterrupted(String shell) throws Exception {
+        // the bridge logs when the stream is set up: every event after that is streamed
+        CountDownLatch opened = new CountDownLatch(1);
+        AppenderBase<ILoggingEvent> watch = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent e) {
+                if (e.getFormattedMessage().startsWith("events stream opened")) {
+                    opened.countDown();
+                }
+            }
+        };
+        watch.start();
+        Logger streamLog = (Logger) LoggerFactory.getLogger(EventStream.class);
+        streamLog.addAppender(watch);
         Process events = ctl(shell).start("events");
         try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(events.getInputStream()))) {
-            // wait until the stream is set up (the bridge polls at least every 500 ms)
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (bridge.served() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            Thread.sleep(300);
+            assertThat(opened.await(10, TimeUnit.SECONDS)).as("the stream was set up").isTrue();
             daemon.events.append(SipwitchNotifications.CALL_DROPPED, "call 0000002a:2 dropped: busy");
             assertThat(out.readLine()).endsWith(" call.dropped call 0000002a:2 dropped: busy");
+        } finally {
+            streamLog.detachAppender(watch);
         }
         new ProcessBuilder("kill", "-INT", Long.toString(events.pid())).start().waitFor();
-        assertThat(events.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(events.waitFor(5, TimeUnit.SECONDS)).isTrue();
         assertThat(events.exitValue()).isEqualTo(130);
         assertThat(ctl(shell).run("status").exit()).isZero();
     }

@@ -64,6 +64,18 @@ class VerbTableTest {
     }
 
     @Test
+    void scriptOffersJsonForExactlyTheTablesDataVerbs() throws Exception {
+        String script = Files.readString(Sipwitchctl.SCRIPT);
+        Matcher m = Pattern.compile("(?m)^JSON_VERBS=\"([^\"]*)\"").matcher(script);
+        assertThat(m.find()).isTrue();
+        assertThat(List.of(m.group(1).split(" "))).containsExactlyElementsOf(
+                table.verbs().stream().filter(Verb::hasJson).map(Verb::name).toList());
+        // the issue's list of data verbs, and the event stream
+        assertThat(List.of(m.group(1).split(" "))).containsExactlyInAnyOrder("registry", "calls", "stats",
+                "pstats", "status", "policy", "usercache", "history", "dump", "check", "siplog", "events");
+    }
+
+    @Test
     void bridgeChecksArityAndArguments() {
         Verb trace = table.find("trace").orElseThrow();
         assertThat(trace.checkArgs(List.of("on"))).isNull();

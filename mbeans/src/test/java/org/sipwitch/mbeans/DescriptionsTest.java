@@ -30,6 +30,8 @@ class DescriptionsTest {
             for (MBeanOperationInfo op : info.getOperations()) {
                 assertThat(op.getDescription()).as(type.getSimpleName() + "." + op.getName())
                         .isNotBlank().isNotEqualTo(op.getName());
+                assertThat(op.getImpact()).as("@Impact of " + type.getSimpleName() + "." + op.getName())
+                        .isIn(MBeanOperationInfo.INFO, MBeanOperationInfo.ACTION, MBeanOperationInfo.ACTION_INFO);
                 for (MBeanParameterInfo p : op.getSignature()) {
                     String where = type.getSimpleName() + "." + op.getName() + "(" + p.getName() + ")";
                     assertThat(p.getName()).as(where).doesNotMatch("p\\d+|arg\\d+");
@@ -52,6 +54,26 @@ class DescriptionsTest {
                 assertThat(java.util.Map.class.isAssignableFrom(m.getReturnType())).as(m.toString()).isFalse();
             }
         }
+    }
+
+    @Test
+    void impactsSayWhatAConsoleMayRunWithoutAsking() {
+        MBeanInfo server = describe(ServerMXBean.class);
+        assertThat(impact(server, "check")).isEqualTo(MBeanOperationInfo.INFO);
+        assertThat(impact(server, "eventsSince")).isEqualTo(MBeanOperationInfo.INFO);
+        assertThat(impact(server, "down")).isEqualTo(MBeanOperationInfo.ACTION);
+        assertThat(impact(server, "abort")).isEqualTo(MBeanOperationInfo.ACTION);
+        assertThat(impact(server, "snapshot")).isEqualTo(MBeanOperationInfo.ACTION_INFO);
+        assertThat(impact(describe(CallsMXBean.class), "drop")).isEqualTo(MBeanOperationInfo.ACTION);
+    }
+
+    private static int impact(MBeanInfo info, String operation) {
+        for (MBeanOperationInfo op : info.getOperations()) {
+            if (op.getName().equals(operation)) {
+                return op.getImpact();
+            }
+        }
+        throw new AssertionError("no operation " + operation);
     }
 
     @Test

@@ -2,7 +2,9 @@ package org.sipwitch.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.sipwitch.ip.Cidr;
 import org.sipwitch.sip.net.Transport;
 
 /**
@@ -16,97 +18,167 @@ public final class ConfigDump {
     private ConfigDump() {
     }
 
+    /**
+     * One setting as the dump shows it: {@code key = value}, and where it was written
+     * for settings that are lists of elements (users, routes). Two configurations hold
+     * the same setting when key and value are equal; the place does not count.
+     */
+    public record Entry(String key, String value, String where) {
+        public String line() {
+            return key + " = " + value + (where.isEmpty() ? "" : "  (" + where + ")");
+        }
+    }
+
     public static List<String> lines(SipwitchConfig config) {
+        return entries(config).stream().map(Entry::line).toList();
+    }
+
+    /**
+     * The settings in force, each annotated where the files say otherwise: changed live
+     * ({@code realm}, {@code concurrency}) until the next reload, or waiting for a restart.
+     */
+    public static List<String> lines(LiveConfig live) {
+        SipwitchConfig inForce = live.current();
+        Map<String, List<String>> files = ConfigChanges.valuesByKey(live.loaded());
+        Map<String, List<String>> now = ConfigChanges.valuesByKey(inForce);
         List<String> out = new ArrayList<>();
+        for (Entry e : entries(inForce)) {
+            List<String> fileValues = files.getOrDefault(e.key(), List.of());
+            if (fileValues.equals(now.get(e.key())) || ConfigChanges.IGNORED.contains(e.key())) {
+                out.add(e.line());
+            } else if (live.liveKeys().contains(e.key())) {
+                out.add(e.line() + "  [set live; the files say " + String.join(", ", fileValues) + "]");
+            } else {
+                out.add(e.line() + "  [the files say " + String.join(", ", fileValues) + ": "
+                        + ConfigChanges.needs(e.key()) + "]");
+            }
+        }
+        return out;
+    }
+
+    public static List<Entry> entries(SipwitchConfig config) {
+        List<Entry> out = new ArrayList<>();
         for (var source : config.sources()) {
-            out.add("source = " + source);
+            out.add(entry("source", source));
         }
         stack(out, config.stack());
         registry(out, config.registry());
         for (ProvisionedUser user : config.users().users()) {
             out.add(user(user));
         }
-        for (String line : config.access().describe()) {
-            out.add("access." + line.replaceFirst(" ", " = "));
+        for (Cidr cidr : config.access().trusted()) {
+            out.add(entry("access.trusted", cidr));
+        }
+        for (Cidr cidr : config.access().restricted()) {
+            out.add(entry("access.restricted", cidr));
+        }
+        if (config.access().restricted().isEmpty()) {
+            out.add(entry("access.restricted", "(none: all sources allowed)"));
         }
         TimersConfig timers = config.timers();
-        out.add("timers.ring = " + timers.ring());
-        out.add("timers.cfna = " + timers.cfna() + " (no answer after " + timers.noAnswer().toSeconds() + " s)");
+        out.add(entry("timers.ring", timers.ring()));
+        out.add(entry("timers.cfna", timers.cfna() + " (no answer after " + timers.noAnswer().toSeconds() + " s)"));
+        out.add(entry("timers.shutdown", timers.shutdown()));
         if (config.jmx().isEmpty()) {
-            out.add("jmx = off (no <jmx> section: remote JMX disabled)");
+            out.add(entry("jmx", "off (no <jmx> section: remote JMX disabled)"));
         } else {
             JmxConfig jmx = config.jmx().get();
-            out.add("jmx.interface = " + jmx.interfaceAddress());
-            out.add("jmx.port = " + jmx.port());
-            out.add("jmx.tls = " + jmx.tls());
-            out.add("jmx.password-file = " + jmx.passwordFile());
-            out.add("jmx.access-file = " + jmx.accessFile());
+            out.add(entry("jmx.interface", jmx.interfaceAddress()));
+            out.add(entry("jmx.port", jmx.port()));
+            out.add(entry("jmx.tls", jmx.tls()));
+            out.add(entry("jmx.password-file", jmx.passwordFile()));
+            out.add(entry("jmx.access-file", jmx.accessFile()));
         }
         if (config.routing().isEmpty()) {
-            out.add("routing = (no rules)");
+            out.add(entry("routing", "(no rules)"));
         }
         for (RouteRule rule : config.routing()) {
-            out.add("routing.route = " + rule.pattern() + " -> " + rule.target() + "  (" + rule.position() + ")");
+            out.add(new Entry("routing.route", rule.pattern() + " -> " + rule.target(), rule.position().toString()));
         }
         security(out, config.security());
+        operations(out, config.operations());
         if (config.cluster().isEmpty()) {
-            out.add("cluster = off (no <cluster> section: registrations journalled in the state directory)");
+            out.add(entry("cluster", "off (no <cluster> section: registrations journalled in the state directory)"));
         } else {
             ClusterConfig c = config.cluster().get();
-            out.add("cluster.node = " + c.node());
-            out.add("cluster.redis = " + c.redisShown());
-            out.add("cluster.address = " + c.address().orElse("(this node's own listener)"));
-            out.add("cluster.secret = " + Secret.MASK);
-            out.add("cluster.liveness = " + c.livenessSeconds() + " s");
+            out.add(entry("cluster.node", c.node()));
+            out.add(entry("cluster.redis", c.redisShown()));
+            out.add(entry("cluster.address", c.address().orElse("(this node's own listener)")));
+            out.add(entry("cluster.secret", Secret.MASK));
+            out.add(entry("cluster.liveness", c.livenessSeconds() + " s"));
         }
         for (String warning : config.warnings()) {
-            out.add("warning = " + warning);
+            out.add(entry("warning", warning));
         }
         return out;
     }
 
-    private static void stack(List<String> out, StackConfig stack) {
-        out.add("stack.interface = " + String.join(" ", stack.interfaces()));
-        out.add("stack.port = " + stack.port() + (stack.port() == 0 ? " (any free port)" : ""));
-        out.add("stack.transport = " + stack.transports().stream().sorted().map(Transport::param)
-                .collect(Collectors.joining(" ")));
-        out.add("stack.published = " + stack.published().orElse("(the bound address)"));
-        out.add("stack.mapped = " + stack.mapped());
-        out.add("stack.threads = " + stack.threads() + (stack.threads() == 0 ? " (auto)" : ""));
-        out.add("stack.concurrency = " + stack.concurrency());
-        out.add("stack.max-message = " + stack.maxMessageSize());
-        out.add("stack.tls.port = " + stack.tlsPort());
+    private static Entry entry(String key, Object value) {
+        return new Entry(key, String.valueOf(value), "");
+    }
+
+    private static void operations(List<Entry> out, OperationsConfig ops) {
+        if (ops.metrics().isEmpty()) {
+            out.add(entry("metrics", "off (no <metrics> section: no /metrics endpoint)"));
+        } else {
+            out.add(entry("metrics.interface", ops.metrics().get().interfaceAddress()));
+            out.add(entry("metrics.port", ops.metrics().get().port()));
+        }
+        CdrConfig cdr = ops.cdr();
+        out.add(entry("cdr.enabled", cdr.enabled()));
+        out.add(entry("cdr.retention", cdr.retentionDays() + (cdr.retentionDays() == 0 ? " (keep all)" : " days")));
+        out.add(entry("cdr.recent", cdr.recent()));
+        cdr.jdbc().ifPresent(j -> {
+            // a password may be written into the URL itself
+            out.add(entry("cdr.jdbc.url", j.url().replaceAll("(?i)(password=)[^&;]*", "$1" + Secret.MASK)));
+            out.add(entry("cdr.jdbc.user", j.user()));
+            out.add(entry("cdr.jdbc.password", (j.password().isEmpty() ? "(none)" : Secret.MASK)));
+            out.add(entry("cdr.jdbc.table", j.table()));
+        });
+    }
+
+    private static void stack(List<Entry> out, StackConfig stack) {
+        out.add(entry("stack.interface", String.join(" ", stack.interfaces())));
+        out.add(entry("stack.port", stack.port() + (stack.port() == 0 ? " (any free port)" : "")));
+        out.add(entry("stack.transport", stack.transports().stream().sorted().map(Transport::param)
+                .collect(Collectors.joining(" "))));
+        out.add(entry("stack.published", stack.published().orElse("(the bound address)")));
+        out.add(entry("stack.mapped", stack.mapped()));
+        out.add(entry("stack.threads", stack.threads() + (stack.threads() == 0 ? " (auto)" : "")));
+        out.add(entry("stack.concurrency", stack.concurrency()));
+        out.add(entry("stack.max-message", stack.maxMessageSize()));
+        out.add(entry("stack.tls.port", stack.tlsPort()));
         if (stack.tls().isEmpty()) {
-            out.add("stack.tls = off (no keystore)");
+            out.add(entry("stack.tls", "off (no keystore)"));
         } else {
             TlsConfig tls = stack.tls().get();
-            out.add("stack.tls.keystore = " + tls.keystore() + " (" + tls.keystoreType() + ")");
-            out.add("stack.tls.password = " + Secret.MASK);
-            out.add("stack.tls.truststore = " + tls.truststore().map(p -> p + " (" + tls.truststoreType() + ")")
-                    .orElse("(none)"));
+            out.add(entry("stack.tls.keystore", tls.keystore() + " (" + tls.keystoreType() + ")"));
+            out.add(entry("stack.tls.password", Secret.MASK));
+            out.add(entry("stack.tls.truststore", tls.truststore().map(p -> p + " (" + tls.truststoreType() + ")")
+                    .orElse("(none)")));
             if (tls.truststore().isPresent()) {
-                out.add("stack.tls.truststore-password = " + Secret.MASK);
+                out.add(entry("stack.tls.truststore-password", Secret.MASK));
             }
-            out.add("stack.tls = " + (stack.tlsEnabled() ? "on" : "off (tls not in <transport>)"));
+            out.add(entry("stack.tls", stack.tlsEnabled() ? "on" : "off (tls not in <transport>)"));
         }
     }
 
-    private static void registry(List<String> out, RegistryConfig registry) {
-        out.add("registry.realm = " + registry.realm());
-        out.add("registry.digest = " + registry.digest().configName());
-        out.add("registry.extensions = " + (registry.range() == 0 ? "none"
+    private static void registry(List<Entry> out, RegistryConfig registry) {
+        out.add(entry("registry.realm", registry.realm()));
+        out.add(entry("registry.digest", registry.digest().configName()));
+        out.add(entry("registry.extensions", (registry.range() == 0 ? "none"
                 : registry.prefix() + ".." + registry.lastExtension())
-                + " (prefix " + registry.prefix() + ", range " + registry.range() + ")");
-        out.add("registry.expires = " + registry.defaultExpires());
-        out.add("registry.min-expires = " + registry.minExpires());
-        out.add("registry.max-expires = " + registry.maxExpires());
-        out.add("registry.max-bindings = " + registry.maxBindings());
-        out.add("registry.unknown-user = " + registry.unknownUserStatus());
-        out.add("registry.nonce-lifetime = " + registry.nonceLifetime());
+                + " (prefix " + registry.prefix() + ", range " + registry.range() + ")"));
+        out.add(entry("registry.expires", registry.defaultExpires()));
+        out.add(entry("registry.min-expires", registry.minExpires()));
+        out.add(entry("registry.max-expires", registry.maxExpires()));
+        out.add(entry("registry.max-bindings", registry.maxBindings()));
+        out.add(entry("registry.unknown-user", registry.unknownUserStatus()));
+        out.add(entry("registry.nonce-lifetime", registry.nonceLifetime()));
     }
 
-    private static String user(ProvisionedUser user) {
-        StringBuilder line = new StringBuilder("provision.user = ").append(user.id());
+    private static Entry user(ProvisionedUser user) {
+        StringBuilder line = new StringBuilder(user.id());
         user.extension().ifPresent(e -> line.append(" extension=").append(e));
         line.append(" display=\"").append(user.display().replace("\"", "\\\"")).append('"');
         line.append(" profile=").append(user.profile());
@@ -115,18 +187,17 @@ public final class ConfigDump {
         if (!user.aliases().isEmpty()) {
             line.append(" aliases=").append(String.join(",", user.aliases()));
         }
-        line.append("  (").append(user.position()).append(')');
-        return line.toString();
+        return new Entry("provision.user", line.toString(), user.position().toString());
     }
 
-    private static void security(List<String> out, SecurityConfig s) {
-        out.add("security.auth-failures = " + s.authFailures());
-        out.add("security.auth-window = " + s.authWindow());
-        out.add("security.block-time = " + s.blockTime());
-        out.add("security.block-action = " + s.blockAction().name().toLowerCase(java.util.Locale.ROOT));
-        out.add("security.rate-limit = " + s.rateLimit() + (s.rateLimit() == 0 ? " (off)" : ""));
-        out.add("security.rate-burst = " + s.rateBurst());
-        out.add("security.queue-limit = " + s.queueLimit());
-        out.add("security.retry-after = " + s.retryAfter());
+    private static void security(List<Entry> out, SecurityConfig s) {
+        out.add(entry("security.auth-failures", s.authFailures()));
+        out.add(entry("security.auth-window", s.authWindow()));
+        out.add(entry("security.block-time", s.blockTime()));
+        out.add(entry("security.block-action", s.blockAction().name().toLowerCase(java.util.Locale.ROOT)));
+        out.add(entry("security.rate-limit", s.rateLimit() + (s.rateLimit() == 0 ? " (off)" : "")));
+        out.add(entry("security.rate-burst", s.rateBurst()));
+        out.add(entry("security.queue-limit", s.queueLimit()));
+        out.add(entry("security.retry-after", s.retryAfter()));
     }
 }

@@ -67,9 +67,11 @@ public final class ConfigLoader {
         Optional<JmxConfig> jmx = JmxParser.parse(section(root, "jmx"), warnings);
         List<RouteRule> routing = RoutingParser.parse(section(root, "routing"));
         SecurityConfig security = SecurityParser.parse(section(root, "security"));
+        OperationsConfig operations = OperationsParser.parse(section(root, "metrics"), section(root, "cdr"),
+                warnings);
         Optional<ClusterConfig> cluster = ClusterParser.parse(section(root, "cluster"));
         return new SipwitchConfig(configFile, sources, stack, registry, new UserDirectory(users), access, timers,
-                jmx, routing, security, warnings, cluster);
+                jmx, routing, security, operations, warnings, cluster);
     }
 
     /** The merged section, or null when no file has it (its parser then yields defaults). */

@@ -27,7 +27,8 @@ final class ConfigMerger {
 
     static final String ROOT = "sipwitch";
     static final Set<String> LIST_SECTIONS = Set.of("provision", "access", "routing");
-    static final Set<String> SETTING_SECTIONS = Set.of("stack", "registry", "timers", "jmx", "security", "cluster");
+    static final Set<String> SETTING_SECTIONS = Set.of("stack", "registry", "timers", "jmx", "security", "metrics",
+            "cdr", "cluster");
 
     private ConfigMerger() {
     }

@@ -135,8 +135,9 @@ final class ElementReader {
     static String leafText(XmlElement leaf) throws ConfigException {
         checkAttributes(leaf, Set.of());
         if (!leaf.children().isEmpty()) {
+            // inside a secret, markup is most likely part of a mistyped password: do not name it
             throw leaf.error(leaf.tag() + " takes a value, not elements; found "
-                    + leaf.children().get(0).tag());
+                    + (SecretElements.isSecret(leaf.name()) ? "an element" : leaf.children().get(0).tag()));
         }
         return leaf.text();
     }

@@ -26,6 +26,12 @@ public record RegistryConfig(String realm, DigestAlgorithm digest, int prefix, i
         Objects.requireNonNull(digest, "digest");
     }
 
+    /** The same registry with another realm and digest algorithm (the {@code realm} verb). */
+    public RegistryConfig withRealm(String newRealm, DigestAlgorithm newDigest) {
+        return new RegistryConfig(newRealm, newDigest, prefix, range, defaultExpires, minExpires, maxExpires,
+                maxBindings, unknownUserStatus, nonceLifetime);
+    }
+
     /** Highest extension number, or {@code prefix - 1} when {@code range} is 0. */
     public int lastExtension() {
         return prefix + range - 1;

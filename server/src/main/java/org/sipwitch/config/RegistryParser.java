@@ -25,10 +25,10 @@ final class RegistryParser {
                 "min-expires", "max-expires", "max-bindings", "unknown-user", "nonce-lifetime"));
 
         String realm = r.text("realm", DEFAULT_REALM);
-        // the realm goes inside a quoted-string of WWW-Authenticate: keep it plain
-        if (realm.isEmpty() || realm.length() > 128 || !realm.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != '\\')) {
-            throw r.child("realm").get().error("<realm> must be 1 to 128 visible ASCII characters without quotes,"
-                    + " backslashes or spaces, got \"" + ElementReader.abbreviate(realm) + "\"");
+        Optional<String> realmProblem = Rules.realmProblem(realm);
+        if (realmProblem.isPresent()) {
+            throw r.child("realm").get().error("<realm> " + realmProblem.get() + ", got \""
+                    + ElementReader.abbreviate(realm) + "\"");
         }
         DigestAlgorithm digest = DigestAlgorithm.MD5;
         Optional<XmlElement> digestElement = r.child("digest");

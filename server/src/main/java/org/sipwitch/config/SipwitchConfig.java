@@ -13,13 +13,15 @@ import java.util.Optional;
  *
  * @param file     the main config file as given to the loader
  * @param sources  every file that went into it: the main file, then the drop-ins in merge order
+ * @param operations {@code <metrics>} and {@code <cdr>}
  * @param warnings things that are allowed but probably not meant (each starts with {@code file:line:})
  * @param cluster  {@code <cluster>}: this server is a node sharing registrations through Redis; empty = alone
  */
 public record SipwitchConfig(Path file, List<Path> sources, StackConfig stack, RegistryConfig registry,
                              UserDirectory users, AccessPolicy access, TimersConfig timers,
                              Optional<JmxConfig> jmx, List<RouteRule> routing, SecurityConfig security,
-                             List<String> warnings, Optional<ClusterConfig> cluster) {
+                             OperationsConfig operations, List<String> warnings,
+                             Optional<ClusterConfig> cluster) {
 
     public SipwitchConfig {
         Objects.requireNonNull(file, "file");
@@ -32,7 +34,33 @@ public record SipwitchConfig(Path file, List<Path> sources, StackConfig stack, R
         Objects.requireNonNull(jmx, "jmx");
         routing = List.copyOf(routing);
         Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(operations, "operations");
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(cluster, "cluster");
+    }
+
+    public SipwitchConfig withStack(StackConfig newStack) {
+        return new SipwitchConfig(file, sources, newStack, registry, users, access, timers, jmx, routing, security,
+                operations, warnings, cluster);
+    }
+
+    public SipwitchConfig withRegistry(RegistryConfig newRegistry) {
+        return new SipwitchConfig(file, sources, stack, newRegistry, users, access, timers, jmx, routing, security,
+                operations, warnings, cluster);
+    }
+
+    public SipwitchConfig withJmx(Optional<JmxConfig> newJmx) {
+        return new SipwitchConfig(file, sources, stack, registry, users, access, timers, newJmx, routing, security,
+                operations, warnings, cluster);
+    }
+
+    public SipwitchConfig withCluster(Optional<ClusterConfig> newCluster) {
+        return new SipwitchConfig(file, sources, stack, registry, users, access, timers, jmx, routing, security,
+                operations, warnings, newCluster);
+    }
+
+    public SipwitchConfig withOperations(OperationsConfig newOperations) {
+        return new SipwitchConfig(file, sources, stack, registry, users, access, timers, jmx, routing, security,
+                newOperations, warnings, cluster);
     }
 }

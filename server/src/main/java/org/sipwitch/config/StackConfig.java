@@ -33,6 +33,25 @@ public record StackConfig(List<String> interfaces, int port, Set<Transport> tran
         Objects.requireNonNull(published, "published");
     }
 
+    /** The same stack with another worker pool size (the {@code concurrency} verb). */
+    public StackConfig withConcurrency(int level) {
+        return new StackConfig(interfaces, port, transports, tlsPort, tls, published, mapped, threads, level,
+                maxMessageSize);
+    }
+
+    /**
+     * What is in force when this stack, read from the files, meets the one the listeners
+     * were bound with ({@code running}): what only a restart changes (interfaces, ports,
+     * transports, I/O threads, call slots, message size, whether TLS listens) stays as
+     * running; the rest is this one's. A running TLS listener takes the new {@code <tls>}
+     * (a renewed certificate); one that is off stays off.
+     */
+    public StackConfig keepingListenersOf(StackConfig running) {
+        Optional<TlsConfig> tlsInForce = running.tlsEnabled() && tls.isPresent() ? tls : running.tls;
+        return new StackConfig(running.interfaces, running.port, running.transports, running.tlsPort, tlsInForce,
+                published, running.mapped, running.threads, concurrency, running.maxMessageSize);
+    }
+
     /** True when {@code <interface>*</interface>}: bind the wildcard address. */
     public boolean allInterfaces() {
         return interfaces.contains(ALL_INTERFACES);

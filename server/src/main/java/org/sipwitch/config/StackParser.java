@@ -37,10 +37,10 @@ final class StackParser {
         }
         int mapped = r.integer("mapped", 1, 100_000, DEFAULT_MAPPED);
         int threads = r.integer("threads", 0, 1024, 0);
-        int concurrency = r.integer("concurrency", 0, 1024, 0);
+        int concurrency = r.integer("concurrency", 0, Rules.MAX_CONCURRENCY, 0);
         if (concurrency == 0) {
             // auto: enough workers to keep the cores busy while some wait on locks or I/O
-            concurrency = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+            concurrency = Rules.autoConcurrency();
         }
         int maxMessage = r.integer("max-message", 1024, 1 << 20, DEFAULT_MAX_MESSAGE);
 

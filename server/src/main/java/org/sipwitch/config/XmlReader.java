@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
@@ -46,12 +47,15 @@ final class XmlReader {
             source.setSystemId(file.toAbsolutePath().toUri().toString());
             parser.parse(source, builder);
         } catch (SAXParseException e) {
-            throw malformed(file, e.getLineNumber(), e.getColumnNumber(), e);
+            throw builder.secretOpen().map(name -> inSecret(file, e.getLineNumber(), name))
+                    .orElseGet(() -> malformed(file, e.getLineNumber(), e.getColumnNumber(), e));
         } catch (SAXException | RuntimeException e) {
             // Some parser failures (a DOCTYPE after the root, with DOCTYPEs disallowed) come
             // without a position; the locator still knows how far the parser got.
             Locator at = builder.locator;
-            throw malformed(file, at == null ? 0 : at.getLineNumber(), at == null ? 0 : at.getColumnNumber(), e);
+            int line = at == null ? 0 : at.getLineNumber();
+            throw builder.secretOpen().map(name -> inSecret(file, line, name))
+                    .orElseGet(() -> malformed(file, line, at == null ? 0 : at.getColumnNumber(), e));
         } catch (NoSuchFileException e) {
             throw new ConfigException(SourcePosition.of(file), "no such file", e);
         } catch (IOException e) {
@@ -64,6 +68,18 @@ final class XmlReader {
         String where = column > 0 ? " (column " + column + ")" : "";
         return new ConfigException(new SourcePosition(file, Math.max(line, 0), Math.max(column, 0)),
                 "malformed XML" + where + ": " + e.getMessage(), e);
+    }
+
+    /**
+     * The parser's own message quotes the text after the fault (e.g. what follows a
+     * stray {@code &}), which here is part of a password: say where and what to do
+     * instead, and keep neither its message nor the exception as the cause (a logged
+     * stack trace would print it). No column either: it tells where the {@code &} sits
+     * in the secret.
+     */
+    private static ConfigException inSecret(Path file, int line, String element) {
+        return new ConfigException(new SourcePosition(file, Math.max(line, 0), 0),
+                "malformed XML inside <" + element + "> (its text is not shown): write & as &amp; and < as &lt;");
     }
 
     private static SAXParser newParser(Path file) throws ConfigException {
@@ -93,6 +109,16 @@ final class XmlReader {
 
         Builder(Path file) {
             this.file = file;
+        }
+
+        /** The innermost open secret-bearing element, if the parser is inside one. */
+        Optional<String> secretOpen() {
+            for (Frame f : open) {
+                if (SecretElements.isSecret(f.name)) {
+                    return Optional.of(f.name);
+                }
+            }
+            return Optional.empty();
         }
 
         @Override

@@ -9,7 +9,11 @@ public interface Component {
 
     void start() throws Exception;
 
-    /** Must return promptly (the whole daemon stops within 2 s) and never throw. */
+    /**
+     * Must return promptly and never throw: the whole daemon stops within 2 s, plus the
+     * {@code <timers><shutdown>} grace the SIP server gives phones to answer the end of
+     * their calls.
+     */
     void stop();
 
     /** A start that may fail, as {@link #start()}. */

@@ -56,7 +56,7 @@ public final class Daemon {
         DaemonContext context = new DaemonContext(config, runDir, stateDir, this::requestStop);
         Thread hook = new Thread(() -> stop(pidFile), "sipwitch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        StopSignals.install(() -> requestStop(0));
+        Signals.install(() -> requestStop(0), context::reload);
         try {
             List<Component> components = ServerAssembly.components(context);
             lifecycle.start(components);

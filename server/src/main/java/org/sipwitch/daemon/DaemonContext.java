@@ -16,6 +16,8 @@ public final class DaemonContext {
     private final Path stateDir;
     private final IntConsumer stopper;
     private final List<String> listening = new CopyOnWriteArrayList<>();
+    /** What SIGHUP does; nothing until a component offers a reload. */
+    private volatile Runnable reload = () -> { };
 
     public DaemonContext(LiveConfig config, Path runDir, Path stateDir, IntConsumer stopper) {
         this.config = config;
@@ -39,6 +41,15 @@ public final class DaemonContext {
     /** Orderly shutdown with the given exit status (the {@code down} verb). */
     public void requestStop(int status) {
         stopper.accept(status);
+    }
+
+    /** The reload SIGHUP triggers: the same as the {@code reload} verb's. */
+    public void reloadWith(Runnable action) {
+        this.reload = action;
+    }
+
+    void reload() {
+        reload.run();
     }
 
     /** Components that listen report "udp://127.0.0.1:5060"-style lines, printed once ready. */

@@ -31,7 +31,7 @@ final class ConfigBean implements ConfigMXBean {
 
     @Override
     public String getEffectiveConfig() {
-        return String.join("\n", ConfigDump.lines(config.current()));
+        return String.join("\n", ConfigDump.lines(config));
     }
 
     @Override

@@ -79,7 +79,7 @@ final class DiagnosticReport {
         threads(out, stacks);
         out.add("");
         out.add("[config] generation " + config.generation() + ", " + config.file());
-        out.addAll(ConfigDump.lines(config.current()));
+        out.addAll(ConfigDump.lines(config));
         return out;
     }
 

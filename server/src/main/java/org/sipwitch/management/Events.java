@@ -60,6 +60,12 @@ public final class Events {
         log.append(SipwitchNotifications.FAILURE, message);
     }
 
+    /** A reload: {@code generation} now in force, and its report lines ("key: applied", "key: needs restart"). */
+    public void configReloaded(long generation, java.util.List<String> report) {
+        log.append(SipwitchNotifications.CONFIG_RELOADED, "configuration reloaded (generation " + generation + "): "
+                + (report.isEmpty() ? "no change" : String.join("; ", report)));
+    }
+
     /** A statistics period of {@code minutes} completed with {@code calls} calls. */
     public void period(int minutes, long calls) {
         log.append(SipwitchNotifications.PERIOD, "period of " + minutes + " min completed, " + calls + " call(s)");

@@ -18,6 +18,7 @@ final class HealthChecks {
         out.add(deadlocks());
         out.addAll(safely("event-loops", hooks::eventLoops));
         out.addAll(safely("listeners", hooks::listeners));
+        out.addAll(safely("errors", hooks::errors));
         return out;
     }
 

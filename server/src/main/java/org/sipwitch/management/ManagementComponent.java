@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.management.JMException;
+import javax.management.MBeanNotificationInfo;
 import javax.management.MBeanServer;
+import javax.management.Notification;
 import javax.management.ObjectName;
 import org.sipwitch.config.JmxConfig;
 import org.sipwitch.control.FifoBridge;
@@ -59,6 +61,8 @@ public final class ManagementComponent {
     private FifoBridge bridge;
     private RemoteJmx remote;
     private AutoCloseable notifications;
+    private volatile ServerBean server;
+    private volatile DescribedMXBean<HistoryMXBean> historyMBean;
 
     public ManagementComponent(ManagementContext context) {
         this(context, ManagementFactory.getPlatformMBeanServer());
@@ -68,6 +72,14 @@ public final class ManagementComponent {
         this.context = context;
         this.mbs = mbs;
         this.hooks = new ManagementHooks(context.config());
+    }
+
+    /** Sends the {@code sipwitch.cdr} notification of a record from the History MBean; nothing before start. */
+    public void publishCdr(String jsonLine) {
+        DescribedMXBean<HistoryMXBean> h = historyMBean;
+        if (h != null) {
+            h.publish(SipwitchNotifications.CDR, jsonLine, null);
+        }
     }
 
     public ManagementHooks hooks() {
@@ -107,7 +119,8 @@ public final class ManagementComponent {
         Optional<JmxConfig> jmx = context.config().current().jmx();
         RemoteJmx.removeRunFile(context.runDir()); // a stale one from an earlier run would mislead sipwitch-jmx
         if (jmx.isPresent()) {
-            remote = RemoteJmx.start(jmx.get(), mbs, context.stateDir(), context.runDir());
+            remote = RemoteJmx.start(jmx.get(), context.config().current().stack().tls(), mbs,
+                    context.stateDir(), context.runDir());
             context.reportListening(remote.listening());
         }
         events.stateChanged("up");
@@ -116,6 +129,7 @@ public final class ManagementComponent {
     private void registerAll() throws JMException {
         ServerBean server = new ServerBean(context.config(), hooks, events, context::requestStop,
                 new DiagnosticReport(context.config(), context.stateDir(), this::counts), Runtime.getRuntime()::halt);
+        this.server = server;
         var serverMBean = new DescribedMXBean<>(ServerMXBean.class, server, SipwitchNotifications.info());
         notifications = events.log().subscribe(serverMBean::publish);
         register(ObjectNames.SERVER, serverMBean);
@@ -125,7 +139,10 @@ public final class ManagementComponent {
         register(ObjectNames.TRACE, new DescribedMXBean<>(TraceMXBean.class, trace));
         register(ObjectNames.STATS, new DescribedMXBean<>(StatsMXBean.class,
                 new StatsBean(hooks, events, timer).start()));
-        register(ObjectNames.HISTORY, new DescribedMXBean<>(HistoryMXBean.class, new HistoryBean(history)));
+        historyMBean = new DescribedMXBean<>(HistoryMXBean.class, new HistoryBean(history, () -> hooks.recentCdr().get()),
+                new MBeanNotificationInfo[] {new MBeanNotificationInfo(new String[] {SipwitchNotifications.CDR},
+                        Notification.class.getName(), "a call detail record was written; the message is its JSON line")});
+        register(ObjectNames.HISTORY, historyMBean);
         register(ObjectNames.POLICY, new DescribedMXBean<>(PolicyMXBean.class,
                 new PolicyBean(context.config(), hooks)));
         register(ObjectNames.CONFIG, new DescribedMXBean<>(ConfigMXBean.class, new ConfigBean(context.config(),
@@ -140,6 +157,24 @@ public final class ManagementComponent {
         }
         mbs.registerMBean(mbean, name);
         registered.add(name);
+    }
+
+    /**
+     * The {@code reload} verb for whoever is not a control client (SIGHUP): the same
+     * report in the log and the events; a failure leaves the configuration in force and
+     * is logged and raised as an event by the reload itself.
+     */
+    public void reload() {
+        ServerBean s = server;
+        if (s == null) {
+            LOG.warn("reload ignored: the daemon is still starting");
+            return;
+        }
+        try {
+            s.reload();
+        } catch (IllegalArgumentException e) {
+            // already in the log, the history and the event stream
+        }
     }
 
     /** The figures a snapshot shows: sizes only, never contents. */

@@ -1,7 +1,10 @@
 package org.sipwitch.management;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.sipwitch.config.LiveConfig;
+import org.sipwitch.mbeans.CallRecord;
 
 /**
  * Where the daemon's assembly plugs the SIP side into the MBeans. Every hook starts as
@@ -25,6 +28,7 @@ public final class ManagementHooks {
     private volatile ServerHooks server = ServerHooks.NONE;
     private volatile StatsSource stats = StatsSource.ABSENT;
     private volatile ClusterSource cluster = ClusterSource.ABSENT;
+    private volatile Supplier<List<CallRecord>> recentCdr = List::of;
 
     public ManagementHooks(LiveConfig config) {
         this.realm = new ConfigRealm(config);
@@ -53,6 +57,16 @@ public final class ManagementHooks {
     public ManagementHooks policy(PolicySource source) {
         this.policy = Objects.requireNonNull(source);
         return this;
+    }
+
+    /** The recent call detail records the History MBean shows. */
+    public ManagementHooks recentCdr(Supplier<List<CallRecord>> source) {
+        this.recentCdr = Objects.requireNonNull(source);
+        return this;
+    }
+
+    Supplier<List<CallRecord>> recentCdr() {
+        return recentCdr;
     }
 
     public ManagementHooks server(ServerHooks hooks) {

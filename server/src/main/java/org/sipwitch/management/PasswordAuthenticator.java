@@ -12,17 +12,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks remote JMX credentials ({@code String[] {user, password}}) against the password
- * file's users. Comparison is constant-time; a refusal says only "authentication failed"
- * and is logged with the user name, never the password.
+ * file's users, and admits only those the access file gives a role. Comparison is
+ * constant-time; a wrong password says only "authentication failed" and is logged with
+ * the user name, never the password.
  */
 final class PasswordAuthenticator implements JMXAuthenticator {
 
     private static final Logger LOG = LoggerFactory.getLogger(PasswordAuthenticator.class);
 
     private final Map<String, String> users;
+    private final Set<String> withRole;
 
-    PasswordAuthenticator(Map<String, String> users) {
+    /** @param withRole the users the access file gives a role; the others are refused after a right password */
+    PasswordAuthenticator(Map<String, String> users, Set<String> withRole) {
         this.users = Map.copyOf(users);
+        this.withRole = Set.copyOf(withRole);
     }
 
     @Override
@@ -38,6 +42,10 @@ final class PasswordAuthenticator implements JMXAuthenticator {
         if (expected == null || !MessageDigest.isEqual(given, wanted)) {
             LOG.warn("remote JMX connection refused: wrong credentials for user '{}'", printable(pair[0]));
             throw new SecurityException("authentication failed");
+        }
+        if (!withRole.contains(pair[0])) {
+            LOG.warn("remote JMX connection refused: user '{}' has no role in the access file", printable(pair[0]));
+            throw new SecurityException("access denied: user '" + printable(pair[0]) + "' has no role");
         }
         return new Subject(true, Set.of(new JMXPrincipal(pair[0])), Set.of(), Set.of());
     }

@@ -37,17 +37,13 @@ final class PolicyBean implements PolicyMXBean {
             entries.add(new PolicyEntry("restricted", c.toString()));
         }
         PolicySource policy = hooks.policy();
-        for (String blocked : policy.blockedSources()) {
-            entries.add(new PolicyEntry("blocked", blocked));
-        }
-        for (String user : policy.targetedUsers()) {
-            entries.add(new PolicyEntry("targeted", user));
-        }
+        entries.addAll(policy.blocked());
+        entries.addAll(policy.targeted());
         for (String guard : policy.guards()) {
-            entries.add(new PolicyEntry("guard", guard));
+            entries.add(PolicyEntry.text("guard", guard));
         }
         for (String counter : policy.counters()) {
-            entries.add(new PolicyEntry("counter", counter));
+            entries.add(PolicyEntry.text("counter", counter));
         }
         if (!hooks.cluster().state().equals("off")) {
             entries.add(new PolicyEntry("cluster", ClusterBean.summary(hooks.cluster())));

@@ -2,6 +2,7 @@ package org.sipwitch.management;
 
 import java.util.List;
 import java.util.Optional;
+import org.sipwitch.mbeans.PolicyEntry;
 
 /**
  * What the Policy MBean shows beyond the configured access lists: the sources the
@@ -11,8 +12,8 @@ import java.util.Optional;
  */
 public interface PolicySource {
 
-    /** Blocked sources as text, e.g. {@code 192.0.2.7 (until 12:30:05, 5 failed authentications)}. */
-    List<String> blockedSources();
+    /** Blocked sources ({@link PolicyEntry#blocked}). */
+    List<PolicyEntry> blocked();
 
     /** The guards' settings, one line each (auth-guard, rate-limit, queue-limit). */
     default List<String> guards() {
@@ -24,8 +25,8 @@ public interface PolicySource {
         return List.of();
     }
 
-    /** Users under password guessing, as text. */
-    default List<String> targetedUsers() {
+    /** Users under password guessing ({@link PolicyEntry#targeted}). */
+    default List<PolicyEntry> targeted() {
         return List.of();
     }
 
@@ -44,7 +45,7 @@ public interface PolicySource {
 
     PolicySource ABSENT = new PolicySource() {
         @Override
-        public List<String> blockedSources() {
+        public List<PolicyEntry> blocked() {
             return List.of();
         }
 

@@ -1,5 +1,6 @@
 package org.sipwitch.management;
 
+import org.sipwitch.config.Rules;
 import org.sipwitch.digest.DigestAlgorithm;
 import org.sipwitch.mbeans.RealmInfo;
 import org.sipwitch.mbeans.RealmMXBean;
@@ -52,12 +53,11 @@ final class RealmBean implements RealmMXBean {
                 new IllegalArgumentException("unknown digest type '" + name + "' (use md5 or sha-256)"));
     }
 
+    /** The rule of {@code <realm>} in the files: what the file refuses cannot be set live either. */
     private static String checkRealm(String realm) {
-        // it goes into a quoted-string of WWW-Authenticate: no quotes, backslashes or controls
-        if (realm.length() > 128 || !realm.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\')) {
-            throw new IllegalArgumentException("invalid realm: printable ASCII without quotes or backslashes, "
-                    + "at most 128 characters");
-        }
+        Rules.realmProblem(realm).ifPresent(problem -> {
+            throw new IllegalArgumentException("realm " + problem + ", not '" + realm + "'");
+        });
         return realm;
     }
 }

@@ -3,11 +3,15 @@ package org.sipwitch.management;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import org.sipwitch.config.ConfigException;
 import org.sipwitch.config.LiveConfig;
-import org.sipwitch.config.StackConfig;
+import org.sipwitch.config.ConfigChanges;
+import org.sipwitch.config.Rules;
+import org.sipwitch.config.SipwitchConfig;
 import org.sipwitch.mbeans.Event;
 import org.sipwitch.mbeans.HealthCheck;
 import org.sipwitch.mbeans.ServerMXBean;
@@ -22,7 +26,6 @@ import org.slf4j.LoggerFactory;
 final class ServerBean implements ServerMXBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerBean.class);
-    static final int MAX_CONCURRENCY = 256;
 
     private final LiveConfig config;
     private final ManagementHooks hooks;
@@ -32,7 +35,6 @@ final class ServerBean implements ServerMXBean {
     private final Halt halt;
     private final Verbosity verbosity = new Verbosity();
     private final NamedStates states = new NamedStates();
-    private volatile int concurrency;
 
     /** How {@code abort} ends the JVM; a test replaces it. */
     interface Halt {
@@ -47,7 +49,6 @@ final class ServerBean implements ServerMXBean {
         this.stopper = stopper;
         this.report = report;
         this.halt = halt;
-        this.concurrency = autoConcurrency(config.current().stack());
     }
 
     @Override
@@ -77,17 +78,22 @@ final class ServerBean implements ServerMXBean {
 
     @Override
     public int getConcurrency() {
-        return hooks.server().concurrency().orElse(concurrency);
+        return hooks.server().concurrency().orElse(config.current().stack().concurrency());
+    }
+
+    /** A live change of the configuration in force: the SIP server resizes its pool as it hears of it. */
+    @Override
+    public void setConcurrency(int level) {
+        Rules.concurrencyProblem(level).ifPresent(problem -> {
+            throw new IllegalArgumentException("concurrency " + problem + ", not " + level);
+        });
+        config.adjust(Set.of("stack.concurrency"), c -> c.withStack(c.stack().withConcurrency(level)));
+        LOG.info("concurrency set to {}", level);
     }
 
     @Override
-    public void setConcurrency(int level) {
-        if (level < 1 || level > MAX_CONCURRENCY) {
-            throw new IllegalArgumentException("concurrency must be 1 to " + MAX_CONCURRENCY + ", not " + level);
-        }
-        hooks.server().concurrency(level);
-        concurrency = level;
-        LOG.info("concurrency set to {}", level);
+    public String getVersion() {
+        return Version.get();
     }
 
     @Override
@@ -118,7 +124,18 @@ final class ServerBean implements ServerMXBean {
     }
 
     @Override
-    public void reload() {
+    public List<String> reload() {
+        return reload(false);
+    }
+
+    /**
+     * Re-reads the files; what can change live is applied by whoever listens to the
+     * configuration, what cannot is named ("stack.port: needs restart") in the answer,
+     * the log and the events. Before a restart only the re-read matters: the restart
+     * applies everything.
+     */
+    private List<String> reload(boolean restarting) {
+        SipwitchConfig before = config.current();
         try {
             config.reload();
         } catch (ConfigException e) {
@@ -128,12 +145,35 @@ final class ServerBean implements ServerMXBean {
             throw new IllegalArgumentException(e.getMessage());
         }
         config.current().warnings().forEach(w -> LOG.warn("{}", w));
-        LOG.info("configuration reloaded (generation {})", config.generation());
+        if (restarting) {
+            LOG.info("configuration re-read for restart (generation {})", config.generation());
+            return List.of();
+        }
+        List<String> report = new ArrayList<>(ConfigChanges.report(before, config));
+        try {
+            hooks.server().reloadTls().ifPresent(served -> report.add("stack.tls.keystore: reloaded, serving " + served));
+        } catch (RuntimeException e) {
+            String line = "stack.tls.keystore: not reloaded, the certificate in force stays: " + e.getMessage();
+            LOG.warn("{}", line);
+            events.failure(line);
+            report.add(line);
+        }
+        for (String line : report) {
+            if (line.contains(": needs")) {
+                LOG.warn("{}", line);
+                events.warning(line);
+            } else {
+                LOG.info("{}", line);
+            }
+        }
+        LOG.info("configuration reloaded (generation {}): {} line(s) of changes", config.generation(), report.size());
+        events.configReloaded(config.generation(), report);
+        return report.isEmpty() ? List.of("no change") : report;
     }
 
     @Override
     public void restart() {
-        reload();
+        reload(true);
         hooks.server().restart();
         LOG.info("restarted in-process");
         events.stateChanged(states.current() + " (restarted)");
@@ -176,12 +216,6 @@ final class ServerBean implements ServerMXBean {
     @Override
     public List<Event> eventsSince(long sequence) {
         return events.log().since(sequence);
-    }
-
-    static int autoConcurrency(StackConfig stack) {
-        int configured = stack.concurrency();
-        int auto = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
-        return Math.min(MAX_CONCURRENCY, configured > 0 ? configured : auto);
     }
 
     private static void sleep(long millis) {

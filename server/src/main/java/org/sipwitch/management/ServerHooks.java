@@ -16,6 +16,16 @@ public interface ServerHooks {
     default void restart() {
     }
 
+    /**
+     * Reads the TLS keystore again after a reload, so a renewed certificate is served
+     * without a restart; says what is served now, empty when TLS is not listening.
+     *
+     * @throws RuntimeException when the keystore cannot be used; the old certificate stays
+     */
+    default Optional<String> reloadTls() {
+        return Optional.empty();
+    }
+
     /** One check per listener: bound or not. */
     default List<HealthCheck> listeners() {
         return List.of(new HealthCheck("listeners", true, "no SIP listeners configured in this daemon"));
@@ -26,13 +36,18 @@ public interface ServerHooks {
         return List.of(new HealthCheck("event-loops", true, "no event loops in this daemon"));
     }
 
+    /**
+     * Errors contained while serving — logged and counted, and the daemon went on — as
+     * counts since start. They pass the check (the probes above judge whether it still
+     * serves); a count that grows says to read the log.
+     */
+    default List<HealthCheck> errors() {
+        return List.of();
+    }
+
     /** The call worker pool's size, when there is a pool; empty lets the Server MBean keep the value. */
     default Optional<Integer> concurrency() {
         return Optional.empty();
-    }
-
-    /** Resizes the call worker pool (1..256, already checked). */
-    default void concurrency(int level) {
     }
 
     /** The contact address as the listeners know it (bound port), e.g. {@code sip:127.0.0.1:5060}. */

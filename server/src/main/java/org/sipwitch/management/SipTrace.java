@@ -87,6 +87,16 @@ public final class SipTrace implements TraceMXBean {
     }
 
     @Override
+    public boolean isEnabled() {
+        return on;
+    }
+
+    @Override
+    public void setEnabled(boolean enabled) {
+        on = enabled;
+    }
+
+    @Override
     public synchronized List<TraceEntry> getMessages() {
         return new ArrayList<>(entries);
     }

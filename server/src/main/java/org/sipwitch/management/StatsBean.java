@@ -56,8 +56,9 @@ final class StatsBean implements StatsMXBean {
             throw new IllegalArgumentException("period must be 1 to " + MAX_PERIOD + " minutes, not " + minutes);
         }
         period = minutes;
-        // the period in progress goes on and closes after the new interval; its
-        // PeriodStats say how long it really was
+        // as GNU sipwitch's "period" for cron: the running period closes now (its
+        // PeriodStats say how long it really was), the next ones last the new interval
+        closePeriod();
         schedule();
     }
 

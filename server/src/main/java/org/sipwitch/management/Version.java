@@ -1,12 +1,13 @@
 package org.sipwitch.management;
 
-/** The version from the jar manifest, or "dev" when run from classes. */
+import org.sipwitch.control.SipwitchVersion;
+
+/** The daemon's version: the build's ({@link SipwitchVersion}), also in the jar manifest. */
 public final class Version {
     private Version() {
     }
 
     public static String get() {
-        String v = Version.class.getPackage().getImplementationVersion();
-        return v != null ? v : "dev";
+        return SipwitchVersion.get();
     }
 }

@@ -5,7 +5,9 @@ import org.sipwitch.management.CallsSource;
 import org.sipwitch.management.ManagementComponent;
 import org.sipwitch.management.ManagementHooks;
 import org.sipwitch.mbeans.CallInfo;
+import org.sipwitch.cdr.CallRecords;
 import org.sipwitch.sip.call.CallCounter;
+import org.sipwitch.sip.call.CallDetail;
 import org.sipwitch.sip.call.CallEngine;
 import org.sipwitch.sip.call.CallListener;
 import org.sipwitch.sip.call.CallSnapshot;
@@ -24,7 +26,8 @@ final class EngineCalls implements CallsSource {
     }
 
     /** @param stats the daemon's counts, which outlive this engine */
-    static void plug(CallEngine engine, ManagementComponent management, CallStatistics stats) {
+    static void plug(CallEngine engine, ManagementComponent management, CallStatistics stats,
+                     CallRecords records) {
         ManagementHooks hooks = management.hooks();
         hooks.calls(new EngineCalls(engine));
         hooks.messenger(engine::sendMessage);
@@ -40,6 +43,11 @@ final class EngineCalls implements CallsSource {
             @Override
             public void dropped(CallSnapshot call, String reason) {
                 events.callDropped(call.id(), reason);
+            }
+
+            @Override
+            public void ended(CallDetail detail) {
+                records.accept(CallRecordOf.detail(detail));
             }
         });
     }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.sipwitch.management.PolicySource;
+import org.sipwitch.mbeans.PolicyEntry;
 import org.sipwitch.sip.codec.CodecCounters;
 import org.sipwitch.sip.security.AccessGate;
-import org.sipwitch.sip.security.BlockedSource;
 
 /** The Policy MBean's view of the access gate: blocked sources and the published address. */
 final class GatePolicy implements PolicySource {
@@ -21,8 +21,9 @@ final class GatePolicy implements PolicySource {
     }
 
     @Override
-    public List<String> blockedSources() {
-        return gate.authGuard().blocked().stream().map(BlockedSource::describe).toList();
+    public List<PolicyEntry> blocked() {
+        return gate.authGuard().blocked().stream().map(b -> PolicyEntry.blocked(b.addressText(),
+                b.since().toEpochMilli(), b.until().toEpochMilli(), b.failures(), b.lastUser())).toList();
     }
 
     @Override
@@ -41,8 +42,10 @@ final class GatePolicy implements PolicySource {
     }
 
     @Override
-    public List<String> targetedUsers() {
-        return gate.authGuard().targetedUsers().stream().map(u -> u.describe()).toList();
+    public List<PolicyEntry> targeted() {
+        return gate.authGuard().targetedUsers().stream().map(u -> PolicyEntry.targeted(u.userId(),
+                u.since().toEpochMilli(), u.failures(), "sources " + u.sourcesText(),
+                u.lastSourceText())).toList();
     }
 
     @Override

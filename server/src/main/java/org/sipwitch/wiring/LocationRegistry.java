@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.sipwitch.config.ProvisionedUser;
+import org.sipwitch.config.RegistryConfig;
 import org.sipwitch.config.UserDirectory;
 import org.sipwitch.management.RegistrySource;
 import org.sipwitch.mbeans.CachedUser;
@@ -24,14 +25,23 @@ import org.sipwitch.sip.server.RecentUsers;
 final class LocationRegistry implements RegistrySource {
     private final LocationService location;
     private final Supplier<UserDirectory> users;
+    private final Supplier<RegistryConfig> registry;
+    private final Supplier<List<InetSocketAddress>> listeners;
     private final RecentUsers recent;
     /** This node's name in a cluster, else empty. */
     private final Supplier<String> self;
 
-    LocationRegistry(LocationService location, Supplier<UserDirectory> users, RecentUsers recent,
-                     Supplier<String> self) {
+    /**
+     * @param registry  the extension range in force: unprovisioned numbers in it may be activated
+     * @param listeners the UDP listeners' addresses, for the address families the server can reach
+     * @param self      this node's name in a cluster, else empty
+     */
+    LocationRegistry(LocationService location, Supplier<UserDirectory> users, Supplier<RegistryConfig> registry,
+                     Supplier<List<InetSocketAddress>> listeners, RecentUsers recent, Supplier<String> self) {
         this.location = location;
         this.users = users;
+        this.registry = registry;
+        this.listeners = listeners;
         this.recent = recent;
         this.self = self;
     }
@@ -69,30 +79,76 @@ final class LocationRegistry implements RegistrySource {
         return out;
     }
 
+    /**
+     * A provisioned user by id, extension or alias, or, as the seed's "register a static
+     * sip extension manually" has it, an unprovisioned number inside the extension range:
+     * a door phone or a gateway at a fixed address, bound under its number.
+     */
     @Override
     public void activate(String extension, String address) {
-        ProvisionedUser user = users.get().lookup(extension)
-                .orElseThrow(() -> new IllegalArgumentException("no such extension " + extension));
+        Identity who = identity(extension);
         InetSocketAddress target = parseAddress(address);
+        checkReachable(target, address);
         String host = target.getAddress().getHostAddress();
         if (host.indexOf(':') >= 0) {
             host = "[" + host + "]";
         }
-        String ext = user.extension().orElse(null);
-        String contact = SipUri.sip(ext != null ? ext : user.id(), host, target.getPort()).toString();
-        location.put(Binding.fixed(user.id(), ext, contact, new Peer(Transport.UDP, target),
+        String contact = SipUri.sip(who.extension() != null ? who.extension() : who.userId(), host,
+                target.getPort()).toString();
+        location.put(Binding.fixed(who.userId(), who.extension(), contact, new Peer(Transport.UDP, target),
                 System.currentTimeMillis()));
     }
 
     @Override
     public int release(String extension) {
-        ProvisionedUser user = users.get().lookup(extension)
-                .orElseThrow(() -> new IllegalArgumentException("no such extension " + extension));
-        int removed = location.removeUser(user.id(), BindingListener.Cause.RELEASED).size();
+        int removed = location.removeUser(identity(extension).userId(), BindingListener.Cause.RELEASED).size();
         if (removed == 0) {
             throw new IllegalArgumentException(extension + " is not registered");
         }
         return removed;
+    }
+
+    private record Identity(String userId, String extension) {
+    }
+
+    private Identity identity(String name) {
+        Optional<ProvisionedUser> user = users.get().lookup(name);
+        if (user.isPresent()) {
+            return new Identity(user.get().id(), user.get().extension().orElse(null));
+        }
+        RegistryConfig range = registry.get();
+        if (!name.isEmpty() && name.length() <= 9 && name.chars().allMatch(Character::isDigit)
+                && range.inRange(Integer.parseInt(name))) {
+            return new Identity(name, name);
+        }
+        throw new IllegalArgumentException("no such extension " + name + (range.range() == 0 ? ""
+                : " (not provisioned, and not in the extension range " + range.prefix() + "-"
+                + range.lastExtension() + ")"));
+    }
+
+    /** A static binding must name one host this server can send to: no wildcard, no multicast, a family we listen on. */
+    private void checkReachable(InetSocketAddress target, String text) {
+        InetAddress a = target.getAddress();
+        if (a.isAnyLocalAddress() || a.isMulticastAddress()
+                || (a instanceof java.net.Inet4Address && a.getHostAddress().equals("255.255.255.255"))) {
+            throw new IllegalArgumentException("cannot activate at " + text
+                    + ": give the address of the phone itself, not a wildcard, broadcast or multicast address");
+        }
+        boolean v6 = a instanceof java.net.Inet6Address;
+        List<InetSocketAddress> bound = listeners.get();
+        if (bound.isEmpty()) {
+            throw new IllegalArgumentException("cannot activate at " + text + ": the server has no UDP listener");
+        }
+        for (InetSocketAddress l : bound) {
+            InetAddress local = l.getAddress();
+            // a socket on :: takes IPv4 too (dual stack); one on 0.0.0.0 or an IPv4 address only IPv4
+            if ((local instanceof java.net.Inet6Address) == v6 || (local.isAnyLocalAddress() && !v6
+                    && local instanceof java.net.Inet6Address)) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException("cannot activate at " + text + ": the server does not listen on "
+                + (v6 ? "IPv6" : "IPv4") + " (see <stack><interface>)");
     }
 
     /** "192.0.2.7", "192.0.2.7:5062", "[2001:db8::7]:5062", "2001:db8::7": literals only, no DNS. */

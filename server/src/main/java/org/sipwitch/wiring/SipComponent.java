@@ -1,11 +1,15 @@
 package org.sipwitch.wiring;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.sipwitch.cdr.CallRecords;
 import org.sipwitch.config.LiveConfig;
 import org.sipwitch.management.ManagementComponent;
 import org.sipwitch.management.ManagementHooks;
+import org.sipwitch.metrics.MetricsSource;
 import org.sipwitch.sip.call.CallStatistics;
+import org.sipwitch.sip.net.Transport;
 import org.sipwitch.sip.server.SipServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +29,7 @@ public final class SipComponent {
     private final ManagementComponent management;
     // the daemon's, not an engine's: the counts outlive a restart of the SIP server
     private final CallStatistics statistics = new CallStatistics(System.currentTimeMillis());
+    private volatile CallRecords records;
     private volatile SipServer server;
 
     /**
@@ -40,6 +45,10 @@ public final class SipComponent {
     }
 
     public synchronized void start() throws Exception {
+        // the records outlive a restart of the SIP server, as the statistics do
+        records = new CallRecords(config.current().operations().cdr(), stateDir, java.time.Clock.systemUTC());
+        records.addListener((record, line) -> management.publishCdr(line));
+        management.hooks().recentCdr(records::recent);
         SipServer sip = new SipServer(config, stateDir);
         sip.start();
         server = sip;
@@ -51,27 +60,34 @@ public final class SipComponent {
         ManagementHooks hooks = management.hooks();
         String node = sip.cluster() == null ? "" : sip.cluster().status().node();
         hooks.registry(new LocationRegistry(sip.location(), () -> config.current().users(),
+                () -> config.current().registry(), () -> sip.transports().addresses(Transport.UDP),
                 sip.recentUsers(), () -> node));
         hooks.cluster(sip.cluster() == null ? null : new ClusterView(sip.cluster()));
         StackHooks stack = new StackHooks(this);
         hooks.policy(new GatePolicy(sip.gate(), sip.transports().counters(), stack::published));
-        hooks.realm(new AuthenticatorRealm(sip.authenticator()));
         hooks.server(stack);
         sip.location().addListener(new RegistrationEvents(management.events()));
+        sip.gate().authGuard().addListener(new GuardEvents(management.events()));
         sip.setTap(new TraceTap(management.trace()));
-        EngineCalls.plug(sip.calls(), management, statistics);
+        EngineCalls.plug(sip.calls(), management, statistics, records);
     }
 
     /**
      * The {@code restart} verb: a new server on the (already re-read) configuration,
-     * sockets rebound. Registrations live in the old server's location service and are
-     * carried over, so phones stay reachable.
+     * sockets rebound. Calls are ended first (BYE, CANCEL/487, within the shutdown grace
+     * period); the new server numbers its calls after the old one's and keeps the ports
+     * it had picked where the config says 0. Registrations
+     * live in the old server's location service and are carried over, so phones stay
+     * reachable.
      */
     synchronized void restart() {
         SipServer old = server;
+        old.endCalls("restart");
         var bindings = old.location().all();
-        old.close();
         SipServer fresh = new SipServer(config, stateDir);
+        fresh.continueFrom(old);
+        old.close();
+        config.rebinding(); // what the files say about listeners is in force from now on
         try {
             fresh.start();
         } catch (Exception e) {
@@ -95,11 +111,26 @@ public final class SipComponent {
         return config;
     }
 
+    /**
+     * What {@code /metrics} reads: the same sources the MBeans read, over whichever
+     * server runs now (a {@code restart} replaces it).
+     */
+    public MetricsSource metrics() {
+        return new StackMetrics(this::server, management, statistics, () -> {
+            CallRecords r = records;
+            return r == null ? Map.of() : r.endedByReason();
+        });
+    }
+
     /** Returns promptly and never throws, as the daemon's components must. */
     public void stop() {
         SipServer sip = server;
         if (sip != null) {
             sip.close();
+        }
+        CallRecords r = records;
+        if (r != null) {
+            r.close(); // after the server: no call can end any more
         }
     }
 }

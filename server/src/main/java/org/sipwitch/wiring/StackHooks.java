@@ -68,13 +68,26 @@ final class StackHooks implements ServerHooks {
     }
 
     @Override
+    public List<HealthCheck> errors() {
+        SipServer sip = sip();
+        return List.of(new HealthCheck("contained errors", true, sip.lanes().failed()
+                + " task(s) failed on the worker lanes, " + sip.transports().handlerFailures()
+                + " message(s) failed in their handler, " + sip.calls().unsentAcks()
+                + " ACK(s) not sent, since start; details in the log"));
+    }
+
+    @Override
     public Optional<Integer> concurrency() {
         return Optional.of(sip().lanes().concurrency());
     }
 
     @Override
-    public void concurrency(int level) {
-        sip().lanes().setConcurrency(level);
+    public Optional<String> reloadTls() {
+        try {
+            return sip().reloadTls();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage(), e);
+        }
     }
 
     @Override

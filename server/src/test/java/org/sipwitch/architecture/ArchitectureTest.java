@@ -70,6 +70,13 @@ class ArchitectureTest {
                     + "snapshots to the control model");
 
     @ArchTest
+    static final ArchRule operationsOutputsKnowNoSip = noClasses()
+            .that().resideInAnyPackage("org.sipwitch.metrics..", "org.sipwitch.cdr..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.sipwitch.sip..", "io.netty..")
+            .because("/metrics and the call records are fed by wiring (StackMetrics, CallRecordOf) from the "
+                    + "sources the MBeans read, so they show what an operator sees there");
+
+    @ArchTest
     static final ArchRule onlyTheClusterTalksToRedis = noClasses()
             .that().resideOutsideOfPackage("org.sipwitch.sip.cluster..")
             .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "reactor..")

@@ -392,4 +392,38 @@ class ConfigErrorsTest {
             assertThat(e.problem()).startsWith("<cfna> must be a number");
         });
     }
+
+    @Test
+    void aStrayAmpersandInASecretNamesFileAndLineButNoFragment() {
+        Path file = main(dir, """
+                <sipwitch>
+                  <provision>
+                    <user id="alice"><extension>201</extension>
+                      <secret>s3cret&Fragment99 tail</secret></user>
+                  </provision>
+                </sipwitch>
+                """);
+        failsAt(file, 4).hasMessage(file + ":4: malformed XML inside <secret> (its text is not shown): "
+                        + "write & as &amp; and < as &lt;")
+                .hasNoCause()
+                .satisfies(e -> assertThat(String.valueOf(e)).doesNotContain("Fragment99").doesNotContain("s3cret"));
+    }
+
+    @Test
+    void everySecretBearingElementHidesItsText() {
+        for (String xml : new String[] {
+                "<provision><user id=\"a\"><digest>Head77&Fragment99;cd</digest></user></provision>",
+                "<stack><tls><keystore>k.p12</keystore><password>Head77&Fragment99</password></tls></stack>",
+                "<provision><user id=\"a\"><secret>Head77<Fragment99/>x</secret></user></provision>"}) {
+            Path file = main(dir, "<sipwitch>\n" + xml + "\n</sipwitch>\n");
+            failsAt(file, 2).satisfies(e -> assertThat(e.getMessage()).doesNotContain("Fragment99")
+                    .doesNotContain("Head77"));
+        }
+    }
+
+    @Test
+    void errorsOutsideSecretsStillQuoteTheParser() {
+        Path file = main(dir, "<sipwitch>\n<registry><realm>a&b</realm></registry>\n</sipwitch>\n");
+        failsAt(file, 2).hasMessageContaining("malformed XML (column").hasMessageContaining("\"b\"");
+    }
 }

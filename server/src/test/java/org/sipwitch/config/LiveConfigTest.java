@@ -22,7 +22,7 @@ class LiveConfigTest {
         Path file = main(dir, "<sipwitch><timers><ring>4</ring></timers></sipwitch>");
         LiveConfig live = new LiveConfig(file);
         List<SipwitchConfig> seen = new ArrayList<>();
-        live.onReload(seen::add);
+        live.onChange(seen::add);
         SipwitchConfig first = live.current();
 
         main(dir, "<sipwitch>\n<timers><ring>x</ring></timers></sipwitch>");

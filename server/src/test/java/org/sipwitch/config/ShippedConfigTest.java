@@ -44,6 +44,17 @@ class ShippedConfigTest {
         assertThat(config.sources()).containsExactly(CONF.resolve("sipwitch.xml"));
     }
 
+    /** The Debian package's /etc/sipwitch/sipwitch.xml: no demo users, metrics on loopback, records kept 90 days. */
+    @Test
+    void packagedConfigLoadsWithoutUsersOrWarnings() throws Exception {
+        SipwitchConfig config = ConfigLoader.load(Path.of("..", "packaging", "src", "deb", "files", "sipwitch.xml"));
+        assertThat(config.users().users()).isEmpty();
+        assertThat(config.stack().interfaces()).containsExactly("127.0.0.1");
+        assertThat(config.operations().metrics().orElseThrow()).isEqualTo(new MetricsConfig("127.0.0.1", 9095));
+        assertThat(config.operations().cdr().retentionDays()).isEqualTo(90);
+        assertThat(config.warnings()).isEmpty();
+    }
+
     @Test
     void shippedExampleDropInLoadsWhenEnabled(@TempDir Path tmp) throws Exception {
         copy(CONF, tmp);

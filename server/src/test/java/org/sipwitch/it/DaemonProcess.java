@@ -139,6 +139,20 @@ public final class DaemonProcess implements AutoCloseable {
         return -1;
     }
 
+    /**
+     * Sends a signal ({@code HUP}, {@code TERM}...) with kill(1), by our own pid. Unlike
+     * {@link #terminate}, whose {@code Process.destroy()} closes our ends of the pipes,
+     * what the daemon logs afterwards is still read.
+     */
+    public void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-s", name, Long.toString(process.pid()))
+                .redirectErrorStream(true).start();
+        String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill -s " + name + " " + process.pid() + " failed: " + out);
+        }
+    }
+
     public int waitFor(Duration wait) throws InterruptedException {
         return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }

@@ -3,15 +3,14 @@ package org.sipwitch.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServerConnection;
 import javax.management.Notification;
 import javax.management.ObjectName;
@@ -35,7 +34,9 @@ class JmxSipIT {
     static JMXConnector jmx;
     static MBeanServerConnection mbs;
     static final List<Notification> notifications = new CopyOnWriteArrayList<>();
-    static final List<Process> sipps = new ArrayList<>();
+    static final List<Sipp.Phone> sipps = new ArrayList<>();
+    /** alice only calls: her Contact is a port the test holds, so nobody else can take it. */
+    static DatagramSocket aliceContact;
 
     @BeforeAll
     static void start() throws Exception {
@@ -51,9 +52,11 @@ class JmxSipIT {
 
     @AfterAll
     static void stop() throws Exception {
-        for (Process p : sipps) {
-            p.destroy();
-            p.waitFor(5, TimeUnit.SECONDS);
+        for (Sipp.Phone p : sipps) {
+            p.close();
+        }
+        if (aliceContact != null) {
+            aliceContact.close();
         }
         if (jmx != null) {
             jmx.close();
@@ -63,13 +66,8 @@ class JmxSipIT {
         }
     }
 
-    static void register(String user, String secret, int port) throws Exception {
-        Sipp.Result r = Sipp.phone(daemon, work, "register.xml", user, secret, port);
-        assertThat(r.passed()).as(r.output()).isTrue();
-    }
-
-    static Process sipp(String name, String scenario, int port, String... extra) throws IOException {
-        Process p = Sipp.background(daemon, work, name, scenario, port, 30, extra);
+    static Sipp.Phone sipp(String name, String scenario, String... extra) throws Exception {
+        Sipp.Phone p = Sipp.start(daemon, work, name, scenario, 30, extra);
         sipps.add(p);
         return p;
     }
@@ -86,9 +84,9 @@ class JmxSipIT {
     void registrationsAndACallAreSeenAndDroppedOverJmx() throws Exception {
         ObjectName trace = new ObjectName("sipwitch:type=Trace");
         mbs.invoke(trace, "trace", new Object[] {"on"}, new String[] {String.class.getName()});
-        int alicePort = Sipp.freeUdpPort();
-        int bobPort = Sipp.freeUdpPort();
-        register("alice", "alice-secret", alicePort);
+        aliceContact = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        Sipp.Phone bob = sipp("bob", "call-uas.xml"); // waits for the call, on a port it bound itself
+        Sipp.registerOk(daemon, work, "alice", "alice-secret", aliceContact.getLocalPort());
         mbs.invoke(trace, "trace", new Object[] {"off"}, new String[] {String.class.getName()});
         CompositeData[] captured = (CompositeData[]) mbs.getAttribute(trace, "Messages");
         assertThat(captured).extracting(c -> (String) c.get("text"))
@@ -96,13 +94,12 @@ class JmxSipIT {
                 .anyMatch(t -> t.startsWith("SIP/2.0 401"))
                 .noneMatch(t -> t.contains("response=\"") && !t.contains("****"));
         assertThat(captured).extracting(c -> (String) c.get("direction")).contains("in", "out");
-        register("bob", "bob-secret", bobPort);
+        Sipp.registerOk(daemon, work, "bob", "bob-secret", bob.port());
         await().atMost(Duration.ofSeconds(5)).until(() -> seen("sipwitch.registration.activated", "alice")
                 && seen("sipwitch.registration.activated", "bob"));
         assertThat((CompositeData[]) attr("Registry", "Registrations")).hasSize(2);
 
-        Process bob = sipp("bob", "call-uas.xml", bobPort);
-        Process alice = sipp("alice", "call-uac-held.xml", alicePort, "-s", "202");
+        Sipp.Phone alice = sipp("alice", "call-uac-held.xml", "-s", "202");
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
                 .until(() -> ((CompositeData[]) attr("Calls", "Calls")).length == 1
                         && ((String) attr("Calls", "Status")).contains("j"));
@@ -115,12 +112,8 @@ class JmxSipIT {
         Object dropped = mbs.invoke(new ObjectName("sipwitch:type=Calls"), "drop", new Object[] {callId},
                 new String[] {String.class.getName()});
         assertThat(dropped).isEqualTo(1);
-        for (Process p : List.of(alice, bob)) {
-            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            String name = p == alice ? "alice" : "bob";
-            assertThat(p.exitValue()).as(Files.readString(work.resolve(name + ".out"), StandardCharsets.UTF_8))
-                    .isZero();
-        }
+        alice.assertPassed();
+        bob.assertPassed();
         await().atMost(Duration.ofSeconds(5)).until(() -> seen("sipwitch.call.dropped", callId));
         assertThat((CompositeData[]) attr("Calls", "Calls")).isEmpty();
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +38,9 @@ class RegistryVerbsIT {
     static DaemonProcess daemon;
     static JMXConnector jmx;
     static MBeanServerConnection mbs;
+    /** The phones' Contact ports: held by the test, so nobody else can take them meanwhile. */
+    static DatagramSocket aliceContact;
+    static DatagramSocket bobContact;
     static int alicePort;
 
     @BeforeAll
@@ -45,7 +51,9 @@ class RegistryVerbsIT {
         daemon = DaemonProcess.start(config, work);
         jmx = Tools.jmx(daemon, "control");
         mbs = jmx.getMBeanServerConnection();
-        alicePort = Sipp.freeUdpPort();
+        aliceContact = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        bobContact = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        alicePort = aliceContact.getLocalPort();
         Sipp.Result r = sipp("register.xml", "alice", "alice-secret", alicePort);
         assertThat(r.passed()).as(r.output()).isTrue();
     }
@@ -62,10 +70,15 @@ class RegistryVerbsIT {
         if (daemon != null) {
             daemon.close();
         }
+        for (DatagramSocket s : new DatagramSocket[] {aliceContact, bobContact}) {
+            if (s != null) {
+                s.close();
+            }
+        }
     }
 
-    static Sipp.Result sipp(String scenario, String user, String secret, int port) throws Exception {
-        return Sipp.phone(daemon, work, scenario, user, secret, port);
+    static Sipp.Result sipp(String scenario, String user, String secret, int contactPort) throws Exception {
+        return Sipp.register(daemon, work, scenario, user, secret, contactPort);
     }
 
     static Tools.Result ok(String... args) throws Exception {
@@ -179,7 +192,7 @@ class RegistryVerbsIT {
     @Test
     @Order(9)
     void registrationLifeCycleAndWrongPasswordThroughSipp() throws Exception {
-        int port = Sipp.freeUdpPort();
+        int port = bobContact.getLocalPort();
         Sipp.Result cycle = sipp("register-cycle.xml", "bob", "bob-secret", port);
         assertThat(cycle.passed()).as(cycle.output()).isTrue();
         assertThat(ok("registry").out()).doesNotContain("bob");
@@ -192,13 +205,17 @@ class RegistryVerbsIT {
     @Test
     @Order(10)
     void eventsStreamRegistrationsUntilInterrupted() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(DaemonProcess.script("sipwitchctl").toString(), "events");
+        // SIGINT at its default, as from a terminal, even when the build runs in the background
+        ProcessBuilder pb = new ProcessBuilder("env", "--default-signal=INT",
+                DaemonProcess.script("sipwitchctl").toString(), "events");
         pb.environment().put("SIPWITCH_RUNDIR", daemon.runDir().toString());
         Path out = work.resolve("events.out");
         Process events = pb.redirectOutput(out.toFile()).redirectErrorStream(true).start();
         try {
-            Thread.sleep(500);
-            assertThat(sipp("register.xml", "bob", "bob-secret", Sipp.freeUdpPort()).passed()).isTrue();
+            // the daemon says when the stream is set up: every event after that is streamed
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> daemon.stderr().stream().anyMatch(l -> l.contains("events stream opened")));
+            assertThat(sipp("register.xml", "bob", "bob-secret", bobContact.getLocalPort()).passed()).isTrue();
             await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(out).contains("bob"));
             assertThat(Files.readString(out)).contains("registration.activated");
         } finally {

@@ -3,14 +3,14 @@ package org.sipwitch.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,32 +25,31 @@ class ReloadKeepsStateIT {
     @TempDir
     Path work;
     DaemonProcess daemon;
-    final List<Process> sipps = new ArrayList<>();
+    final List<Sipp.Phone> sipps = new ArrayList<>();
+    /** alice only calls: her Contact is a port the test holds, so nobody else can take it. */
+    DatagramSocket aliceContact;
 
     @AfterEach
     void stop() throws Exception {
-        for (Process p : sipps) {
-            p.destroy();
-            p.waitFor(5, TimeUnit.SECONDS);
+        for (Sipp.Phone p : sipps) {
+            p.close();
         }
         if (daemon != null) {
             daemon.close();
         }
+        if (aliceContact != null) {
+            aliceContact.close();
+        }
     }
 
-    Sipp.Result register(String scenario, String user, String secret, int port) throws Exception {
-        return Sipp.phone(daemon, work, scenario, user, secret, port);
+    Sipp.Result register(String scenario, String user, String secret, int contactPort) throws Exception {
+        return Sipp.register(daemon, work, scenario, user, secret, contactPort);
     }
 
-    Process sipp(String name, String scenario, int port, String... extra) throws IOException {
-        Process p = Sipp.background(daemon, work, name, scenario, port, 60, extra);
+    Sipp.Phone sipp(String name, String scenario, String... extra) throws Exception {
+        Sipp.Phone p = Sipp.start(daemon, work, name, scenario, 60, extra);
         sipps.add(p);
         return p;
-    }
-
-    void assertPassed(Process p, String name) throws Exception {
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as(name + " finished").isTrue();
-        assertThat(p.exitValue()).as(Files.readString(work.resolve(name + ".out"), StandardCharsets.UTF_8)).isZero();
     }
 
     Tools.Result ctl(String... args) throws Exception {
@@ -65,13 +64,13 @@ class ReloadKeepsStateIT {
         TestConfig before = new TestConfig().user("alice", "201", "alice-old").user("bob", "202", "bob-secret");
         Path config = before.write(work);
         daemon = DaemonProcess.start(config, work);
-        int alicePort = Sipp.freeUdpPort();
-        int bobPort = Sipp.freeUdpPort();
+        aliceContact = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        int alicePort = aliceContact.getLocalPort();
+        Sipp.Phone bob = sipp("bob", "call-uas.xml");
         assertThat(register("register.xml", "alice", "alice-old", alicePort).passed()).isTrue();
-        assertThat(register("register.xml", "bob", "bob-secret", bobPort).passed()).isTrue();
+        assertThat(register("register.xml", "bob", "bob-secret", bob.port()).passed()).isTrue();
 
-        Process bob = sipp("bob", "call-uas.xml", bobPort);
-        Process alice = sipp("alice", "call-uac-held.xml", alicePort, "-s", "202");
+        Sipp.Phone alice = sipp("alice", "call-uac-held.xml", "-s", "202");
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
                 .until(() -> Tools.sipwitchctl(daemon, "status").out().contains("j"));
 
@@ -81,7 +80,7 @@ class ReloadKeepsStateIT {
         assertThat(broken.status()).as(broken.toString()).isEqualTo(20);
         assertThat(broken.err()).contains(config + ":");
         assertThat(ctl("history").out()).contains("reload failed").contains(config + ":");
-        assertThat(register("register.xml", "alice", "alice-old", Sipp.freeUdpPort()).passed())
+        assertThat(register("register.xml", "alice", "alice-old", alicePort).passed())
                 .as("old config still in force")
                 .isTrue();
 
@@ -93,17 +92,17 @@ class ReloadKeepsStateIT {
         assertThat(ctl("calls").out()).contains("alice").contains("joined");
         assertThat(ctl("registry").out()).contains("alice").contains("bob");
 
-        Sipp.Result stale = register("register-refused.xml", "alice", "alice-old", Sipp.freeUdpPort());
+        Sipp.Result stale = register("register-refused.xml", "alice", "alice-old", alicePort);
         assertThat(stale.passed()).as("the old secret is refused: " + stale.output()).isTrue();
         String policy = ctl("policy").out();
         assertThat(policy).as("counted, not blocked: 127.0.0.0/8 is trusted").containsPattern("counter +auth-failures [1-9]")
                 .containsPattern("counter +allowed [1-9]").contains("guard").doesNotContainPattern("(?m)^blocked ");
-        Sipp.Result fresh = register("register.xml", "alice", "alice-new", Sipp.freeUdpPort());
+        Sipp.Result fresh = register("register.xml", "alice", "alice-new", alicePort);
         assertThat(fresh.passed()).as("the new secret works: " + fresh.output()).isTrue();
 
         ctl("drop", "alice"); // the call carried over still ends properly: BYE to both phones
-        assertPassed(alice, "alice");
-        assertPassed(bob, "bob");
+        alice.assertPassed();
+        bob.assertPassed();
         await().atMost(Duration.ofSeconds(5)).until(() -> !Tools.sipwitchctl(daemon, "status").out().contains("j"));
     }
 }

@@ -102,6 +102,8 @@ class RemoteJmxIT {
             MBeanServerConnection mbs = c.getMBeanServerConnection();
             assertThat(mbs.getAttribute(ObjectNames.SERVER, "State")).isEqualTo("up");
             assertThat(mbs.getAttribute(ObjectNames.REGISTRY, "Registrations")).isNotNull();
+            // operations declared INFO only read: a read-only role may run them
+            assertThat((CompositeData[]) mbs.invoke(ObjectNames.SERVER, "check", null, null)).isNotEmpty();
             assertThatThrownBy(() -> mbs.invoke(ObjectNames.TRACE, "trace", new Object[] {"on"},
                     new String[] {"java.lang.String"})).isInstanceOf(SecurityException.class)
                     .hasMessageContaining("read-only");
@@ -109,6 +111,44 @@ class RemoteJmxIT {
                     .isInstanceOf(SecurityException.class);
             assertThatThrownBy(() -> mbs.unregisterMBean(ObjectNames.SERVER)).isInstanceOf(SecurityException.class);
             assertThat(mbs.getAttribute(ObjectNames.SERVER, "State")).isEqualTo("up");
+        }
+    }
+
+    @Test
+    void controlWritesOnlyTheSipwitchDomain() throws Exception {
+        ObjectName hotspot = new ObjectName("com.sun.management:type=HotSpotDiagnostic");
+        Path dump = work.resolve("heap.hprof");
+        try (JMXConnector c = Tools.jmx(daemon, "control")) {
+            MBeanServerConnection mbs = c.getMBeanServerConnection();
+            // reading the platform MBeans is fine ...
+            assertThat(mbs.getAttribute(hotspot, "DiagnosticOptions")).isNotNull();
+            assertThat(mbs.getAttribute(new ObjectName("java.lang:type=Memory"), "HeapMemoryUsage")).isNotNull();
+            // ... but the heap holds the users' secrets: no dump, no JVM changes
+            assertThatThrownBy(() -> mbs.invoke(hotspot, "dumpHeap", new Object[] {dump.toString(), true},
+                    new String[] {"java.lang.String", "boolean"})).isInstanceOf(SecurityException.class)
+                    .hasMessageContaining("access denied").hasMessageContaining("read-only outside the sipwitch domain");
+            assertThatThrownBy(() -> mbs.setAttribute(new ObjectName("java.lang:type=Memory"),
+                    new Attribute("Verbose", true))).isInstanceOf(SecurityException.class);
+            assertThatThrownBy(() -> mbs.invoke(new ObjectName("java.util.logging:type=Logging"), "setLoggerLevel",
+                    new Object[] {"", "OFF"}, new String[] {"java.lang.String", "java.lang.String"}))
+                    .isInstanceOf(SecurityException.class);
+        }
+        assertThat(dump).doesNotExist();
+    }
+
+    @Test
+    void monitorReadsOnlySipwitchAndJavaLang() throws Exception {
+        try (JMXConnector c = Tools.jmx(daemon, "monitor")) {
+            MBeanServerConnection mbs = c.getMBeanServerConnection();
+            assertThat(mbs.getAttribute(new ObjectName("java.lang:type=Memory"), "HeapMemoryUsage")).isNotNull();
+            assertThatThrownBy(() -> mbs.getAttribute(new ObjectName("com.sun.management:type=HotSpotDiagnostic"),
+                    "DiagnosticOptions")).isInstanceOf(SecurityException.class).hasMessageContaining("monitor");
+            assertThat(mbs.queryNames(null, null)).isNotEmpty()
+                    .allMatch(n -> n.getDomain().equals("sipwitch") || n.getDomain().equals("java.lang"))
+                    .contains(ObjectNames.SERVER, new ObjectName("java.lang:type=Runtime"));
+            assertThat(mbs.getDomains()).containsExactlyInAnyOrder("sipwitch", "java.lang");
+            assertThatThrownBy(() -> mbs.invoke(new ObjectName("java.lang:type=Memory"), "gc", null, null))
+                    .isInstanceOf(SecurityException.class);
         }
     }
 

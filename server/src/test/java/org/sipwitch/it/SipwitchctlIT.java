@@ -2,9 +2,12 @@ package org.sipwitch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import javax.management.MBeanServerConnection;
 import javax.management.openmbean.CompositeData;
 import javax.management.remote.JMXConnector;
@@ -66,16 +69,39 @@ class SipwitchctlIT {
         return r;
     }
 
+    /**
+     * One version string, the pom's: in the jar's manifest, from {@code sipwitchctl --version}
+     * (no daemon asked), from {@code sipwitch --version}, as the running daemon's Server
+     * MBean Version, and from the {@code version} verb.
+     */
+    @Test
+    @Order(0)
+    void theJarTheToolsAndTheDaemonReportThePomsVersion() throws Exception {
+        String pom = System.getProperty("sipwitch.version");
+        assertThat(pom).as("failsafe passes the pom's version").isNotBlank();
+        try (JarFile jar = new JarFile(System.getProperty("sipwitch.jar"))) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Implementation-Version")).isEqualTo(pom);
+        }
+        assertThat(ok("--version").out()).isEqualTo("sipwitchctl " + pom + "\n");
+        assertThat(mbs.getAttribute(ObjectNames.SERVER, "Version")).isEqualTo(pom);
+        assertThat(ok("version").out()).isEqualTo("sipwitchctl " + pom + "\nsipwitch " + pom + "\n");
+        Process daemonVersion = new ProcessBuilder(DaemonProcess.script("sipwitch").toString(), "--version").start();
+        String printed = new String(daemonVersion.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(daemonVersion.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(printed).isEqualTo("sipwitch " + pom + "\n");
+    }
+
     @Test
     @Order(1)
     void versionHelpContactDumpCheck() throws Exception {
-        assertThat(ok("version").out()).contains("sipwitch 0.1.0");
         assertThat(ok("help").out()).contains("usage: sipwitchctl").contains("snapshot");
         assertThat(ok("contact").out().strip()).isEqualTo(mbs.getAttribute(ObjectNames.SERVER, "Contact"));
         String dump = ok("dump").out();
         assertThat(dump).contains("provision.user = alice").contains("jmx.port = 0").doesNotContain(SECRET);
         assertThat(dump.strip()).isEqualTo(((String) mbs.getAttribute(ObjectNames.CONFIG, "EffectiveConfig")).strip());
-        assertThat(ok("check").out()).contains("ok   deadlocks: no deadlocked threads");
+        assertThat(ok("check").out()).contains("ok   deadlocks: no deadlocked threads")
+                .contains("ok   contained errors: 0 task(s) failed on the worker lanes, 0 message(s) failed in "
+                        + "their handler, 0 ACK(s) not sent");
     }
 
     @Test
@@ -153,9 +179,13 @@ class SipwitchctlIT {
         Tools.Result r = Tools.sipwitchctl(daemon, "release", "201");
         assertThat(r.status()).isEqualTo(20);
         assertThat(r.err()).contains("201 is not registered");
-        Tools.Result unknown = Tools.sipwitchctl(daemon, "release", "299");
+        // 299 is no user, but inside the extension range: it could be activated, it just is not
+        Tools.Result free = Tools.sipwitchctl(daemon, "release", "299");
+        assertThat(free.status()).isEqualTo(20);
+        assertThat(free.err()).contains("299 is not registered");
+        Tools.Result unknown = Tools.sipwitchctl(daemon, "release", "399");
         assertThat(unknown.status()).isEqualTo(20);
-        assertThat(unknown.err()).contains("no such extension 299");
+        assertThat(unknown.err()).contains("no such extension 399 (not provisioned, and not in the extension range 200-299)");
         assertThat(ok("registry").out()).contains("0 registrations");
         assertThat(ok("stats").out()).contains("system");
     }

@@ -201,16 +201,38 @@ final class StreamPhone implements AutoCloseable {
         return finish(b, "");
     }
 
+    /** REGISTER without credentials: the server's challenge (its WWW-Authenticate value). */
+    String challenge(int expires) throws IOException {
+        send(registerText("nonce-" + user + "-" + socket.getLocalPort(), expires, null));
+        Msg r = readUntil(m -> m.status() >= 200);
+        if (r.status() != 401) {
+            throw new IOException("expected 401, got " + r.startLine());
+        }
+        return r.header("WWW-Authenticate");
+    }
+
+    /** REGISTER answering an earlier {@code challenge} with nonce-count {@code nc}: the final response. */
+    Msg registerAnswering(String challenge, int nc, int expires) throws IOException {
+        send(registerText("nonce-" + user + "-" + socket.getLocalPort(), expires,
+                authorization(challenge, "REGISTER", "sip:" + server(), nc)));
+        return readUntil(m -> m.status() >= 200);
+    }
+
     private String authorization(String challenge, String method, String uri) {
+        return authorization(challenge, method, uri, 1);
+    }
+
+    private String authorization(String challenge, String method, String uri, int nc) {
         String realm = param(challenge, "realm");
         String nonce = param(challenge, "nonce");
         String opaque = param(challenge, "opaque");
         String cnonce = "c" + Long.toHexString(System.nanoTime());
         String ha1 = md5(user + ":" + realm + ":" + password);
         String ha2 = md5(method + ":" + uri);
-        String response = md5(ha1 + ":" + nonce + ":00000001:" + cnonce + ":auth:" + ha2);
+        String count = String.format("%08x", nc);
+        String response = md5(ha1 + ":" + nonce + ":" + count + ":" + cnonce + ":auth:" + ha2);
         return "Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", uri=\"" + uri
-                + "\", response=\"" + response + "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"" + cnonce + "\""
+                + "\", response=\"" + response + "\", algorithm=MD5, qop=auth, nc=" + count + ", cnonce=\"" + cnonce + "\""
                 + (opaque != null ? ", opaque=\"" + opaque + "\"" : "");
     }
 

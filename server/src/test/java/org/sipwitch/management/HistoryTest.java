@@ -27,7 +27,7 @@ class HistoryTest {
 
     @Test
     void beanResizesOnlyWithANonZeroSize() {
-        HistoryBean bean = new HistoryBean(new HistoryRing(5));
+        HistoryBean bean = new HistoryBean(new HistoryRing(5), java.util.List::of);
         assertThat(bean.history(0).size()).isEqualTo(5);
         assertThat(bean.history(7).size()).isEqualTo(7);
         assertThat(bean.history(0).size()).isEqualTo(7);

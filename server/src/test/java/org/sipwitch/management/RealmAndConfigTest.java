@@ -28,9 +28,17 @@ class RealmAndConfigTest {
         assertThat(realm.realm("office", "")).isEqualTo(new RealmInfo("office", "md5"));
         assertThat(realm.realm("", "SHA256")).isEqualTo(new RealmInfo("office", "sha-256"));
         assertThatThrownBy(() -> realm.realm("", "sha-1")).hasMessageContaining("unknown digest type");
-        assertThatThrownBy(() -> realm.realm("a\"b", "")).hasMessageContaining("invalid realm");
+        // the file's rule, the same words: no quotes, no spaces
+        assertThatThrownBy(() -> realm.realm("a\"b", "")).hasMessageContaining("realm must be 1 to 128 visible ASCII");
+        assertThatThrownBy(() -> realm.realm("a b", "")).hasMessageContaining("without quotes, backslashes or spaces");
         assertThat(events.log().since(0)).extracting(Event::message)
                 .containsExactly("realm office digest md5", "realm office digest sha-256");
+        assertThat(config.current().registry().realm()).isEqualTo("office");
+        assertThat(String.join("\n", org.sipwitch.config.ConfigDump.lines(config)))
+                .contains("registry.realm = office  [set live; the files say example.net]");
+
+        config.reload(); // the files are back in charge
+        assertThat(realm.realm("", "")).isEqualTo(new RealmInfo("example.net", "md5"));
     }
 
     @Test
@@ -84,8 +92,8 @@ class RealmAndConfigTest {
                 new PolicyEntry("restricted", "10.0.0.0/8"));
         hooks.policy(new PolicySource() {
             @Override
-            public java.util.List<String> blockedSources() {
-                return java.util.List.of("192.0.2.9");
+            public java.util.List<PolicyEntry> blocked() {
+                return java.util.List.of(PolicyEntry.blocked("192.0.2.9", 1_000, 601_000, 10, "alice"));
             }
 
             @Override
@@ -94,7 +102,8 @@ class RealmAndConfigTest {
             }
         });
         assertThat(policy.getPolicy().published()).isEqualTo("pbx.example.net:5060");
-        assertThat(policy.getPolicy().entries()).contains(new PolicyEntry("blocked", "192.0.2.9"));
+        assertThat(policy.getPolicy().entries()).contains(new PolicyEntry("blocked", "", "192.0.2.9", "alice", 1_000,
+                "1970-01-01T00:00:01Z", 601_000, "1970-01-01T00:10:01Z", 10, ""));
     }
 
     @Test

@@ -80,4 +80,17 @@ class SipTraceTest {
         trace.record(SipTrace.Direction.IN, "p", "tcp", "x".repeat(SipTrace.MAX_MESSAGE + 10));
         assertThat(trace.getMessages().get(2).text()).endsWith("[... 10 more characters]");
     }
+
+    @Test
+    void enabledAttributeIsTheTraceSwitch() throws Exception {
+        javax.management.MBeanServer mbs = javax.management.MBeanServerFactory.newMBeanServer();
+        SipTrace trace = new SipTrace();
+        javax.management.ObjectName name = org.sipwitch.mbeans.ObjectNames.TRACE;
+        mbs.registerMBean(new org.sipwitch.mbeans.DescribedMXBean<>(org.sipwitch.mbeans.TraceMXBean.class, trace), name);
+        assertThat(mbs.getAttribute(name, "Enabled")).isEqualTo(false);
+        trace.trace("on");
+        assertThat(mbs.getAttribute(name, "Enabled")).isEqualTo(true);
+        mbs.setAttribute(name, new javax.management.Attribute("Enabled", false));
+        assertThat(trace.isOn()).isFalse();
+    }
 }

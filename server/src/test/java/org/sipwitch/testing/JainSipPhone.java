@@ -4,10 +4,6 @@ import gov.nist.javax.sip.SipStackExt;
 import gov.nist.javax.sip.clientauthutils.AccountManager;
 import gov.nist.javax.sip.clientauthutils.AuthenticationHelper;
 import gov.nist.javax.sip.clientauthutils.UserCredentials;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,11 +84,13 @@ public final class JainSipPhone implements SipListener, AutoCloseable {
         p.setProperty("javax.sip.STACK_NAME", "phone-" + user + "-" + STACKS.incrementAndGet());
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", QuietStackLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", QuietServerLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", PreboundNetworkLayer.class.getName());
         stack = factory.createSipStack(p);
         addresses = factory.createAddressFactory();
         headers = factory.createHeaderFactory();
         messages = factory.createMessageFactory();
-        lp = stack.createListeningPoint("127.0.0.1", freePort(transport), transport);
+        int port = transport.equals("udp") ? PreboundNetworkLayer.bindUdp() : PreboundNetworkLayer.bindTcp();
+        lp = stack.createListeningPoint("127.0.0.1", port, transport);
         provider = stack.createSipProvider(lp);
         provider.addSipListener(this);
         registrationCallId = provider.getNewCallId();
@@ -102,19 +100,6 @@ public final class JainSipPhone implements SipListener, AutoCloseable {
             @Override public String getSipDomain() { return realm; }
         };
         auth = ((SipStackExt) stack).getAuthenticationHelper(accounts, headers);
-    }
-
-    private static int freePort(String transport) throws Exception {
-        InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        if (transport.equals("udp")) {
-            try (DatagramSocket s = new DatagramSocket(any)) {
-                return s.getLocalPort();
-            }
-        }
-        try (ServerSocket s = new ServerSocket()) {
-            s.bind(any);
-            return s.getLocalPort();
-        }
     }
 
     public int port() {

@@ -38,7 +38,7 @@ public final class DigestAuthenticator {
 
     private final CredentialSource credentials;
     private final Clock clock;
-    private final long lifetimeMillis;
+    private volatile long lifetimeMillis;
     private final boolean bindToAddress;
     private final NonceCodec nonces = new NonceCodec();
     private final NonceCountTracker replay;
@@ -76,6 +76,21 @@ public final class DigestAuthenticator {
         nonces.rotateKey();
         replay.clear();
         state = new State(realm, algorithm);
+    }
+
+    /**
+     * A new nonce lifetime, from a reload: nonces older than it are stale from the next
+     * request on, whenever they were issued (the issue time is inside the nonce).
+     */
+    public void setNonceLifetime(java.time.Duration lifetime) {
+        long millis = lifetime.toMillis();
+        if (millis <= 0) {
+            throw new IllegalArgumentException("nonce lifetime must be positive");
+        }
+        if (millis != lifetimeMillis) {
+            lifetimeMillis = millis;
+            replay.setLifetime(millis);
+        }
     }
 
     /** Checks a request's credentials (REGISTER: Authorization, others: Proxy-Authorization). */

@@ -26,7 +26,7 @@ final class NonceCountTracker {
 
     private final ConcurrentHashMap<String, Entry> table = new ConcurrentHashMap<>();
     private final int capacity;
-    private final long lifetimeMillis;
+    private volatile long lifetimeMillis;
     private volatile long floor = Long.MIN_VALUE;
 
     NonceCountTracker(int capacity, long lifetimeMillis) {
@@ -61,6 +61,11 @@ final class NonceCountTracker {
         return accepted[0];
     }
 
+    /** A reload changed the nonce lifetime; entries go by the new one from the next eviction on. */
+    void setLifetime(long millis) {
+        lifetimeMillis = millis;
+    }
+
     int size() {
         return table.size();
     }
@@ -74,6 +79,8 @@ final class NonceCountTracker {
             return;
         }
         long expiredBefore = nowMillis - lifetimeMillis;
+        // stale anyway; the floor keeps them stale should a reload lengthen the lifetime
+        floor = Math.max(floor, expiredBefore - 1);
         table.values().removeIf(e -> e.issuedAt < expiredBefore);
         if (table.size() <= capacity - capacity / 8) {
             return;

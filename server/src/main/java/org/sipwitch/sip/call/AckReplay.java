@@ -6,7 +6,6 @@ import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.transaction.ClientTransaction;
 import org.sipwitch.sip.transaction.ClientTransactionListener;
-import org.sipwitch.sip.transport.MessageSender;
 
 /**
  * What an ended call leaves behind on a leg whose INVITE was answered: the ACK of that
@@ -16,12 +15,12 @@ import org.sipwitch.sip.transport.MessageSender;
  * collected when it ends instead of 32 s later.
  */
 final class AckReplay implements ClientTransactionListener {
-    private final MessageSender sender;
+    private final AckSender sender;
     private final Peer peer;
     private final long cseq;
     private final byte[] ack;
 
-    private AckReplay(MessageSender sender, Peer peer, long cseq, byte[] ack) {
+    private AckReplay(AckSender sender, Peer peer, long cseq, byte[] ack) {
         this.sender = sender;
         this.peer = peer;
         this.cseq = cseq;
@@ -39,7 +38,7 @@ final class AckReplay implements ClientTransactionListener {
             return;
         }
         SipRequest again = call.ctx.requests.ack(leg, leg.ackedCseq, leg.ackPayload);
-        invite.redirect(new AckReplay(call.ctx.sender, leg.peer, leg.ackedCseq, SipEncoder.toBytes(again)));
+        invite.redirect(new AckReplay(call.ctx.acks, leg.peer, leg.ackedCseq, SipEncoder.toBytes(again)));
     }
 
     @Override
@@ -49,11 +48,7 @@ final class AckReplay implements ClientTransactionListener {
     @Override
     public void onFinal(ClientTransaction tx, SipResponse response) {
         if (response.isSuccess() && CallSession.cseqOf(response) == cseq) {
-            try {
-                sender.sendEncoded(ack, peer);
-            } catch (RuntimeException e) {
-                // as for any ACK: the phone sends its 2xx again
-            }
+            sender.sendEncoded(ack, peer); // a failure is counted and logged there; the phone sends its 2xx again
         }
     }
 }

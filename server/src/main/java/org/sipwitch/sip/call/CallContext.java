@@ -20,6 +20,7 @@ final class CallContext {
     final LegRequests requests;
     final CallTable table;
     final CallStatistics stats;
+    final AckSender acks;
     volatile CallListener listener = CallListener.NONE;
     /** Phones held by other cluster nodes are reached through them ({@link NodeRoutes#NONE}: no cluster). */
     volatile NodeRoutes routes = NodeRoutes.NONE;
@@ -49,6 +50,7 @@ final class CallContext {
         this.requests = requests;
         this.table = table;
         this.stats = stats;
+        this.acks = new AckSender(sender, clock);
     }
 
     /** Where a request for this binding goes: the node that holds the phone, or the phone itself. */
@@ -68,11 +70,7 @@ final class CallContext {
 
     /** An ACK is no transaction (§17.1.1.3): it goes straight to the transport; a lost one is resent on the 2xx. */
     void sendAck(SipRequest ack, Peer to) {
-        try {
-            sender.send(ack, to);
-        } catch (RuntimeException e) {
-            // the phone retransmits its 2xx and gets the ACK again
-        }
+        acks.send(ack, to);
     }
 
     Scheduler.Scheduled schedule(long delayMillis, String lane, Runnable task) {

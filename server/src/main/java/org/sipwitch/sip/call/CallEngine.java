@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.sipwitch.sip.auth.DigestAuthenticator;
 import org.sipwitch.sip.location.LocationService;
@@ -44,6 +45,8 @@ public final class CallEngine {
     private final TargetResolver resolver;
     private final MessageRelay messages;
     private final Supplier<CallSettings> settings;
+    /** Set by {@link #endAll}: the server is going away, new calls are turned away. */
+    private volatile boolean closing;
 
     public CallEngine(MessageSender sender, KeyedExecutor executor, Scheduler scheduler, Clock clock,
                       LocalAddress local, DigestAuthenticator authenticator, UserLookup users,
@@ -127,6 +130,12 @@ public final class CallEngine {
             SipResponse r = tx.createResponse(420);
             r.addHeader(HeaderNames.UNSUPPORTED, require);
             tx.respond(r);
+            return;
+        }
+        if (closing) {
+            SipResponse away = tx.createResponse(503); // stopping or restarting: try again shortly
+            away.addHeader(HeaderNames.RETRY_AFTER, "5");
+            tx.respond(away);
             return;
         }
         CallSettings s = settings.get();
@@ -279,6 +288,29 @@ public final class CallEngine {
     }
 
     /**
+     * Ends every call because the server stops or restarts ({@code reason}, e.g.
+     * {@code shutdown}): BYE on both legs of answered calls, 487 to the caller and CANCEL
+     * to every fork of ringing ones; statistics and listeners hear each end. From now on
+     * new INVITEs get 503. The future completes once every BYE and CANCELled fork has
+     * its final response (the caller bounds the wait: a dead phone answers nothing).
+     */
+    public CompletableFuture<Void> endAll(String reason) {
+        closing = true;
+        CallDrain drain = new CallDrain();
+        for (CallSession s : ctx.table.sessions()) {
+            drain.expect();
+            ctx.onLane(s.lane, () -> {
+                try {
+                    s.shutdown(reason, drain);
+                } finally {
+                    drain.settle();
+                }
+            });
+        }
+        return drain.dispatched();
+    }
+
+    /**
      * Sends a text MESSAGE from {@code system} to every contact of a registered user or
      * extension ({@code sipwitchctl message ext "text"}); returns how many contacts.
      *
@@ -291,6 +323,11 @@ public final class CallEngine {
     /** Also count every call in {@code counter} (started once, ended once, from any lane). */
     public void addCounter(CallCounter counter) {
         ctx.counters.add(Objects.requireNonNull(counter, "counter"));
+    }
+
+    /** ACKs for 2xx that could not be sent (logged; the phone repeats its 2xx), since start. */
+    public long unsentAcks() {
+        return ctx.acks.failed();
     }
 
     public CallStatistics statistics() {

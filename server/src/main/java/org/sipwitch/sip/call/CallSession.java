@@ -45,8 +45,12 @@ final class CallSession {
     private DialogProbe probe;
     private int maxForwards = 70;
     private boolean ended;
+    /** The final status the caller got (200 once answered), 0 before. */
+    private int callerStatus;
     /** Statistics heard of this call's start, so they must hear of its end. */
     private boolean counted;
+    /** Set when the server ends the call at shutdown or restart: what it sends is waited for. */
+    private CallDrain drain;
     final DialogRelay relay;
 
     CallSession(CallContext ctx, int slot, int sequence, String lane, UserIdentity caller, UserIdentity callee,
@@ -197,6 +201,7 @@ final class CallSession {
         }
         winner = leg;
         answeredAt = ctx.clock.millis();
+        callerStatus = response.status();
         cancelTimer();
         for (TargetLeg other : targets) {
             if (other != leg && !other.isFinal() && other.invite != null) {
@@ -235,7 +240,7 @@ final class CallSession {
         leg.released = true;
         ackNow(leg, cseq, null);
         if (leg.isConfirmed()) {
-            ctx.layer.sendRequest(ctx.requests.inDialog(leg, "BYE"), leg.peer, ClientTransactionListener.IGNORE, lane);
+            ctx.layer.sendRequest(ctx.requests.inDialog(leg, "BYE"), leg.peer, byeListener(), lane);
         }
         ctx.table.unindex(leg);
     }
@@ -296,14 +301,40 @@ final class CallSession {
     private void cancelTargets() {
         for (TargetLeg t : targets) {
             if (!t.isFinal() && t.invite != null) {
+                if (drain != null && !t.drained) {
+                    t.drained = true;
+                    drain.expect(); // settled by the fork's final response (487, or a 2xx that crossed)
+                }
                 t.invite.cancel();
             }
+        }
+    }
+
+    /**
+     * Lane: the server stops or restarts. As {@link #hangup} (BYE on both legs once
+     * answered; 487 to the caller and CANCEL to every fork before), and {@code drain}
+     * hears when the phones have answered.
+     */
+    void shutdown(String reason, CallDrain drain) {
+        if (ended) {
+            return;
+        }
+        this.drain = drain;
+        hangup(null, reason);
+    }
+
+    /** Lane: a fork cancelled by {@link #shutdown} has its final response. */
+    void forkSettled(TargetLeg leg) {
+        if (leg.drained && drain != null) {
+            leg.drained = false;
+            drain.settle();
         }
     }
 
     private void answerCaller(int status) {
         if (!source.answered) {
             source.answered = true;
+            callerStatus = status;
             source.invite.respond(status);
         }
     }
@@ -332,8 +363,13 @@ final class CallSession {
 
     private void bye(Leg leg) {
         if (leg.isConfirmed()) {
-            ctx.layer.sendRequest(ctx.requests.inDialog(leg, "BYE"), leg.peer, ClientTransactionListener.IGNORE, lane);
+            ctx.layer.sendRequest(ctx.requests.inDialog(leg, "BYE"), leg.peer, byeListener(), lane);
         }
+    }
+
+    /** The BYE's answer matters only while the server waits to close its sockets. */
+    private ClientTransactionListener byeListener() {
+        return drain == null ? ClientTransactionListener.IGNORE : drain.listener();
     }
 
     /** Frees the slot and the leg index; statistics and the listener hear of it once. */
@@ -360,6 +396,9 @@ final class CallSession {
             ctx.callEnded(caller.id(), callee.id());
         }
         ctx.listener.dropped(last, reason);
+        ctx.listener.ended(new CallDetail(id, caller.id(), callee.id(), dialled, started, answeredAt,
+                ctx.clock.millis(), callerStatus, reason, source == null ? "" : source.peer.toString(),
+                winner == null ? "" : winner.peer.toString()));
     }
 
     private void cancelTimer() {

@@ -43,6 +43,19 @@ public final class CallTable {
         return sequence.incrementAndGet();
     }
 
+    /** The session number of the last call admitted, 0 before the first. */
+    public int lastSequence() {
+        return sequence.get();
+    }
+
+    /**
+     * Numbers the next calls after {@code last}: a server restarted in-process goes on
+     * from the one it replaces, so a call id never names two calls of one daemon.
+     */
+    public void continueAfter(int last) {
+        sequence.accumulateAndGet(last, Math::max);
+    }
+
     /**
      * Claims a free slot for the session the factory makes; null when the table is
      * full. Starts after the last claimed slot so a freed slot is not reused at once

@@ -25,6 +25,8 @@ final class TargetLeg extends Leg implements ClientTransactionListener {
     boolean retried;
     /** The phone is held by another cluster node: the INVITE goes to that node, signed (never retried at the Contact). */
     final boolean throughNode;
+    /** Cancelled at shutdown: the server waits for this fork's final response before closing. */
+    boolean drained;
 
     TargetLeg(CallSession session, String callId, Binding binding) {
         this(session, callId, binding, session.ctx.routes.via(binding));
@@ -71,5 +73,6 @@ final class TargetLeg extends Leg implements ClientTransactionListener {
             finalStatus = response.status();
             session.targetFailed(this, response);
         }
+        session.forkSettled(this);
     }
 }

@@ -14,8 +14,9 @@ import org.sipwitch.sip.registrar.UserLookup;
 /**
  * What a dialled Request-URI means on this single-domain server: its user part is a
  * user id, an extension or an alias (the host is not compared: phones put our IP
- * address, a domain name, or anything there). The {@code system} identity is the
- * server's own and cannot be called.
+ * address, a domain name, or anything there), or a number the operator activated at a
+ * fixed address without provisioning it. The {@code system} identity is the server's own
+ * and cannot be called.
  *
  * <p>In a cluster, a request another node sent on (signed) names our phone's Contact as
  * its Request-URI and the user in its To: only this node's own bindings are used, so a
@@ -79,7 +80,10 @@ final class TargetResolver {
         }
         Optional<UserIdentity> user = users.resolve(name);
         if (user.isEmpty()) {
-            return new Target(null, List.of(), 404, name);
+            // an unprovisioned number the operator activated at a fixed address (a door phone)
+            List<Binding> activated = location.lookup(name).stream().filter(Binding::staticBinding).toList();
+            return activated.isEmpty() ? new Target(null, List.of(), 404, name)
+                    : new Target(new UserIdentity(name, name, null), activated, 0, name);
         }
         List<Binding> bindings = location.lookup(user.get().id());
         if (bindings.isEmpty()) {

@@ -20,6 +20,8 @@
  *     no answer within {@code <timers>} ring × cfna seconds → 480 and CANCEL on every leg;</li>
  * <li>caller CANCEL → 487 and CANCEL on every leg; BYE on either leg → BYE on the other; re-INVITE, INFO,
  *     UPDATE, MESSAGE (and other in-dialog methods) relayed with their responses; one re-INVITE at a time (491);</li>
+ * <li>the server stopping or restarting ({@code endAll}) ends every call as a hang-up would (BYE on both legs,
+ *     487/CANCEL while ringing) and answers new INVITEs 503 meanwhile;</li>
  * <li>answered calls are probed every two minutes with in-dialog OPTIONS ({@code DialogProbe}): 481 or no answer
  *     ends the call, so a lost BYE cannot hold a slot for ever.</li>
  * </ul>

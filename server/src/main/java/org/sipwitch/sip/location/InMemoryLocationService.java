@@ -28,7 +28,7 @@ public final class InMemoryLocationService implements LocationService {
     private final List<BindingListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger count = new AtomicInteger();
     private final Clock clock;
-    private final int maxBindingsPerUser;
+    private volatile int maxBindingsPerUser;
 
     /**
      * @param maxBindingsPerUser hard cap per user; the registrar answers before it
@@ -40,6 +40,17 @@ public final class InMemoryLocationService implements LocationService {
             throw new IllegalArgumentException("maxBindingsPerUser must be at least 1");
         }
         this.maxBindingsPerUser = maxBindingsPerUser;
+    }
+
+    /**
+     * A new hard cap, from a reload. Only ever raised: a user who has more devices than a
+     * lowered {@code <max-bindings>} must still refresh them (the registrar refuses new
+     * ones above the configured number), and they expire in their own time.
+     */
+    public void allowBindingsPerUser(int max) {
+        if (max > maxBindingsPerUser) {
+            maxBindingsPerUser = max;
+        }
     }
 
     /** The differences one update made, reported to listeners once the lock is released. */

@@ -16,6 +16,11 @@ import java.time.Instant;
  */
 public record BlockedSource(InetAddress address, Instant since, Instant until, int failures, String lastUser) {
 
+    /** The address as the operator reads it (an IPv4-mapped IPv6 address as IPv4). */
+    public String addressText() {
+        return Sources.format(address);
+    }
+
     /** {@code 203.0.113.9 since 2026-…Z until 2026-…Z failures 10 last-user alice} */
     public String describe() {
         return Sources.format(address) + " since " + since + " until " + until + " failures " + failures

@@ -20,8 +20,16 @@ public record TargetedUser(String userId, Instant since, Instant lastFailure, in
                            InetAddress lastSource) {
 
     public String describe() {
-        return userId + " since " + since + " failures " + failures + " sources " + sources
-                + (sources >= AuthFailureGuard.MAX_SOURCES_PER_USER ? "+" : "")
-                + " last-source " + Sources.format(lastSource);
+        return userId + " since " + since + " failures " + failures + " sources " + sourcesText()
+                + " last-source " + lastSourceText();
+    }
+
+    /** {@code 3}, or {@code 16+} once counting stopped. */
+    public String sourcesText() {
+        return sources + (sources >= AuthFailureGuard.MAX_SOURCES_PER_USER ? "+" : "");
+    }
+
+    public String lastSourceText() {
+        return Sources.format(lastSource);
     }
 }

@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.sipwitch.config.ClusterConfig;
 import org.sipwitch.config.LiveConfig;
 import org.sipwitch.config.RegistryConfig;
@@ -71,15 +74,22 @@ public final class SipServer implements AutoCloseable {
     private TransactionLayer transactions;
     private DigestAuthenticator authenticator;
     private LocationService location;
+    private InMemoryLocationService memory;
     private Registrar registrar;
     private ProvisionedUsers users;
     private ScheduledExecutorService housekeeping;
     private AccessGate gate;
     private GatedInbound gated;
     private final RecentUsers recentUsers = new RecentUsers(1000);
+    private final TrafficCounters traffic = new TrafficCounters();
     private volatile MessageTap tap = MessageTap.NONE;
     private LiveConfig.AutoCloseableListener reloadSubscription;
     private CallEngine calls;
+    /** The call sequence to go on from (a restart in-process); 0 for a fresh daemon. */
+    private int lastCallSequence;
+    /** Ports picked by the server this one replaces, used where the config says 0 (any); 0 = none. */
+    private int keptPort;
+    private int keptTlsPort;
 
     public SipServer(LiveConfig live) {
         this(live, null);
@@ -103,18 +113,22 @@ public final class SipServer implements AutoCloseable {
         gate.authGuard().addListener(securityLog);
         gate.overload().setListener(securityLog);
         GateSummary summary = new GateSummary(gate);
-        transports = new TransportManager(TlsSetup.apply(transportSettings(cfg.stack()), cfg.stack()), this::received);
+        TransportSettings settings = transportSettings(cfg.stack());
+        if (cfg.stack().port() == 0 && keptPort > 0) {
+            settings = settings.withPort(keptPort);
+        }
+        int tlsPort = cfg.stack().tlsPort() == 0 && keptTlsPort > 0 ? keptTlsPort : cfg.stack().tlsPort();
+        transports = new TransportManager(TlsSetup.apply(settings, cfg.stack(), tlsPort), this::received);
         AccessGate answering = gate;
         transports.setDatagramAnswerFilter(source -> source.getAddress() == null
                 || answering.mayAnswerMalformed(source.getAddress()));
-        MessageSender sender = new TappedSender(transports, () -> tap);
+        MessageSender sender = new TappedSender(transports, () -> tap, traffic);
         gated = new GatedInbound(gate, in -> transactions.onMessage(in), sender);
         transactions = new TransactionLayer(sender, router, lanes, scheduler, TransactionSettings.defaults());
 
         authenticator = new DigestAuthenticator(digestSettings(cfg.registry()), users, clock);
         authenticator.setObserver(new GuardedAuthentication(gate.authGuard(), recentUsers, clock));
-        InMemoryLocationService memory = new InMemoryLocationService(clock,
-                cfg.registry().maxBindings() + STATIC_BINDING_ROOM);
+        memory = new InMemoryLocationService(clock, cfg.registry().maxBindings() + STATIC_BINDING_ROOM);
         ListenerAddress local = new ListenerAddress(transports::listeningPoints,
                 () -> live.current().stack().published());
         if (cfg.cluster().isPresent()) {
@@ -134,12 +148,13 @@ public final class SipServer implements AutoCloseable {
         calls = new CallEngine(sender, lanes, scheduler, clock, local,
                 authenticator, users, location, () -> callSettings(live.current()), cfg.stack().mapped());
         calls.attach(transactions);
+        calls.table().continueAfter(lastCallSequence);
         if (cluster != null) {
             calls.setNodeRoutes(cluster.routes());
         }
         CallHandlers.install(router, calls);
 
-        reloadSubscription = live.onReload(this::applyReload);
+        reloadSubscription = live.onChange(this::apply);
         transports.start();
         if (cluster != null) {
             cluster.start(); // after the listeners: the other nodes are told our real ports
@@ -155,6 +170,7 @@ public final class SipServer implements AutoCloseable {
     }
 
     private void received(InboundMessage in) {
+        traffic.received(in.message());
         MessageTap t = tap;
         if (t.active()) {
             t.record(true, in.source(), in.message());
@@ -171,15 +187,48 @@ public final class SipServer implements AutoCloseable {
         return recentUsers;
     }
 
-    /** A reload changes who may register and how; listeners are rebound only by restart. */
-    private void applyReload(SipwitchConfig cfg) {
+    /** SIP messages received and sent since this server started. */
+    public TrafficCounters traffic() {
+        return traffic;
+    }
+
+    /**
+     * A change of the configuration in force (reload, {@code realm}, {@code concurrency})
+     * applied to the running server. What is not here is read per request from the
+     * configuration in force (users, timers, published address, routing), or only a
+     * restart changes it (listeners); the TLS certificate is re-read by {@link #reloadTls}.
+     */
+    private void apply(SipwitchConfig cfg) {
         GateSettings.reconfigure(gate, cfg);
-        registrar.setConfig(registrarConfig(cfg.registry()));
         RegistryConfig r = cfg.registry();
+        registrar.setConfig(registrarConfig(r));
+        memory.allowBindingsPerUser(r.maxBindings() + STATIC_BINDING_ROOM);
         DigestAlgorithm alg = r.digest();
         if (!r.realm().equals(authenticator.realm()) || alg != authenticator.algorithm()) {
             authenticator.setRealm(r.realm(), alg);
         }
+        authenticator.setNonceLifetime(Duration.ofSeconds(r.nonceLifetime()));
+        if (cfg.stack().concurrency() != lanes.concurrency()) {
+            lanes.setConcurrency(cfg.stack().concurrency());
+        }
+    }
+
+    /**
+     * Reads the keystore of the configuration in force again, so that a renewed
+     * certificate is served from the next handshake on (connections already up keep
+     * theirs). Says what is served now; empty when TLS is not listening.
+     *
+     * @throws java.io.IOException when the keystore cannot be used: the old certificate stays
+     */
+    public Optional<String> reloadTls() throws java.io.IOException {
+        StackConfig stack = live.current().stack();
+        if (!transports.tlsEnabled() || stack.tls().isEmpty()) {
+            return Optional.empty();
+        }
+        transports.replaceTls(TlsSetup.load(stack.tls().get(), stack.tlsPort()));
+        String served = transports.tlsCertificate().orElse("");
+        LOG.info("TLS certificate reloaded: {}", served);
+        return Optional.of(served);
     }
 
     private void sweep() {
@@ -198,8 +247,54 @@ public final class SipServer implements AutoCloseable {
         return transports.listeningPoints().stream().map(lp -> uri(lp.transport(), lp.address())).toList();
     }
 
+    /**
+     * Before {@link #start()}, for a restart in-process: go on from the server this one
+     * replaces. Calls are numbered after its last one, and where the config asks for any
+     * free port ({@code 0}) the ports it had picked are bound again: the phones registered
+     * with those.
+     */
+    public void continueFrom(SipServer old) {
+        this.lastCallSequence = old.calls().table().lastSequence();
+        for (var lp : old.transports().listeningPoints()) {
+            if (lp.transport() == Transport.TLS) {
+                keptTlsPort = keptTlsPort == 0 ? lp.address().getPort() : keptTlsPort;
+            } else {
+                keptPort = keptPort == 0 ? lp.address().getPort() : keptPort;
+            }
+        }
+    }
+
+    /**
+     * Ends every call ({@code reason}: {@code shutdown}, {@code restart}) and waits, at
+     * most {@code <timers><shutdown>} seconds, for the phones to answer the BYE and
+     * CANCEL; new INVITEs get 503 meanwhile. The transports must still be open.
+     */
+    public void endCalls(String reason) {
+        if (calls == null || transports == null) {
+            return;
+        }
+        int active = calls.table().active();
+        if (active == 0) {
+            calls.endAll(reason); // nothing to wait for; still turns new calls away
+            return;
+        }
+        Duration grace = live.current().timers().shutdownGrace();
+        LOG.info("ending {} call(s) for {}, waiting up to {} s for the phones", active, reason, grace.toSeconds());
+        try {
+            calls.endAll(reason).get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("{}: not every phone answered the end of its call within {} s", reason, grace.toSeconds());
+        } catch (ExecutionException e) {
+            LOG.warn("{}: ending calls failed: {}", reason, e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Ends the calls (as {@link #endCalls}, reason {@code shutdown}), then stops everything. */
     @Override
     public void close() {
+        endCalls("shutdown");
         if (reloadSubscription != null) {
             reloadSubscription.close();
         }

@@ -13,6 +13,7 @@ public final class CallIdExecutor implements KeyedExecutor, AutoCloseable {
     private final int queueCapacity;
     private final String namePrefix;
     private final LongAdder rejected = new LongAdder();
+    private final LongAdder failed = new LongAdder();
     private volatile Lane[] lanes;
     private int generation;
 
@@ -39,7 +40,7 @@ public final class CallIdExecutor implements KeyedExecutor, AutoCloseable {
     private Lane[] startLanes(int n, Lane[] predecessors) {
         Lane[] fresh = new Lane[n];
         for (int i = 0; i < n; i++) {
-            fresh[i] = new Lane(namePrefix + "-" + generation + "-" + i, queueCapacity, predecessors);
+            fresh[i] = new Lane(namePrefix + "-" + generation + "-" + i, queueCapacity, predecessors, failed);
         }
         generation++;
         for (Lane lane : fresh) {
@@ -71,6 +72,11 @@ public final class CallIdExecutor implements KeyedExecutor, AutoCloseable {
     /** Tasks refused because their lane was full, since start. */
     public long rejected() {
         return rejected.sum();
+    }
+
+    /** Tasks that threw (logged, and their lane went on), since start. */
+    public long failed() {
+        return failed.sum();
     }
 
     /** Tasks waiting in all lanes now. */

@@ -1,6 +1,7 @@
 package org.sipwitch.sip.transaction;
 
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,12 +17,15 @@ final class Lane {
     private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     private final int capacity;
     private final Thread thread;
+    private final LongAdder failed;
     private Lane[] predecessors; // dropped once joined, so generations are not chained forever
     private boolean closed; // guarded by this
 
-    Lane(String name, int capacity, Lane[] predecessors) {
+    /** @param failed counts the tasks that threw, shared by all lanes of the executor */
+    Lane(String name, int capacity, Lane[] predecessors, LongAdder failed) {
         this.capacity = capacity;
         this.predecessors = predecessors;
+        this.failed = failed;
         this.thread = new Thread(this::loop, name);
         this.thread.setDaemon(true);
     }
@@ -87,8 +91,13 @@ final class Lane {
             }
             try {
                 task.run();
+            } catch (VirtualMachineError fatal) {
+                // out of memory, internal error: the JVM cannot be trusted to go on serving;
+                // the lane ends here (the lane probe of `check` reports it) rather than pretend
+                throw fatal;
             } catch (Throwable t) {
                 // one bad message or TU bug must not kill the lane and every call on it
+                failed.increment();
                 LOG.error("task failed on {}", thread.getName(), t);
             }
         }

@@ -8,6 +8,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.sipwitch.sip.codec.CodecCounters;
 import org.sipwitch.sip.codec.SipDatagramDecoder;
 import org.sipwitch.sip.codec.SipEncoder;
@@ -46,6 +47,11 @@ final class Pipelines {
         this.datagramMalformed = MalformedAnswers.datagram(counters, () -> datagramAnswers);
     }
 
+    /** Messages whose handler threw, on any channel, since start. */
+    long handlerFailures() {
+        return dispatcher.failures();
+    }
+
     void datagramAnswers(AnswerFilter filter) {
         this.datagramAnswers = filter;
     }
@@ -66,8 +72,12 @@ final class Pipelines {
         return accepted(connections, Transport.TCP, null);
     }
 
-    /** For accepted connections of a stream transport; {@code tls} null for plain TCP. */
-    ChannelInitializer<Channel> accepted(ConnectionTable table, Transport transport, SslContext tls) {
+    /**
+     * For accepted connections of a stream transport; {@code tls} null for plain TCP.
+     * The TLS context is asked for per connection, so a renewed certificate is served
+     * from the next handshake on.
+     */
+    ChannelInitializer<Channel> accepted(ConnectionTable table, Transport transport, Supplier<SslContext> tls) {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
@@ -78,7 +88,7 @@ final class Pipelines {
                     return;
                 }
                 if (tls != null) {
-                    ch.pipeline().addLast("tls", handshakeLimited(tls.newHandler(ch.alloc())));
+                    ch.pipeline().addLast("tls", handshakeLimited(tls.get().newHandler(ch.alloc())));
                 }
                 stream(ch.pipeline(), transport);
             }
@@ -91,12 +101,12 @@ final class Pipelines {
     }
 
     /** Outbound TLS: the SslHandler holds our writes back until the handshake is done. */
-    ChannelInitializer<Channel> outbound(Transport transport, SslContext tls) {
+    ChannelInitializer<Channel> outbound(Transport transport, Supplier<SslContext> tls) {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
                 if (tls != null) {
-                    ch.pipeline().addLast("tls", handshakeLimited(tls.newHandler(ch.alloc())));
+                    ch.pipeline().addLast("tls", handshakeLimited(tls.get().newHandler(ch.alloc())));
                 }
                 stream(ch.pipeline(), transport);
             }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
@@ -43,7 +44,8 @@ public final class TlsContexts {
                                    Path truststore, char[] trustPassword, String trustType) throws IOException {
         try {
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keyStore(keystore, password, type), password);
+            KeyStore keys = keyStore(keystore, password, type);
+            kmf.init(keys, password);
             TrustManagerFactory tmf = null;
             if (truststore != null) {
                 tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -57,10 +59,22 @@ public final class TlsContexts {
                 server.trustManager(tmf).clientAuth(ClientAuth.OPTIONAL);
                 client.trustManager(tmf);
             }
-            return new TlsSettings(port, harden(server).build(), harden(client).keyManager(kmf).build());
+            return new TlsSettings(port, harden(server).build(), harden(client).keyManager(kmf).build(),
+                    describe(keys));
         } catch (GeneralSecurityException e) {
             throw new IOException("TLS keystore " + keystore + " cannot be used: " + e.getMessage(), e);
         }
+    }
+
+    /** The first key entry's certificate: what the listener serves (a keystore for SIP holds one). */
+    private static String describe(KeyStore keys) throws GeneralSecurityException {
+        for (String alias : java.util.Collections.list(keys.aliases())) {
+            if (keys.isKeyEntry(alias) && keys.getCertificate(alias) instanceof X509Certificate c) {
+                return "serial " + c.getSerialNumber().toString(16) + ", " + c.getSubjectX500Principal().getName()
+                        + ", valid until " + c.getNotAfter().toInstant();
+            }
+        }
+        return "no X.509 certificate";
     }
 
     private static SslContextBuilder harden(SslContextBuilder b) {

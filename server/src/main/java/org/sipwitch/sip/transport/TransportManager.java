@@ -42,6 +42,8 @@ public final class TransportManager implements MessageSender, AutoCloseable {
     private static final int CONNECT_TIMEOUT_MILLIS = 3_000;
 
     private final TransportSettings settings;
+    /** The TLS contexts in force: replaced by {@link #replaceTls} (a renewed certificate), port kept. */
+    private volatile TlsSettings liveTls;
     private final CodecCounters counters = new CodecCounters();
     private final ConnectionTable connections;
     /** TLS connections apart from TCP ones: a send to Peer(TCP, a) must never go out over TLS, or back. */
@@ -57,6 +59,7 @@ public final class TransportManager implements MessageSender, AutoCloseable {
 
     public TransportManager(TransportSettings settings, InboundHandler handler) {
         this.settings = settings;
+        this.liveTls = settings.transports().contains(Transport.TLS) ? settings.tls() : null;
         this.connections = new ConnectionTable(settings.maxConnections());
         this.tlsConnections = new ConnectionTable(settings.maxConnections());
         this.pipelines = new Pipelines(settings.limits(), counters, handler, connections,
@@ -80,7 +83,7 @@ public final class TransportManager implements MessageSender, AutoCloseable {
         connector = new StreamConnector(binder.outbound(CONNECT_TIMEOUT_MILLIS), connections);
         if (tls() != null) {
             tlsConnector = new StreamConnector(binder.outbound(CONNECT_TIMEOUT_MILLIS,
-                    pipelines.outbound(Transport.TLS, tls().client())), tlsConnections);
+                    pipelines.outbound(Transport.TLS, () -> liveTls.client())), tlsConnections);
         }
         try {
             List<InetAddress> addresses = LocalAddresses.resolve(settings.interfaces());
@@ -138,7 +141,7 @@ public final class TransportManager implements MessageSender, AutoCloseable {
             }
             if (tlsPort >= 0) {
                 Channel server = binder.bindStream(new InetSocketAddress(address, tlsPort), Transport.TLS,
-                        pipelines.accepted(tlsConnections, Transport.TLS, tls().server()));
+                        pipelines.accepted(tlsConnections, Transport.TLS, () -> liveTls.server()));
                 servers.add(server);
                 InetSocketAddress local = (InetSocketAddress) server.localAddress();
                 tlsPort = local.getPort(); // a picked port is shared by the other interfaces
@@ -282,6 +285,11 @@ public final class TransportManager implements MessageSender, AutoCloseable {
         return counters;
     }
 
+    /** Well-formed messages whose handling threw (logged; the listener went on serving), since start. */
+    public long handlerFailures() {
+        return pipelines.handlerFailures();
+    }
+
     /** Open TCP and TLS connections, inbound and outbound. */
     public int connectionCount() {
         return connections.size() + tlsConnections.size();
@@ -289,7 +297,31 @@ public final class TransportManager implements MessageSender, AutoCloseable {
 
     /** The TLS settings when TLS is on, else null. */
     private TlsSettings tls() {
-        return settings.transports().contains(Transport.TLS) ? settings.tls() : null;
+        return liveTls;
+    }
+
+    /** True when a TLS listener is configured (it may be bound or not yet). */
+    public boolean tlsEnabled() {
+        return liveTls != null;
+    }
+
+    /**
+     * New certificate, key and trust for the TLS listener (the port stays): handshakes
+     * from now on use them, connections already up keep theirs.
+     *
+     * @throws IllegalStateException when TLS is off: only a restart can start a listener
+     */
+    public void replaceTls(TlsSettings next) {
+        if (liveTls == null) {
+            throw new IllegalStateException("TLS is not listening; a restart starts it");
+        }
+        liveTls = java.util.Objects.requireNonNull(next, "next");
+    }
+
+    /** What the TLS listener serves, e.g. {@code serial 5f.., CN=..., until ...}; empty when TLS is off. */
+    public java.util.Optional<String> tlsCertificate() {
+        TlsSettings t = liveTls;
+        return t == null ? java.util.Optional.empty() : java.util.Optional.of(t.certificate());
     }
 
     /** UDP sockets bound in all (several per address with epoll and SO_REUSEPORT). */

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +20,8 @@ import org.sipwitch.it.TestConfig;
 import org.sipwitch.sip.server.SipServer;
 
 /**
- * A load run with the real sipp on both ends: one sipp registers as bob and answers
- * (UAS), another registers as alice and places 300 calls at 20 per second (UAC), each
+ * A load run with the real sipp on both ends: bob's sipp answers (UAS) on the port it
+ * bound itself, registered there; alice's places 300 calls at 20 per second (UAC), each
  * with an SDP offer and answer checked at the far end, ACK, a short talk and BYE. No
  * call may fail and the call table must be empty afterwards (no leaked slots or legs).
  * The server runs in process so the test can look into its call table.
@@ -33,13 +32,12 @@ class CallLoadSippIT {
     @TempDir
     Path work;
     SipServer server;
-    Process uas;
+    Sipp.Phone uas;
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (uas != null && uas.isAlive()) {
-            uas.destroy();
-            uas.waitFor(5, TimeUnit.SECONDS);
+        if (uas != null) {
+            uas.close();
         }
         if (server != null) {
             server.close();
@@ -50,13 +48,10 @@ class CallLoadSippIT {
         return Sipp.scenario(name);
     }
 
-    static int freeUdpPort() throws IOException {
-        return Sipp.freeUdpPort();
-    }
-
-    Sipp.Result register(String user, String secret, int localPort, String transport) throws Exception {
+    Sipp.Result register(String user, String secret, int contactPort, String transport) throws Exception {
         return Sipp.run(work, List.of(target(), "-sf", scenario("register.xml").toString(), "-s", user, "-au", user,
-                "-ap", secret, "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-m", "1", "-t", transport), 20);
+                "-ap", secret, "-i", "127.0.0.1", "-key", "contact_port", Integer.toString(contactPort), "-m", "1",
+                "-t", transport), 20);
     }
 
     String target() {
@@ -69,8 +64,9 @@ class CallLoadSippIT {
     }
 
     /**
-     * Over TCP sipp registers from a connection it then closes, and listens on its Contact
-     * port: each target leg is tried on the registration's connection, then at the Contact.
+     * Over TCP bob registers from a connection that then closes (the registering sipp's),
+     * and his phone listens on its Contact port: each target leg is tried on the
+     * registration's connection, then at the Contact.
      */
     @Test
     void hundredCallsOverTcp() throws Exception {
@@ -86,28 +82,24 @@ class CallLoadSippIT {
                 .write(work);
         server = new SipServer(new LiveConfig(config));
         server.start();
-        int alicePort = freeUdpPort();
-        int bobPort = freeUdpPort();
-        Sipp.Result regBob = register("bob", "bob-secret", bobPort, transport);
+        uas = Sipp.Phone.start(work, "uas", List.of(target(), "-sf", scenario("call-uas.xml").toString(),
+                "-i", "127.0.0.1", "-m", Integer.toString(calls), "-t", transport, "-trace_err", "-error_file",
+                work.resolve("uas-errors.log").toString()), 90);
+        Sipp.Result regBob = register("bob", "bob-secret", uas.port(), transport);
         assertThat(regBob.passed()).as(regBob.output()).isTrue();
-        Sipp.Result regAlice = register("alice", "alice-secret", alicePort, transport);
-        assertThat(regAlice.passed()).as(regAlice.output()).isTrue();
+        // alice only calls: her Contact is a port the test holds, so nobody else can take it
+        try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+             ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int aliceContact = transport.startsWith("t") ? tcp.getLocalPort() : udp.getLocalPort();
+            Sipp.Result regAlice = register("alice", "alice-secret", aliceContact, transport);
+            assertThat(regAlice.passed()).as(regAlice.output()).isTrue();
 
-        Path uasOut = work.resolve("uas.out");
-        List<String> uasCmd = new ArrayList<>(List.of("sipp", target(), "-sf", scenario("call-uas.xml").toString(),
-                "-i", "127.0.0.1", "-p", Integer.toString(bobPort), "-m", Integer.toString(calls), "-t", transport,
-                "-nostdin",
-                "-timeout", "90s", "-timeout_error", "-trace_err", "-error_file",
-                work.resolve("uas-errors.log").toString()));
-        uas = new ProcessBuilder(uasCmd).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(uasOut.toFile()).start();
-
-        Sipp.Result uac = Sipp.run(work, List.of(target(), "-sf", scenario("call-uac.xml").toString(), "-s", "202",
-                "-i", "127.0.0.1", "-p", Integer.toString(alicePort), "-r", "20", "-m", Integer.toString(calls),
-                "-l", "40", "-t", transport), 90);
-        assertThat(uac.passed()).as(uac.output()).isTrue();
-        assertThat(uas.waitFor(30, TimeUnit.SECONDS)).as("the UAS sipp finished").isTrue();
-        assertThat(uas.exitValue()).as(Files.readString(uasOut, StandardCharsets.UTF_8)).isZero();
+            Sipp.Result uac = Sipp.run(work, List.of(target(), "-sf", scenario("call-uac.xml").toString(), "-s",
+                    "202", "-i", "127.0.0.1", "-r", "20", "-m", Integer.toString(calls), "-l", "40", "-t", transport),
+                    90);
+            assertThat(uac.passed()).as(uac.output()).isTrue();
+        }
+        uas.assertPassed();
 
         CallEngine engine = server.calls();
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.table().active() == 0);

@@ -3,6 +3,10 @@ package org.sipwitch.sip.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,9 +14,11 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sipwitch.testing.ManualTimers;
+import org.slf4j.LoggerFactory;
 
 class CallIdExecutorTest {
     private CallIdExecutor executor;
@@ -117,6 +123,55 @@ class CallIdExecutorTest {
         assertThat(layer.stats().rejected()).isEqualTo(1);
         release.countDown();
         await().atMost(Duration.ofSeconds(5)).until(() -> tu.requests.size() == 1);
+    }
+
+    @Test
+    void aTaskThatThrowsIsLoggedAndCountedAndTheNextTaskOnItsLaneStillRuns() throws InterruptedException {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger laneLog = (Logger) LoggerFactory.getLogger(Lane.class);
+        laneLog.addAppender(log);
+        try {
+            executor = new CallIdExecutor(1, 100);
+            CountDownLatch next = new CountDownLatch(1);
+            executor.execute("call-x", () -> {
+                throw new IllegalStateException("a bug in the TU");
+            });
+            executor.execute("call-x", next::countDown);
+            assertThat(next.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(executor.failed()).isEqualTo(1);
+            assertThat(log.list).singleElement().satisfies(e -> {
+                assertThat(e.getLevel()).isEqualTo(Level.ERROR);
+                assertThat(e.getThrowableProxy().getMessage()).isEqualTo("a bug in the TU");
+            });
+        } finally {
+            laneLog.detachAppender(log);
+        }
+    }
+
+    @Test
+    void aVirtualMachineErrorIsNotSwallowedButEndsTheLane() throws InterruptedException {
+        AtomicReference<Throwable> uncaught = new AtomicReference<>();
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.set(e));
+        try {
+            executor = new CallIdExecutor(1, 100);
+            OutOfMemoryError oom = new OutOfMemoryError("test: Java heap space");
+            AtomicReference<Thread> lane = new AtomicReference<>();
+            CountDownLatch thrown = new CountDownLatch(1);
+            executor.execute("call-x", () -> {
+                lane.set(Thread.currentThread());
+                thrown.countDown();
+                throw oom;
+            });
+            assertThat(thrown.await(5, TimeUnit.SECONDS)).isTrue();
+            lane.get().join(5_000);
+            assertThat(lane.get().isAlive()).as("the lane thread ended with the error").isFalse();
+            assertThat(uncaught.get()).isSameAs(oom);
+            assertThat(executor.failed()).as("not counted as a contained failure").isZero();
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -184,13 +184,15 @@ class TransportManagerTest {
     @Test
     void sendingToNobodyFailsTheFuture() throws Exception {
         start(loopback());
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
+        // bound but not listening: the port stays ours (nothing else can start listening
+        // there meanwhile) and a connection to it is refused
+        try (Socket nobody = new Socket()) {
+            nobody.bind(new InetSocketAddress("127.0.0.1", 0));
+            int closedPort = nobody.getLocalPort();
+            SipRequest r = new SipRequest("OPTIONS", SipUri.sip(null, "127.0.0.1", closedPort));
+            var f = transports.send(r, new Peer(Transport.TCP, new InetSocketAddress("127.0.0.1", closedPort)));
+            assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(java.net.ConnectException.class);
         }
-        SipRequest r = new SipRequest("OPTIONS", SipUri.sip(null, "127.0.0.1", closedPort));
-        var f = transports.send(r, new Peer(Transport.TCP, new InetSocketAddress("127.0.0.1", closedPort)));
-        assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(java.net.ConnectException.class);
     }
 
     @Test
