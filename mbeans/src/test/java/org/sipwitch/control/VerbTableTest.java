@@ -70,9 +70,9 @@ class VerbTableTest {
         assertThat(m.find()).isTrue();
         assertThat(List.of(m.group(1).split(" "))).containsExactlyElementsOf(
                 table.verbs().stream().filter(Verb::hasJson).map(Verb::name).toList());
-        // the issue's list of data verbs, and the event stream
+        // the issue's list of data verbs, the event stream, and issue 19's cluster
         assertThat(List.of(m.group(1).split(" "))).containsExactlyInAnyOrder("registry", "calls", "stats",
-                "pstats", "status", "policy", "usercache", "history", "dump", "check", "siplog", "events");
+                "pstats", "status", "policy", "usercache", "history", "dump", "check", "siplog", "events", "cluster");
     }
 
     @Test
