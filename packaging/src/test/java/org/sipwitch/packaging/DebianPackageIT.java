@@ -73,9 +73,10 @@ class DebianPackageIT {
         assertThat(Files.getOwner(Path.of("/var/lib/sipwitch")).getName()).isEqualTo("sipwitch");
 
         // the daemon from the installed launcher, on the installed config, as the installed user;
-        // its own run directory (systemd would make /run/sipwitch)
+        // its own run directory, made as systemd makes /run/sipwitch: the daemon's, in a directory
+        // of root's that nobody else may write to (sipwitchctl trusts no other kind)
         Path runDir = Files.createDirectories(work.resolve("run"));
-        run("chown", "-R", "sipwitch:sipwitch", work.toString());
+        run("chown", "sipwitch:sipwitch", runDir.toString());
         run("chmod", "755", work.toString());   // only our own directory: never touch /tmp itself
         Process daemon = new ProcessBuilder("runuser", "-u", "sipwitch", "--", "/usr/sbin/sipwitch",
                 "--run-dir", runDir.toString()).redirectErrorStream(true).start();
