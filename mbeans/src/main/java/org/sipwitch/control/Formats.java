@@ -24,14 +24,24 @@ final class Formats {
     }
 
     static Reply registry(Object value, List<String> args) {
-        TextTable t = new TextTable("EXT", "USER", "DISPLAY", "TYPE", "TRANSPORT", "EXPIRES", "CONTACT", "STATE");
-        Set<String> users = new HashSet<>();
         List<CompositeData> rows = rows(value);
+        // the NODE column only in a cluster, so a single server's output stays as it was
+        boolean cluster = rows.stream().anyMatch(r -> r.containsKey("node") && !text(r, "node").isEmpty());
+        TextTable t = cluster
+                ? new TextTable("EXT", "USER", "DISPLAY", "TYPE", "TRANSPORT", "EXPIRES", "NODE", "CONTACT", "STATE")
+                : new TextTable("EXT", "USER", "DISPLAY", "TYPE", "TRANSPORT", "EXPIRES", "CONTACT", "STATE");
+        Set<String> users = new HashSet<>();
         for (CompositeData r : rows) {
             long expires = number(r, "expires");
             users.add(text(r, "user"));
-            t.row(text(r, "extension"), text(r, "user"), text(r, "display"), text(r, "type"),
-                    text(r, "transport"), expires < 0 ? "never" : expires + "s", text(r, "contact"), state(r));
+            List<String> cells = new ArrayList<>(List.of(text(r, "extension"), text(r, "user"), text(r, "display"),
+                    text(r, "type"), text(r, "transport"), expires < 0 ? "never" : expires + "s"));
+            if (cluster) {
+                cells.add(text(r, "node") + (flag(r, "reachable") ? "" : "(down)"));
+            }
+            cells.add(text(r, "contact"));
+            cells.add(state(r));
+            t.row(cells.toArray(String[]::new));
         }
         List<String> out = new ArrayList<>(t.lines());
         out.add(rows.size() + " registration" + plural(rows.size()) + " of "
@@ -44,6 +54,22 @@ final class Formats {
         String state = r.getCompositeType().containsKey("state") ? text(r, "state") : "registered";
         String error = r.getCompositeType().containsKey("error") ? text(r, "error") : "";
         return error.isEmpty() ? state : state + ": " + error;
+    }
+
+    static Reply cluster(Object value, List<String> args) {
+        List<CompositeData> rows = rows(value);
+        if (rows.isEmpty()) {
+            return Reply.ok("not in a cluster (no <cluster> in the configuration)");
+        }
+        TextTable t = new TextTable("NODE", "STATE", "LAST-SEEN", "ADDRESS");
+        for (CompositeData r : rows) {
+            String state = flag(r, "alive") ? "up" : "down";
+            t.row(text(r, "name") + (flag(r, "self") ? "*" : ""), state,
+                    number(r, "lastSeen") == 0 ? "never" : time(number(r, "lastSeen")), text(r, "address"));
+        }
+        List<String> out = new ArrayList<>(t.lines());
+        out.add(rows.size() + " node" + plural(rows.size()) + " (* = this one)");
+        return Reply.ok(out);
     }
 
     static Reply usercache(Object value, List<String> args) {

@@ -6,6 +6,7 @@ import static org.sipwitch.control.Verb.Kind.CLIENT;
 import static org.sipwitch.control.Verb.Kind.OPERATION;
 import static org.sipwitch.control.Verb.Kind.STREAM;
 import static org.sipwitch.mbeans.ObjectNames.CALLS;
+import static org.sipwitch.mbeans.ObjectNames.CLUSTER;
 import static org.sipwitch.mbeans.ObjectNames.CONFIG;
 import static org.sipwitch.mbeans.ObjectNames.HISTORY;
 import static org.sipwitch.mbeans.ObjectNames.MESSAGES;
@@ -50,6 +51,9 @@ final class StandardVerbs {
         v.add("check", "", "verify the running daemon for deadlocks and other problems", 0, 0, SERVER, "check",
                 OPERATION, ArgCheck.NONE, Actions.invokeText(SERVER, "check", 0, Formats::check),
                 Actions.invokeText(SERVER, "check", 0, Json.like(Formats::check, "check")));
+        v.add("cluster", "", "list the nodes of the cluster, alive or down, and when each was last seen", 0, 0,
+                CLUSTER, "Nodes", ATTRIBUTE, ArgCheck.NONE, Actions.read(CLUSTER, "Nodes", Formats::cluster),
+                Actions.read(CLUSTER, "Nodes", Json.like(Formats::cluster, "Nodes")));
         v.add("concurrency", "[level]", "show, or set, the size of the call-processing worker pool (1 to 256)",
                 0, 1, SERVER, "Concurrency", ATTRIBUTE, ArgCheck.integer(0, "level", 1, MAX_CONCURRENCY),
                 Actions.readOrWrite(SERVER, "Concurrency", true, null));

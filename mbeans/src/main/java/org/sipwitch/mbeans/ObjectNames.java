@@ -19,10 +19,11 @@ public final class ObjectNames {
     public static final ObjectName POLICY = of("Policy");
     public static final ObjectName CONFIG = of("Config");
     public static final ObjectName MESSAGES = of("Messages");
+    public static final ObjectName CLUSTER = of("Cluster");
 
     /** Every name above, in the order docs list them. */
     public static final List<ObjectName> ALL = List.of(
-            REGISTRY, CALLS, REALM, TRACE, STATS, SERVER, HISTORY, POLICY, CONFIG, MESSAGES);
+            REGISTRY, CALLS, REALM, TRACE, STATS, SERVER, HISTORY, POLICY, CONFIG, MESSAGES, CLUSTER);
 
     private ObjectNames() {
     }
@@ -49,6 +50,7 @@ public final class ObjectNames {
             case "Policy" -> PolicyMXBean.class;
             case "Config" -> ConfigMXBean.class;
             case "Messages" -> MessagesMXBean.class;
+            case "Cluster" -> ClusterMXBean.class;
             default -> throw new IllegalArgumentException("not a sipwitch MBean: " + name);
         };
     }

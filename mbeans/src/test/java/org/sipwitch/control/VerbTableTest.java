@@ -26,8 +26,9 @@ class VerbTableTest {
         assertThat(seed).hasSize(34).contains("abort", "verbose", "digest", "message");
         List<String> names = table.verbs().stream().map(Verb::name).toList();
         // beyond the seed: help and version of the bridge, unblock (issue 14: lifting abuse blocks),
-        // forward (issue 13)
-        assertThat(names).containsAll(seed).contains("help", "version", "unblock", "forward").hasSize(seed.size() + 4);
+        // forward (issue 13), cluster (issue 19)
+        assertThat(names).containsAll(seed).contains("help", "version", "unblock", "forward", "cluster")
+                .hasSize(seed.size() + 5);
     }
 
     @Test
@@ -71,9 +72,9 @@ class VerbTableTest {
         assertThat(m.find()).isTrue();
         assertThat(List.of(m.group(1).split(" "))).containsExactlyElementsOf(
                 table.verbs().stream().filter(Verb::hasJson).map(Verb::name).toList());
-        // the issue's list of data verbs, and the event stream
+        // the issue's list of data verbs, the event stream, and issue 19's cluster
         assertThat(List.of(m.group(1).split(" "))).containsExactlyInAnyOrder("registry", "calls", "stats",
-                "pstats", "status", "policy", "usercache", "history", "dump", "check", "siplog", "events");
+                "pstats", "status", "policy", "usercache", "history", "dump", "check", "siplog", "events", "cluster");
     }
 
     @Test

@@ -116,6 +116,16 @@ public final class ConfigDump {
         }
         security(out, config.security());
         operations(out, config.operations());
+        if (config.cluster().isEmpty()) {
+            out.add(entry("cluster", "off (no <cluster> section: registrations journalled in the state directory)"));
+        } else {
+            ClusterConfig c = config.cluster().get();
+            out.add(entry("cluster.node", c.node()));
+            out.add(entry("cluster.redis", c.redisShown()));
+            out.add(entry("cluster.address", c.address().orElse("(this node's own listener)")));
+            out.add(entry("cluster.secret", Secret.MASK));
+            out.add(entry("cluster.liveness", c.livenessSeconds() + " s"));
+        }
         for (String warning : config.warnings()) {
             out.add(entry("warning", warning));
         }

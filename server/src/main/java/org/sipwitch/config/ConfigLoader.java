@@ -73,8 +73,9 @@ public final class ConfigLoader {
                 warnings);
         UserDirectory directory = new UserDirectory(users);
         RouteTargets.check(routing, directory, provision);
+        Optional<ClusterConfig> cluster = ClusterParser.parse(section(root, "cluster"));
         return new SipwitchConfig(configFile, sources, stack, registry, directory, access, timers,
-                jmx, routing, security, operations, warnings, provision.gateways(), provision.groups());
+                jmx, routing, security, operations, warnings, provision.gateways(), provision.groups(), cluster);
     }
 
     /** The merged section, or null when no file has it (its parser then yields defaults). */

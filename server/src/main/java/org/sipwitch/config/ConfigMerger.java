@@ -28,7 +28,7 @@ final class ConfigMerger {
     static final String ROOT = "sipwitch";
     static final Set<String> LIST_SECTIONS = Set.of("provision", "access", "routing");
     static final Set<String> SETTING_SECTIONS = Set.of("stack", "registry", "timers", "jmx", "security", "metrics",
-            "cdr", "templates");
+            "cdr", "templates", "cluster");
 
     private ConfigMerger() {
     }

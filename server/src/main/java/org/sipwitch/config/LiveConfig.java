@@ -35,6 +35,8 @@ public final class LiveConfig {
     private volatile SipwitchConfig current;
     /** The stack the listeners were bound with: at start, and at each restart. */
     private StackConfig running;
+    /** The {@code <cluster>} the SIP server was started with: like the listeners, only a restart changes it. */
+    private Optional<ClusterConfig> clusterRunning;
     private volatile Set<String> liveKeys = Set.of();
     private final AtomicLong generation = new AtomicLong(1);
     private final List<Consumer<SipwitchConfig>> listeners = new CopyOnWriteArrayList<>();
@@ -46,6 +48,7 @@ public final class LiveConfig {
         this.loaded = first;
         this.current = first;
         this.running = first.stack();
+        this.clusterRunning = first.cluster();
         this.jmxInForce = first.jmx(); // remote JMX is started once per daemon
         this.operationsInForce = first.operations(); // so are /metrics and the call records
     }
@@ -128,13 +131,14 @@ public final class LiveConfig {
      */
     public synchronized SipwitchConfig rebinding() {
         running = loaded.stack();
+        clusterRunning = loaded.cluster();
         liveKeys = Set.of();
         return publish(inForce(loaded));
     }
 
     private SipwitchConfig inForce(SipwitchConfig files) {
         return files.withStack(files.stack().keepingListenersOf(running)).withJmx(jmxInForce)
-                .withOperations(operationsInForce);
+                .withOperations(operationsInForce).withCluster(clusterRunning);
     }
 
     private SipwitchConfig publish(SipwitchConfig next) {

@@ -17,12 +17,13 @@ import java.util.Optional;
  * @param warnings things that are allowed but probably not meant (each starts with {@code file:line:})
  * @param gateways the SIP trunks of {@code <provision><gateway>}
  * @param groups   the ring groups of {@code <provision><group>}
+ * @param cluster  {@code <cluster>}: this server is a node sharing registrations through Redis; empty = alone
  */
 public record SipwitchConfig(Path file, List<Path> sources, StackConfig stack, RegistryConfig registry,
                              UserDirectory users, AccessPolicy access, TimersConfig timers,
                              Optional<JmxConfig> jmx, List<RouteRule> routing, SecurityConfig security,
                              OperationsConfig operations, List<String> warnings, List<GatewayConfig> gateways,
-                             List<GroupConfig> groups) {
+                             List<GroupConfig> groups, Optional<ClusterConfig> cluster) {
 
     public SipwitchConfig {
         Objects.requireNonNull(file, "file");
@@ -39,8 +40,8 @@ public record SipwitchConfig(Path file, List<Path> sources, StackConfig stack, R
         warnings = List.copyOf(warnings);
         gateways = List.copyOf(gateways);
         groups = List.copyOf(groups);
+        Objects.requireNonNull(cluster, "cluster");
     }
-
 
     public Optional<GatewayConfig> gateway(String id) {
         return gateways.stream().filter(g -> g.id().equals(id)).findFirst();
@@ -48,21 +49,26 @@ public record SipwitchConfig(Path file, List<Path> sources, StackConfig stack, R
 
     public SipwitchConfig withStack(StackConfig newStack) {
         return new SipwitchConfig(file, sources, newStack, registry, users, access, timers, jmx, routing, security,
-                operations, warnings, gateways, groups);
+                operations, warnings, gateways, groups, cluster);
     }
 
     public SipwitchConfig withRegistry(RegistryConfig newRegistry) {
         return new SipwitchConfig(file, sources, stack, newRegistry, users, access, timers, jmx, routing, security,
-                operations, warnings, gateways, groups);
+                operations, warnings, gateways, groups, cluster);
     }
 
     public SipwitchConfig withJmx(Optional<JmxConfig> newJmx) {
         return new SipwitchConfig(file, sources, stack, registry, users, access, timers, newJmx, routing, security,
-                operations, warnings, gateways, groups);
+                operations, warnings, gateways, groups, cluster);
+    }
+
+    public SipwitchConfig withCluster(Optional<ClusterConfig> newCluster) {
+        return new SipwitchConfig(file, sources, stack, registry, users, access, timers, jmx, routing, security,
+                operations, warnings, gateways, groups, newCluster);
     }
 
     public SipwitchConfig withOperations(OperationsConfig newOperations) {
         return new SipwitchConfig(file, sources, stack, registry, users, access, timers, jmx, routing, security,
-                newOperations, warnings, gateways, groups);
+                newOperations, warnings, gateways, groups, cluster);
     }
 }

@@ -22,6 +22,12 @@ final class HealthChecks {
         return out;
     }
 
+    static List<HealthCheck> run(ManagementHooks hooks) {
+        List<HealthCheck> out = run(hooks.server());
+        out.addAll(safely("cluster", () -> ClusterBean.check(hooks.cluster())));
+        return out;
+    }
+
     static HealthCheck deadlocks() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] ids = threads.findDeadlockedThreads(); // monitors and ownable synchronizers

@@ -17,6 +17,7 @@ import org.sipwitch.config.JmxConfig;
 import org.sipwitch.control.FifoBridge;
 import org.sipwitch.control.VerbTable;
 import org.sipwitch.mbeans.CallsMXBean;
+import org.sipwitch.mbeans.ClusterMXBean;
 import org.sipwitch.mbeans.ConfigMXBean;
 import org.sipwitch.mbeans.DescribedMXBean;
 import org.sipwitch.mbeans.EventLog;
@@ -156,6 +157,7 @@ public final class ManagementComponent {
         register(ObjectNames.CONFIG, new DescribedMXBean<>(ConfigMXBean.class, new ConfigBean(context.config(),
                 server, new GroupGrant(context.runDir(), context.stateDir()))));
         register(ObjectNames.MESSAGES, new DescribedMXBean<>(MessagesMXBean.class, new MessagesBean(hooks)));
+        register(ObjectNames.CLUSTER, new DescribedMXBean<>(ClusterMXBean.class, new ClusterBean(hooks)));
     }
 
     private void register(ObjectName name, Object mbean) throws JMException {

@@ -27,6 +27,7 @@ public final class ManagementHooks {
     private volatile PolicySource policy = PolicySource.ABSENT;
     private volatile ServerHooks server = ServerHooks.NONE;
     private volatile StatsSource stats = StatsSource.ABSENT;
+    private volatile ClusterSource cluster = ClusterSource.ABSENT;
     private volatile Supplier<List<CallRecord>> recentCdr = List::of;
 
     public ManagementHooks(LiveConfig config) {
@@ -76,6 +77,15 @@ public final class ManagementHooks {
     public ManagementHooks stats(StatsSource source) {
         this.stats = Objects.requireNonNull(source);
         return this;
+    }
+
+    public ManagementHooks cluster(ClusterSource source) {
+        this.cluster = source == null ? ClusterSource.ABSENT : source;
+        return this;
+    }
+
+    public ClusterSource cluster() {
+        return cluster;
     }
 
     public RegistrySource registry() {

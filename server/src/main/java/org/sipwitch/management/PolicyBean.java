@@ -46,6 +46,9 @@ final class PolicyBean implements PolicyMXBean {
         for (String counter : policy.counters()) {
             entries.add(PolicyEntry.text("counter", counter));
         }
+        if (!hooks.cluster().state().equals("off")) {
+            entries.add(new PolicyEntry("cluster", ClusterBean.summary(hooks.cluster())));
+        }
         return new PolicyReport(published(), entries);
     }
 

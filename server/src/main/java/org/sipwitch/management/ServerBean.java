@@ -73,7 +73,7 @@ final class ServerBean implements ServerMXBean {
 
     @Override
     public List<HealthCheck> check() {
-        return HealthChecks.run(hooks.server());
+        return HealthChecks.run(hooks);
     }
 
     @Override

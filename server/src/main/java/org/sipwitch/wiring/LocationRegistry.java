@@ -28,18 +28,22 @@ final class LocationRegistry implements RegistrySource {
     private final Supplier<RegistryConfig> registry;
     private final Supplier<List<InetSocketAddress>> listeners;
     private final RecentUsers recent;
+    /** This node's name in a cluster, else empty. */
+    private final Supplier<String> self;
 
     /**
      * @param registry  the extension range in force: unprovisioned numbers in it may be activated
      * @param listeners the UDP listeners' addresses, for the address families the server can reach
+     * @param self      this node's name in a cluster, else empty
      */
     LocationRegistry(LocationService location, Supplier<UserDirectory> users, Supplier<RegistryConfig> registry,
-                     Supplier<List<InetSocketAddress>> listeners, RecentUsers recent) {
+                     Supplier<List<InetSocketAddress>> listeners, RecentUsers recent, Supplier<String> self) {
         this.location = location;
         this.users = users;
         this.registry = registry;
         this.listeners = listeners;
         this.recent = recent;
+        this.self = self;
     }
 
     @Override
@@ -52,10 +56,15 @@ final class LocationRegistry implements RegistrySource {
             long expires = b.staticBinding() ? -1 : Math.max(0, (b.expiresAtMillis() - now + 999) / 1000);
             out.add(new Registration(b.userId(), b.extension() == null ? "" : b.extension(),
                     display == null ? "" : display, b.staticBinding() ? "static" : "user", b.contact(),
-                    b.peer().transport().param(), expires));
+                    b.peer().transport().param(), expires, "registered", "", nodeOf(b), location.reachable(b)));
         }
         out.sort((a, c) -> a.user().compareTo(c.user()));
         return out;
+    }
+
+    /** The cluster node holding the binding: this node's name for its own; empty without a cluster. */
+    private String nodeOf(Binding b) {
+        return b.node() != null ? b.node() : self.get();
     }
 
     @Override

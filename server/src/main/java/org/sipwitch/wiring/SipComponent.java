@@ -59,9 +59,11 @@ public final class SipComponent {
     private void plug(SipServer sip) {
         ManagementHooks hooks = management.hooks();
         sip.setState(management.serverState()); // a restart in-process keeps "state night"
+        String node = sip.cluster() == null ? "" : sip.cluster().status().node();
         hooks.registry(new RoutingRegistry(new LocationRegistry(sip.location(), () -> config.current().users(),
                 () -> config.current().registry(), () -> sip.transports().addresses(Transport.UDP),
-                sip.recentUsers()), sip, () -> config.current().users()));
+                sip.recentUsers(), () -> node), sip, () -> config.current().users()));
+        hooks.cluster(sip.cluster() == null ? null : new ClusterView(sip.cluster()));
         sip.setGatewayListener(new GatewayEvents(management.events()));
         StackHooks stack = new StackHooks(this);
         hooks.policy(new GatePolicy(sip.gate(), sip.transports().counters(),
@@ -96,7 +98,8 @@ public final class SipComponent {
             throw new IllegalStateException("restart failed: " + e.getMessage(), e);
         }
         if (!fresh.persistent()) { // a persistent one has just read them back from the state directory
-            bindings.forEach(fresh.location()::put);
+            // only this server's own: other cluster nodes' bindings come back from the store
+            bindings.stream().filter(b -> b.node() == null).forEach(fresh.location()::put);
         }
         server = fresh;
         plug(fresh);

@@ -57,7 +57,7 @@ class ArchitectureTest {
     static final ArchRule onlyTheStackReachesTheTransports = noClasses()
             .that().resideInAnyPackage("org.sipwitch.config..", "org.sipwitch.sip.auth..",
                     "org.sipwitch.sip.location..", "org.sipwitch.sip.registrar..", "org.sipwitch.sip.security..",
-                    "org.sipwitch.sip.routing..", "org.sipwitch.sip.gateway..")
+                    "org.sipwitch.sip.routing..", "org.sipwitch.sip.gateway..", "org.sipwitch.sip.cluster..")
             .should().dependOnClassesThat().resideInAPackage("org.sipwitch.sip.transport..")
             .because("they need addresses (sip.net), not the package that holds the Netty channels");
 
@@ -65,7 +65,7 @@ class ArchitectureTest {
     static final ArchRule layersBelowTheServerTakeTheirOwnSettings = noClasses()
             .that().resideInAnyPackage("org.sipwitch.sip.call..", "org.sipwitch.sip.security..",
                     "org.sipwitch.sip.registrar..", "org.sipwitch.sip.transport..", "org.sipwitch.sip.routing..",
-                    "org.sipwitch.sip.gateway..")
+                    "org.sipwitch.sip.gateway..", "org.sipwitch.sip.cluster..")
             .should().dependOnClassesThat().resideInAnyPackage("org.sipwitch.config..", "org.sipwitch.mbeans..")
             .because("sip.server turns the configuration into their settings records; wiring maps their "
                     + "snapshots to the control model");
@@ -88,4 +88,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.sipwitch.sip..", "io.netty..")
             .because("/metrics and the call records are fed by wiring (StackMetrics, CallRecordOf) from the "
                     + "sources the MBeans read, so they show what an operator sees there");
+
+    @ArchTest
+    static final ArchRule onlyTheClusterTalksToRedis = noClasses()
+            .that().resideOutsideOfPackage("org.sipwitch.sip.cluster..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "reactor..")
+            .because("the shared store is one package's business (sip.cluster): everything else sees a "
+                    + "LocationService and NodeRoutes");
 }

@@ -1,6 +1,7 @@
 package org.sipwitch.sip.call;
 
 import java.time.Clock;
+import org.sipwitch.sip.location.Binding;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.transaction.KeyedExecutor;
@@ -21,6 +22,8 @@ final class CallContext {
     final CallStatistics stats;
     final AckSender acks;
     volatile CallListener listener = CallListener.NONE;
+    /** Phones held by other cluster nodes are reached through them ({@link NodeRoutes#NONE}: no cluster). */
+    volatile NodeRoutes routes = NodeRoutes.NONE;
     /** Further counters fed as calls start and end (the Stats MBean's own), besides {@link #stats}. */
     final java.util.List<CallCounter> counters = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -48,6 +51,12 @@ final class CallContext {
         this.table = table;
         this.stats = stats;
         this.acks = new AckSender(sender, clock);
+    }
+
+    /** Where a request for this binding goes: the node that holds the phone, or the phone itself. */
+    Peer reach(Binding binding) {
+        Peer node = routes.via(binding);
+        return node != null ? node : ContactPeer.reach(binding);
     }
 
     /** Runs the task on the lane of {@code key}: at once when already there, else queued (never dropped). */

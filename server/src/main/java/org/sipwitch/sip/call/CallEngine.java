@@ -68,7 +68,7 @@ public final class CallEngine {
                 new CallStatistics(clock.millis()));
         this.users = users;
         this.location = location;
-        this.callers = new CallerCheck(authenticator, users, location);
+        this.callers = new CallerCheck(authenticator, users, location, () -> ctx.routes);
         this.resolver = new TargetResolver(users, location);
         this.messages = new MessageRelay(ctx, callers, resolver);
     }
@@ -76,6 +76,11 @@ public final class CallEngine {
     /** The transaction layer to send through; it is built with the router, which holds this engine. */
     public void attach(TransactionLayer layer) {
         ctx.layer = Objects.requireNonNull(layer, "layer");
+    }
+
+    /** How phones held by other cluster nodes are reached, and their requests recognised. */
+    public void setNodeRoutes(NodeRoutes routes) {
+        ctx.routes = routes == null ? NodeRoutes.NONE : routes;
     }
 
     public void setListener(CallListener listener) {
@@ -151,6 +156,7 @@ public final class CallEngine {
         RoutingSettings routing = routing(s);
         Gateway gateway = routing.gateways().sourceOf(tx.inbound().source(), request.uri());
         CallPlan.Caller caller;
+        boolean fromNode = false;
         if (gateway != null) {
             caller = fromGateway(gateway, request); // the provider proved nothing to us, and need not: see Gateway.isSource
         } else {
@@ -161,9 +167,17 @@ public final class CallEngine {
             }
             caller = CallPlan.Caller.user(routing.users().apply(who.user().id())
                     .orElse(new UserPolicy(who.user(), false, Forwards.NONE)));
+            fromNode = who.fromNode();
         }
         CallPlan plan = new CallPlan(new DialPlan(routing, s.state()), location, caller);
-        CallPlan.Step first = plan.first(dialled(request.uri()));
+        CallPlan.Step first;
+        if (fromNode) {
+            // another node of the cluster routed this call already: ring our own devices of its target
+            TargetResolver.Target target = resolver.resolve(request, true);
+            first = target.refused() ? CallPlan.Step.refuse(target.refusal()) : plan.ringOnly(target.user(), target.bindings());
+        } else {
+            first = plan.first(dialled(request.uri()));
+        }
         if (first.refused()) {
             tx.respond(first.refusal());
             return;

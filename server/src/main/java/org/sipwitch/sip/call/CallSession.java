@@ -138,6 +138,11 @@ final class CallSession {
             TargetLeg leg = new TargetLeg(this, Responses.newTag() + "@sipwitch", b);
             leg.local = attempt.from().withParam("tag", fromTag);
             leg.remote = attempt.to();
+            if (leg.throughNode) {
+                // the node holding the phone finds it by its user: a group's or forwarded number means nothing there
+                leg.remote = new NameAddress(attempt.to().display(), attempt.to().uri().withUser(b.binding().userId()),
+                        null);
+            }
             leg.asserted = attempt.asserted();
             try {
                 leg.remoteTarget = b.binding() != null ? SipUri.parse(b.binding().contact()) : b.uri();
@@ -184,6 +189,9 @@ final class CallSession {
         }
         LegRequests.copyPayload(source.invite.request(), invite);
         leg.inviteCseq = leg.localCseq;
+        if (leg.throughNode) {
+            ctx.routes.sign(invite);
+        }
         leg.invite = ctx.layer.sendRequest(invite, leg.peer, leg, lane);
     }
 
@@ -212,7 +220,7 @@ final class CallSession {
 
     /** Lane: the binding's connection failed; sends the INVITE once more at the Contact's own address. */
     boolean retryAtContact(TargetLeg leg) {
-        if (leg.retried || ended || source.answered || !leg.peer.transport().isStream()) {
+        if (leg.retried || leg.throughNode || ended || source.answered || !leg.peer.transport().isStream()) {
             return false;
         }
         Peer direct = ContactPeer.of(leg.remoteTarget, leg.peer.transport());

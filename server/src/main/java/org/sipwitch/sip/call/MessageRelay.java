@@ -9,6 +9,7 @@ import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.message.SipUri;
+import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.registrar.UserIdentity;
 import org.sipwitch.sip.transaction.ClientTransaction;
 import org.sipwitch.sip.transaction.ClientTransactionListener;
@@ -40,7 +41,7 @@ final class MessageRelay {
             tx.respond(who.refusal());
             return;
         }
-        TargetResolver.Target target = resolver.resolve(in.uri());
+        TargetResolver.Target target = resolver.resolve(in, who.fromNode());
         if (target.refused()) {
             tx.respond(target.refusal());
             return;
@@ -55,7 +56,7 @@ final class MessageRelay {
                 continue;
             }
             LegRequests.copyPayload(in, out);
-            ctx.layer.sendRequest(out, ContactPeer.reach(b), fanout, in.callId());
+            ctx.layer.sendRequest(out, ctx.reach(b), fanout, in.callId());
         }
     }
 
@@ -79,7 +80,7 @@ final class MessageRelay {
             SipRequest out = message(from, target.user(), b, domain);
             if (out != null) {
                 out.setBody(text.getBytes(StandardCharsets.UTF_8), "text/plain;charset=UTF-8");
-                ctx.layer.sendRequest(out, ContactPeer.reach(b), ClientTransactionListener.IGNORE, out.callId());
+                ctx.layer.sendRequest(out, ctx.reach(b), ClientTransactionListener.IGNORE, out.callId());
                 sent++;
             }
         }
@@ -99,13 +100,17 @@ final class MessageRelay {
             return null;
         }
         SipRequest r = new SipRequest("MESSAGE", uri);
-        r.addHeader(HeaderNames.VIA, ctx.requests.via(ContactPeer.reach(b)));
+        Peer next = ctx.reach(b);
+        r.addHeader(HeaderNames.VIA, ctx.requests.via(next));
         r.addHeader(HeaderNames.MAX_FORWARDS, "70");
         r.addHeader(HeaderNames.FROM, from.withParam("tag", Responses.newTag()).toString());
         r.addHeader(HeaderNames.TO, new NameAddress(to.display(), ctx.requests.uri(to.id(), domain), null).toString());
         r.addHeader(HeaderNames.CALL_ID, Responses.newTag() + "@sipwitch");
         r.addHeader(HeaderNames.CSEQ, "1 MESSAGE");
         r.addHeader(HeaderNames.USER_AGENT, LegRequests.USER_AGENT);
+        if (ctx.routes.via(b) != null) {
+            ctx.routes.sign(r); // the node that holds the phone relays it on
+        }
         return r;
     }
 

@@ -37,13 +37,20 @@ final class TargetLeg extends Leg implements ClientTransactionListener {
     /** Any response heard (a provider that says nothing is down). */
     boolean heard;
     Scheduler.Scheduled silence;
+    /** The phone is held by another cluster node: the INVITE goes to that node, signed (never retried at the Contact). */
+    final boolean throughNode;
     /** Cancelled at shutdown: the server waits for this fork's final response before closing. */
     boolean drained;
 
     TargetLeg(CallSession session, String callId, CallPlan.Branch branch) {
-        super(session, callId, reach(branch));
+        this(session, callId, branch, branch.binding() == null ? null : session.ctx.routes.via(branch.binding()));
+    }
+
+    private TargetLeg(CallSession session, String callId, CallPlan.Branch branch, Peer node) {
+        super(session, callId, node != null ? node : reach(branch));
         this.binding = branch.binding();
         this.gateway = branch.gateway();
+        this.throughNode = node != null;
     }
 
     private static Peer reach(CallPlan.Branch branch) {

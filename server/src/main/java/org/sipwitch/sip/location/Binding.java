@@ -23,11 +23,27 @@ import org.sipwitch.sip.net.Peer;
  * @param registeredAtMillis when this contact was first bound
  * @param staticBinding     true for operator-made bindings ({@code activate ext ipaddr}) that never
  *                          expire and are only removed by {@code release}
+ * @param node              the cluster node that holds the phone's connection (got its REGISTER), or
+ *                          null for this server's own bindings (always null without {@code <cluster>})
  */
 public record Binding(String userId, String extension, String contact, Peer peer, String callId, long cseq,
                       long expiresAtMillis, float q, String userAgent, String instanceId,
-                      long registeredAtMillis, boolean staticBinding) {
+                      long registeredAtMillis, boolean staticBinding, String node) {
     public static final float NO_Q = -1f;
+
+    /** A binding of this server (no cluster node named). */
+    public Binding(String userId, String extension, String contact, Peer peer, String callId, long cseq,
+                   long expiresAtMillis, float q, String userAgent, String instanceId,
+                   long registeredAtMillis, boolean staticBinding) {
+        this(userId, extension, contact, peer, callId, cseq, expiresAtMillis, q, userAgent, instanceId,
+                registeredAtMillis, staticBinding, null);
+    }
+
+    /** The same binding as held by {@code holder} (a cluster node's name; null: this server). */
+    public Binding atNode(String holder) {
+        return new Binding(userId, extension, contact, peer, callId, cseq, expiresAtMillis, q, userAgent, instanceId,
+                registeredAtMillis, staticBinding, holder);
+    }
 
     public Binding {
         Objects.requireNonNull(userId, "userId");
@@ -70,6 +86,6 @@ public record Binding(String userId, String extension, String contact, Peer peer
     public Binding refreshed(String newCallId, long newCseq, long newExpiresAtMillis, float newQ, String newUserAgent,
                              Peer newPeer, String newContact) {
         return new Binding(userId, extension, newContact, newPeer, newCallId, newCseq, newExpiresAtMillis, newQ,
-                newUserAgent, instanceId, registeredAtMillis, staticBinding);
+                newUserAgent, instanceId, registeredAtMillis, staticBinding, node);
     }
 }

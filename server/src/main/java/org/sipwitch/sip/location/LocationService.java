@@ -84,6 +84,19 @@ public interface LocationService {
     /** Number of users with at least one binding. */
     int userCount();
 
+    /**
+     * True when this service knows every binding there is. A cluster node whose shared store
+     * is unreachable knows only its own phones (and what it saw before): false.
+     */
+    default boolean complete() {
+        return true;
+    }
+
+    /** True when the node holding this binding is alive (always, for a server's own bindings). */
+    default boolean reachable(Binding binding) {
+        return true;
+    }
+
     void addListener(BindingListener listener);
 
     void removeListener(BindingListener listener);

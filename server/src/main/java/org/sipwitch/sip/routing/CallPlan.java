@@ -60,7 +60,7 @@ public final class CallPlan {
 
     /** Ring, or refuse with a status. */
     public record Step(Attempt attempt, int refusal) {
-        static Step refuse(int status) {
+        public static Step refuse(int status) {
             return new Step(null, status);
         }
 
@@ -98,6 +98,20 @@ public final class CallPlan {
             return Step.refuse(403); // toll fraud: only <dial>external</dial> users reach gateways and foreign URIs
         }
         return enter(d);
+    }
+
+    /**
+     * Rings exactly these devices of {@code callee}, with no forwarding after: a call another
+     * node of the cluster routed through its own dial plan, to phones this node holds.
+     */
+    public Step ringOnly(UserIdentity callee, List<Binding> bindings) {
+        this.dialled = callee.extension() != null ? callee.extension() : callee.id();
+        List<Branch> branches = new ArrayList<>();
+        for (Binding b : bindings) {
+            branches.add(new Branch(b, null, null, null));
+        }
+        return ring(new Attempt(callee, dialled, branches, plan.settings().noAnswerMillis(), localFrom(), localTo(),
+                null));
     }
 
     /**
@@ -169,7 +183,9 @@ public final class CallPlan {
             }
             List<Branch> branches = devices(user.identity().id());
             if (branches.isEmpty()) {
-                return next(Failure.NO_ANSWER, 480); // not registered: no-answer forwarding, else 480
+                // not registered: no-answer forwarding, else 480; 503 when a cluster's shared store is out
+                // of reach (the user may be registered at a node we cannot see)
+                return next(Failure.NO_ANSWER, location.complete() ? 480 : 503);
             }
             return ring(new Attempt(user.identity(), dialled, branches, plan.settings().noAnswerMillis(), localFrom(),
                     localTo(), null));

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * to it must get {@code 480} at once instead of waiting for the binding to expire. With
  * RFC 5626 (reg-id and +sip.instance) the same holds per flow: each binding knows the
  * connection it came over. Bindings restored from the state directory after a restart
- * have lost their connection too, and are dropped at start.
+ * have lost their connection too, and are dropped at start. In a cluster only this node's
+ * own bindings are concerned: another node's browser is on that node's connection.
  */
 final class FlowBindings implements FlowListener {
     private static final Logger LOG = LoggerFactory.getLogger(FlowBindings.class);
@@ -39,7 +40,7 @@ final class FlowBindings implements FlowListener {
     void dropRestored() {
         List<Peer> flows = new ArrayList<>();
         for (Binding b : location.all()) {
-            if (b.peer().transport().isWebSocket()) {
+            if (b.node() == null && b.peer().transport().isWebSocket()) {
                 flows.add(b.peer());
             }
         }
@@ -56,7 +57,7 @@ final class FlowBindings implements FlowListener {
         }
         List<String> users = new ArrayList<>();
         for (Binding b : location.all()) {
-            if (!b.staticBinding() && flows.contains(b.peer()) && !users.contains(b.userId())) {
+            if (b.node() == null && !b.staticBinding() && flows.contains(b.peer()) && !users.contains(b.userId())) {
                 users.add(b.userId());
             }
         }
@@ -65,7 +66,7 @@ final class FlowBindings implements FlowListener {
             location.update(user, current -> {
                 List<Binding> kept = new ArrayList<>(current.size());
                 for (Binding b : current) {
-                    if (!b.staticBinding() && flows.contains(b.peer())) {
+                    if (b.node() == null && !b.staticBinding() && flows.contains(b.peer())) {
                         removed[0]++;
                     } else {
                         kept.add(b);

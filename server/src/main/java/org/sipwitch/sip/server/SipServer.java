@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import org.sipwitch.config.GatewayConfig;
 import java.util.concurrent.TimeoutException;
+import org.sipwitch.config.ClusterConfig;
 import org.sipwitch.config.LiveConfig;
 import org.sipwitch.sip.gateway.Gateway;
 import org.sipwitch.sip.gateway.GatewayDirectory;
@@ -30,6 +31,8 @@ import org.sipwitch.sip.auth.DigestSettings;
 import org.sipwitch.sip.call.CallEngine;
 import org.sipwitch.sip.call.CallSettings;
 import org.sipwitch.sip.call.ListenerAddress;
+import org.sipwitch.sip.cluster.Cluster;
+import org.sipwitch.sip.cluster.ClusterSettings;
 import org.sipwitch.sip.codec.SipLimits;
 import org.sipwitch.sip.location.InMemoryLocationService;
 import org.sipwitch.sip.location.LocationService;
@@ -68,6 +71,8 @@ public final class SipServer implements AutoCloseable {
     /** Where registrations are kept across restarts; null keeps them in memory only. */
     private final java.nio.file.Path stateDir;
     private JournaledLocationService store;
+    /** This node of a {@code <cluster>}, or null for a server alone. */
+    private Cluster cluster;
     private final Clock clock = Clock.systemUTC();
     private final RequestRouter router = new RequestRouter();
 
@@ -152,7 +157,13 @@ public final class SipServer implements AutoCloseable {
         authenticator = new DigestAuthenticator(digestSettings(cfg.registry()), users, clock);
         authenticator.setObserver(new GuardedAuthentication(gate.authGuard(), recentUsers, clock));
         memory = new InMemoryLocationService(clock, cfg.registry().maxBindings() + STATIC_BINDING_ROOM);
-        if (stateDir != null) {
+        localAddress = new ListenerAddress(transports::listeningPoints, () -> live.current().stack().published());
+        ListenerAddress local = localAddress;
+        if (cfg.cluster().isPresent()) {
+            ClusterConfig c = cfg.cluster().get();
+            cluster = Cluster.create(clusterSettings(c), memory, clock, () -> nodeAddress(c, local));
+            location = cluster.location();
+        } else if (stateDir != null) {
             store = JournaledLocationService.open(memory, stateDir, clock);
             location = store;
         } else {
@@ -165,7 +176,6 @@ public final class SipServer implements AutoCloseable {
 
         router.handle(SipMethods.OPTIONS, new OptionsHandler(router::allow));
         router.handle(SipMethods.REGISTER, new RegisterHandler(registrar));
-        localAddress = new ListenerAddress(transports::listeningPoints, () -> live.current().stack().published());
         if (stateDir != null) {
             forwarding = ForwardingTable.open(stateDir);
         }
@@ -173,11 +183,17 @@ public final class SipServer implements AutoCloseable {
                 authenticator, users, location, () -> callSettings(live.current()), cfg.stack().mapped());
         calls.attach(transactions);
         calls.table().continueAfter(lastCallSequence);
+        if (cluster != null) {
+            calls.setNodeRoutes(cluster.routes());
+        }
         CallHandlers.install(router, calls);
 
         reloadSubscription = live.onChange(this::apply);
         transports.start();
         startGateways(cfg.gateways());
+        if (cluster != null) {
+            cluster.start(); // after the listeners: the other nodes are told our real ports
+        }
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sipwitch-housekeeping");
             t.setDaemon(true);
@@ -412,6 +428,37 @@ public final class SipServer implements AutoCloseable {
         if (store != null) {
             store.close(); // after the listeners: no REGISTER can change the state any more
         }
+        if (cluster != null) {
+            cluster.close(); // likewise: last changes written, then this node leaves
+        }
+    }
+
+    /** This node of a {@code <cluster>}, or null. */
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    static ClusterSettings clusterSettings(ClusterConfig c) {
+        char[] uri = c.redis().reveal();
+        char[] secret = c.secret().reveal();
+        try {
+            return new ClusterSettings(c.node(), new String(uri), c.redisShown(), c.address().orElse(null),
+                    new String(secret).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    c.livenessSeconds() * 1000L);
+        } finally {
+            java.util.Arrays.fill(uri, '\0');
+            java.util.Arrays.fill(secret, '\0');
+        }
+    }
+
+    /** Where the other nodes send calls for our phones: {@code <address>}, else our TCP (or UDP) listener. */
+    private String nodeAddress(ClusterConfig c, ListenerAddress local) {
+        if (c.address().isPresent()) {
+            return Cluster.address(c.address().get(), Transport.UDP);
+        }
+        boolean tcp = transports.listeningPoints().stream().anyMatch(p -> p.transport() == Transport.TCP);
+        Transport t = tcp ? Transport.TCP : Transport.UDP;
+        return Cluster.address(local.host() + ":" + local.port(t), t);
     }
 
     /** True when registrations are kept in the state directory. */

@@ -25,21 +25,22 @@ import org.sipwitch.sip.net.Transport;
  *   <li>{@code R}: user and contact removed</li>
  * </ul>
  * Fields are percent-escaped ({@code %}, {@code ~}, control characters), so {@code ~} alone can mean null.
+ * The cluster's shared store (Redis) keeps bindings in the same lines.
  */
-final class BindingLine {
+public final class BindingLine {
     static final char ADD = 'A';
     static final char REMOVE = 'R';
     private static final String NULL = "~";
     private static final int ADD_FIELDS = 15;
 
     /** A decoded line: either a binding to put, or a user/contact to remove. */
-    record Entry(char op, String userId, String contact, Binding binding) {
+    public record Entry(char op, String userId, String contact, Binding binding) {
     }
 
     private BindingLine() {
     }
 
-    static String add(Binding b) {
+    public static String add(Binding b) {
         InetSocketAddress a = b.peer().address();
         return line(java.util.Arrays.asList(String.valueOf(ADD), b.userId(), b.extension(), b.contact(),
                 b.peer().transport().name(), IpLiteral.format(a.getAddress()), Integer.toString(a.getPort()),
@@ -65,7 +66,7 @@ final class BindingLine {
     }
 
     /** Decodes a line (without its newline); throws {@link IllegalArgumentException} saying what is wrong. */
-    static Entry parse(String line) {
+    public static Entry parse(String line) {
         int tab = line.indexOf('\t');
         if (tab != 8) {
             throw new IllegalArgumentException("no checksum");
