@@ -182,6 +182,7 @@ public final class ConfigDump {
         out.add(entry("security.rate-limit", s.rateLimit() + (s.rateLimit() == 0 ? " (off)" : "")));
         out.add(entry("security.rate-burst", s.rateBurst()));
         out.add(entry("security.queue-limit", s.queueLimit()));
+        out.add(entry("security.queue-delay", s.queueDelay()));
         out.add(entry("security.retry-after", s.retryAfter()));
     }
 }

@@ -14,10 +14,12 @@ import java.util.Objects;
  * @param rateLimit        requests per second allowed per source; 0 = no limit
  * @param rateBurst        token-bucket burst size per source
  * @param queueLimit       pending work items before the server sheds load with 503
+ * @param queueDelay       milliseconds the oldest pending work item may have waited before the
+ *                         server sheds new work with 503; 0 = no delay limit
  * @param retryAfter       Retry-After seconds sent with 503
  */
 public record SecuritySettings(int authFailures, int authWindow, int blockTime, BlockAction blockAction,
-                               int rateLimit, int rateBurst, int queueLimit, int retryAfter) {
+                               int rateLimit, int rateBurst, int queueLimit, int queueDelay, int retryAfter) {
 
     /** What a blocked source gets: silence, or a 403. */
     public enum BlockAction {

@@ -103,7 +103,7 @@ public final class SipServer implements AutoCloseable {
         lanes = new CallIdExecutor(Math.max(1, cfg.stack().concurrency()), LANE_QUEUE);
         scheduler = new WheelScheduler();
         gate = GateSettings.gate(cfg);
-        gate.overload().watch(lanes::queued);
+        gate.overload().watch(lanes::queued, lanes::queueDelayNanos);
         SecurityLog securityLog = new SecurityLog();
         gate.authGuard().addListener(securityLog);
         gate.overload().setListener(securityLog);

@@ -192,7 +192,7 @@ class AuthFailureGuardTest {
     void reloadKeepsBlocksAndReleasesSourcesThatBecameTrusted() {
         fail(ATTACKER, "alice", 5);
         fail(ALICE_PHONE, "alice", 5);
-        guard.reconfigure(new SecuritySettings(3, 30, 60, BlockAction.REJECT, 0, 1, 10, 1),
+        guard.reconfigure(new SecuritySettings(3, 30, 60, BlockAction.REJECT, 0, 1, 10, 0, 1),
                 policy(List.of("198.51.100.0/24"), List.of()));
         assertThat(guard.isBlocked(ATTACKER)).isTrue();
         assertThat(guard.isBlocked(ALICE_PHONE)).isFalse();
@@ -207,7 +207,7 @@ class AuthFailureGuardTest {
 
     @Test
     void blockTimeZeroNeverBlocksButStillReportsUsers() {
-        guard.reconfigure(new SecuritySettings(5, 60, 0, BlockAction.DROP, 10, 20, 100, 5), AccessLists.open());
+        guard.reconfigure(new SecuritySettings(5, 60, 0, BlockAction.DROP, 10, 20, 100, 0, 5), AccessLists.open());
         fail(ATTACKER, "alice", 50);
         assertThat(guard.isBlocked(ATTACKER)).isFalse();
         assertThat(events.targeted).hasSize(1);
