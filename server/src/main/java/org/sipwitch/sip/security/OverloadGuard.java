@@ -65,7 +65,7 @@ public final class OverloadGuard {
 
     public void reconfigure(SecuritySettings security) {
         int limit = security.queueLimit();
-        params = new Params(limit, (long) Math.floor(limit * RESUME_FRACTION),
+        params = new Params(limit, Math.max(1, (long) Math.floor(limit * RESUME_FRACTION)), // a limit of 1 resumes at 0
                 TimeUnit.MILLISECONDS.toNanos(security.queueDelay()), security.queueDelay(), security.retryAfter());
     }
 
