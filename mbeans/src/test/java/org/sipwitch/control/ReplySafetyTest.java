@@ -15,36 +15,16 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.sipwitch.mbeans.TraceEntry;
 
 /** Reply paths that must be refused, and clients that must not block the bridge. */
-class ReplySafetyTest {
+class ReplySafetyTest extends RealBridgeTest {
 
-    @TempDir
-    Path temp;
-    InMemoryDaemon daemon;
-    FifoBridge bridge;
-    Path runDir;
-    Path tmp;
-
-    @BeforeEach
-    void start() throws Exception {
-        runDir = Files.createDirectory(temp.resolve("run"));
-        tmp = Files.createDirectory(temp.resolve("tmp")).toRealPath();
-        daemon = new InMemoryDaemon();
-        bridge = new FifoBridge(runDir, daemon.server, VerbTable.standard(),
-                BridgeSettings.defaults().withReplyRoots(List.of(tmp)).withReplyTimeout(Duration.ofSeconds(1)))
-                .start();
-    }
-
-    @AfterEach
-    void stop() {
-        bridge.close();
+    @Override
+    BridgeSettings settings() {
+        return BridgeSettings.defaults().withReplyTimeout(Duration.ofSeconds(1));
     }
 
     @Test

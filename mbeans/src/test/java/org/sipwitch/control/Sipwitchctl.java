@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,7 @@ final class Sipwitchctl {
     private final String shell;
     private final Path runDir;
     private final Path tmpDir;
-    private final Map<String, String> extraEnv = new java.util.HashMap<>();
+    private final Map<String, String> extraEnv = new HashMap<>();
     private final List<String> prefix = new ArrayList<>();
 
     Sipwitchctl(String shell, Path runDir, Path tmpDir) {
@@ -59,7 +60,10 @@ final class Sipwitchctl {
     }
 
     Process start(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(prefix);
+        // as from a terminal, whatever started the build: a background job (nohup, '&' in a
+        // script) ignores SIGINT and SIGHUP, and a shell cannot trap what it was born ignoring
+        List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT,HUP"));
+        cmd.addAll(prefix);
         cmd.addAll(List.of(shell, SCRIPT.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);

@@ -8,14 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sipwitch.mbeans.SipwitchNotifications;
@@ -26,30 +20,9 @@ import org.sipwitch.mbeans.TraceEntry;
  * MXBeans: what it prints parses as JSON and carries the MBeans' values under their
  * open-data item names; values longer than a reply line arrive whole.
  */
-class SipwitchctlJsonTest {
+class SipwitchctlJsonTest extends RealBridgeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path temp;
-    InMemoryDaemon daemon;
-    FifoBridge bridge;
-    Path runDir;
-    Path tmp;
-
-    @BeforeEach
-    void start() throws Exception {
-        runDir = Files.createDirectory(temp.resolve("run"));
-        tmp = Files.createDirectory(temp.resolve("tmp")).toRealPath();
-        daemon = new InMemoryDaemon();
-        bridge = new FifoBridge(runDir, daemon.server, VerbTable.standard(),
-                BridgeSettings.defaults().withReplyRoots(List.of(tmp))).start();
-    }
-
-    @AfterEach
-    void stop() {
-        bridge.close();
-    }
 
     private JsonNode json(String shell, String... args) throws Exception {
         var r = new Sipwitchctl(shell, runDir, tmp).run(args);

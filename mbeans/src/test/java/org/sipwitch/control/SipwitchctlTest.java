@@ -13,42 +13,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sipwitch.mbeans.SipwitchNotifications;
 import org.slf4j.LoggerFactory;
 
 /** The real scripts/sipwitchctl against the real FifoBridge over in-memory MXBeans, in dash and bash. */
-class SipwitchctlTest {
-
-    @TempDir
-    Path temp;
-    InMemoryDaemon daemon;
-    FifoBridge bridge;
-    Path runDir;
-    Path tmp;
-
-    @BeforeEach
-    void start() throws Exception {
-        runDir = Files.createDirectory(temp.resolve("run"));
-        tmp = Files.createDirectory(temp.resolve("tmp")).toRealPath();
-        daemon = new InMemoryDaemon();
-        bridge = new FifoBridge(runDir, daemon.server, VerbTable.standard(),
-                BridgeSettings.defaults().withReplyRoots(List.of(tmp))).start();
-    }
-
-    @AfterEach
-    void stop() {
-        bridge.close();
-    }
-
-    private Sipwitchctl ctl(String shell) {
-        return new Sipwitchctl(shell, runDir, tmp);
-    }
+class SipwitchctlTest extends RealBridgeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dash", "bash"})

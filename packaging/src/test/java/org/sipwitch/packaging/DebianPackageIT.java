@@ -109,6 +109,9 @@ class DebianPackageIT {
                     "/usr/bin/sipwitchctl", "--json", "stats");
             assertThat(status.status()).as(status.out()).isZero();
             assertThat(status.out()).contains("\"name\":\"system\"");
+            // and by root, as an administrator runs it (sudo sipwitchctl ...)
+            Result asRoot = run("env", "SIPWITCH_RUNDIR=" + runDir, "TMPDIR=/var/tmp", "/usr/bin/sipwitchctl", "status");
+            assertThat(asRoot.status()).as(asRoot.out()).isZero();
         } finally {
             daemon.destroy();
             assertThat(daemon.waitFor(20, TimeUnit.SECONDS)).isTrue();

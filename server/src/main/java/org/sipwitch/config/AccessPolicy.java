@@ -1,7 +1,6 @@
 package org.sipwitch.config;
 
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
 import org.sipwitch.ip.Cidr;
 
@@ -42,20 +41,5 @@ public record AccessPolicy(List<Cidr> trusted, List<Cidr> restricted) {
             }
         }
         return false;
-    }
-
-    /** The lists as text lines for the {@code policy} verb: {@code trusted 127.0.0.0/8}, … */
-    public List<String> describe() {
-        List<String> lines = new ArrayList<>();
-        for (Cidr cidr : trusted) {
-            lines.add("trusted " + cidr);
-        }
-        for (Cidr cidr : restricted) {
-            lines.add("restricted " + cidr);
-        }
-        if (restricted.isEmpty()) {
-            lines.add("restricted (none: all sources allowed)");
-        }
-        return lines;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.sipwitch.ip.Cidr;
 import org.sipwitch.sip.net.Transport;
 
 /**
@@ -65,9 +66,14 @@ public final class ConfigDump {
         for (ProvisionedUser user : config.users().users()) {
             out.add(user(user));
         }
-        for (String line : config.access().describe()) {
-            int space = line.indexOf(' ');
-            out.add(entry("access." + line.substring(0, space), line.substring(space + 1)));
+        for (Cidr cidr : config.access().trusted()) {
+            out.add(entry("access.trusted", cidr));
+        }
+        for (Cidr cidr : config.access().restricted()) {
+            out.add(entry("access.restricted", cidr));
+        }
+        if (config.access().restricted().isEmpty()) {
+            out.add(entry("access.restricted", "(none: all sources allowed)"));
         }
         TimersConfig timers = config.timers();
         out.add(entry("timers.ring", timers.ring()));

@@ -1,5 +1,8 @@
 package org.sipwitch.daemon;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -16,6 +19,7 @@ import sun.misc.Signal;
  */
 final class Signals {
     private static final Logger LOG = LoggerFactory.getLogger(Signals.class);
+    private static final int SIGHUP = 1;
 
     private Signals() {
     }
@@ -25,6 +29,26 @@ final class Signals {
             handle(name, onStop);
         }
         handle("HUP", onHangup);
+        if (ignored(SIGHUP)) {
+            // the JVM leaves a signal that was ignored when it started ignored, handler or not
+            LOG.warn("SIGHUP is ignored in the environment the daemon was started from (nohup?): "
+                    + "it will not reload; use 'sipwitchctl reload' (scripts/sipwitch resets it)");
+        }
+    }
+
+    /** Whether {@code signal} is ignored by this process, from Linux's /proc; false where unknown. */
+    static boolean ignored(int signal) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) {
+                    long mask = Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16);
+                    return (mask & (1L << (signal - 1))) != 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("cannot read the signal mask: {}", e.toString());
+        }
+        return false;
     }
 
     private static void handle(String name, Runnable action) {

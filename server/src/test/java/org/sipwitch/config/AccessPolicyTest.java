@@ -31,7 +31,5 @@ class AccessPolicyTest {
         assertThat(closed.isAllowed(ip("::1"))).isTrue();
         assertThat(closed.isAllowed(ip("11.0.0.1"))).isFalse();
         assertThat(closed.isAllowed(ip("2001:db8::1"))).isFalse();
-        assertThat(closed.describe()).containsExactly("trusted ::1/128", "restricted 10.0.0.0/8");
-        assertThat(open.describe()).containsExactly("trusted 127.0.0.0/8", "restricted (none: all sources allowed)");
     }
 }

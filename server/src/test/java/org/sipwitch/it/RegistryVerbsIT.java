@@ -205,7 +205,9 @@ class RegistryVerbsIT {
     @Test
     @Order(10)
     void eventsStreamRegistrationsUntilInterrupted() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(DaemonProcess.script("sipwitchctl").toString(), "events");
+        // SIGINT at its default, as from a terminal, even when the build runs in the background
+        ProcessBuilder pb = new ProcessBuilder("env", "--default-signal=INT",
+                DaemonProcess.script("sipwitchctl").toString(), "events");
         pb.environment().put("SIPWITCH_RUNDIR", daemon.runDir().toString());
         Path out = work.resolve("events.out");
         Process events = pb.redirectOutput(out.toFile()).redirectErrorStream(true).start();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,8 +57,13 @@ class ReloadAppliesIT {
     void sighupReloadsTheConfiguration() throws Exception {
         rewrite("<max-bindings>3</max-bindings>", "");
         daemon.signal("HUP");
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                .until(() -> Tools.sipwitchctl(daemon, "dump").out().contains("registry.max-bindings = 3\n"));
+        try {
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> Tools.sipwitchctl(daemon, "dump").out().contains("registry.max-bindings = 3\n"));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("SIGHUP did not reload; dump:\n" + Tools.sipwitchctl(daemon, "dump").out()
+                    + "\ndaemon:\n" + String.join("\n", daemon.stderr()), e);
+        }
         assertThat(daemon.isAlive()).isTrue();
         await().atMost(Duration.ofSeconds(5)).until(() -> String.join("\n", daemon.stderr())
                 .contains("registry.max-bindings: applied"));
