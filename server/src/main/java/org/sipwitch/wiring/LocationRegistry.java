@@ -72,8 +72,15 @@ final class LocationRegistry implements RegistrySource {
     @Override
     public List<Registration> page(int offset, int limit) {
         int keep = (int) Math.min(Integer.MAX_VALUE - 8L, (long) offset + limit);
+        List<Binding> bindings = location.all();
+        if (keep > bindings.size() / 8) { // deep pages: one sort beats a heap of most of the list
+            List<Binding> sortedAll = new ArrayList<>(bindings);
+            sortedAll.sort(ORDER);
+            return offset >= sortedAll.size() ? List.of()
+                    : rows(sortedAll.subList(offset, Math.min(sortedAll.size(), keep)));
+        }
         PriorityQueue<Binding> first = new PriorityQueue<>(Math.min(keep, 1024) + 1, ORDER.reversed());
-        for (Binding b : location.all()) {
+        for (Binding b : bindings) {
             if (first.size() < keep) {
                 first.add(b);
             } else if (ORDER.compare(b, first.peek()) < 0) {
