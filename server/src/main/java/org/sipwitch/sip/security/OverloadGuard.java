@@ -21,6 +21,12 @@ import java.util.function.LongSupplier;
  *   <li>the <b>queue length</b> reaches {@code <queue-limit>} items (a memory bound).</li>
  * </ul>
  *
+ * <p>The delay must last: shedding starts when the delay has stayed at or above the limit
+ * for as long again (CoDel's interval), so one stall of the whole process — a GC pause,
+ * a host that did not schedule us for a moment — does not refuse a burst of calls: after
+ * such a stall the lanes drain in milliseconds and the delay falls back before the
+ * interval is over. A real overload keeps it up.
+ *
  * <p>With hysteresis: shedding by delay stops only when the delay is back under half
  * the limit, by length under {@link #RESUME_FRACTION} of it, so the server does not flap
  * around the limit (and the listener hears one "overloaded" and one "recovered" per
@@ -53,6 +59,10 @@ public final class OverloadGuard {
     }
 
     private final AtomicBoolean overloaded = new AtomicBoolean();
+    private final LongSupplier nanoTime;
+    /** {@link #nanoTime} when the delay was first seen at or above the limit; {@link #BELOW} = below it. */
+    private volatile long aboveSince = BELOW;
+    private static final long BELOW = Long.MIN_VALUE;
     private final LongAdder shed = new LongAdder();
     private volatile LongSupplier depth = () -> 0;
     private volatile LongSupplier delay = () -> 0;
@@ -60,6 +70,12 @@ public final class OverloadGuard {
     private volatile Params params;
 
     public OverloadGuard(SecuritySettings security) {
+        this(security, System::nanoTime);
+    }
+
+    /** @param nanoTime the monotonic clock the delay's duration is measured on (tests move it by hand) */
+    public OverloadGuard(SecuritySettings security, LongSupplier nanoTime) {
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         reconfigure(security);
     }
 
@@ -89,10 +105,22 @@ public final class OverloadGuard {
         Params p = params;
         long pending = depth.getAsLong();
         long waited = p.delayNanos == 0 ? 0 : delay.getAsLong();
+        boolean sustained = false;
+        if (p.delayNanos > 0 && waited >= p.delayNanos) {
+            long t = nanoTime.getAsLong();
+            long since = aboveSince;
+            if (since == BELOW) {
+                aboveSince = t;
+            } else {
+                sustained = t - since >= p.delayNanos;
+            }
+        } else if (aboveSince != BELOW) {
+            aboveSince = BELOW;
+        }
         boolean was = overloaded.get();
         boolean now = was
                 ? pending >= p.resumeBelow || (p.delayNanos > 0 && waited >= p.delayNanos / 2)
-                : pending >= p.limit || (p.delayNanos > 0 && waited >= p.delayNanos);
+                : pending >= p.limit || sustained;
         if (now != was && overloaded.compareAndSet(was, now)) {
             listener.overloadChanged(now, state(p, pending, waited));
         }

@@ -14,10 +14,11 @@ class OverloadGuardTest {
 
     private final AtomicLong depth = new AtomicLong();
     private final AtomicLong delayNanos = new AtomicLong();
+    private final AtomicLong clock = new AtomicLong(1_000_000_000L);
     private final List<String> events = new ArrayList<>();
 
     private OverloadGuard guard(int queueLimit, int queueDelayMillis, int retryAfter) {
-        OverloadGuard guard = new OverloadGuard(settings(queueLimit, queueDelayMillis, retryAfter));
+        OverloadGuard guard = new OverloadGuard(settings(queueLimit, queueDelayMillis, retryAfter), clock::get);
         guard.watch(depth::get, delayNanos::get);
         guard.setListener((overloaded, state) -> events.add(overloaded + " " + state));
         return guard;
@@ -29,6 +30,10 @@ class OverloadGuardTest {
 
     private void waited(long millis) {
         delayNanos.set(TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+
+    private void later(long millis) {
+        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
     }
 
     @Test
@@ -57,6 +62,12 @@ class OverloadGuardTest {
         waited(99);
         assertThat(guard.shouldShed()).isFalse();
         waited(100);
+        assertThat(guard.shouldShed()).as("not yet: it has to last").isFalse();
+        later(99);
+        waited(199);
+        assertThat(guard.shouldShed()).isFalse();
+        later(1);
+        waited(200);
         assertThat(guard.shouldShed()).isTrue();
         waited(51); // above half the limit: still shedding, no flapping
         assertThat(guard.shouldShed()).isTrue();
@@ -65,7 +76,7 @@ class OverloadGuardTest {
         waited(99);
         assertThat(guard.shouldShed()).isFalse();
         assertThat(events).containsExactly(
-                "true 0 requests queued (limit 10000), oldest waiting 100 ms (limit 100 ms)",
+                "true 0 requests queued (limit 10000), oldest waiting 200 ms (limit 100 ms)",
                 "false 0 requests queued (limit 10000), oldest waiting 49 ms (limit 100 ms)");
     }
 
@@ -73,11 +84,27 @@ class OverloadGuardTest {
     void answersToChallengesPassUntilTheDelayIsTwiceTheLimit() {
         OverloadGuard guard = guard(10_000, 100, 5);
         waited(150);
+        assertThat(guard.shouldShed(Work.INITIAL)).isFalse();
+        later(100);
         assertThat(guard.shouldShed(Work.INITIAL)).isTrue();
         assertThat(guard.shouldShed(Work.CREDENTIALED)).isFalse();
         waited(200);
         assertThat(guard.shouldShed(Work.CREDENTIALED)).isTrue();
         assertThat(guard.shedTotal()).isEqualTo(2);
+    }
+
+    @Test
+    void aStallThatDrainsBeforeTheIntervalShedsNothing() {
+        OverloadGuard guard = guard(10_000, 100, 5);
+        waited(300); // the whole process was not scheduled for 300 ms
+        assertThat(guard.shouldShed()).isFalse();
+        later(5);
+        waited(0); // the lanes drained
+        assertThat(guard.shouldShed()).isFalse();
+        later(200);
+        waited(120); // a new, short spike starts a new interval
+        assertThat(guard.shouldShed()).isFalse();
+        assertThat(events).isEmpty();
     }
 
     @Test
@@ -101,6 +128,8 @@ class OverloadGuardTest {
         waited(30);
         assertThat(guard.shouldShed()).isFalse();
         guard.reconfigure(settings(100, 20, 9));
+        assertThat(guard.shouldShed()).isFalse();
+        later(20);
         assertThat(guard.shouldShed()).isTrue();
         assertThat(guard.retryAfter()).isEqualTo(9);
         assertThat(guard.describe()).isEqualTo("queue-limit 100 queue-delay 20ms retry-after 9s (overloaded now)");
