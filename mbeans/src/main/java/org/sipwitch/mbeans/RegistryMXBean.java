@@ -10,6 +10,23 @@ public interface RegistryMXBean {
     @Description("All current registrations, one per contact (verb: registry)")
     List<Registration> getRegistrations();
 
+    /** A console's view of a large registry: the size without the rows. */
+    @Description("How many registrations there are (one per contact), without fetching them")
+    int getRegistrationCount();
+
+    /**
+     * One page of {@link #getRegistrations()} in the same order (by user id), so a console
+     * never fetches a million rows at once.
+     *
+     * @throws IllegalArgumentException when offset is negative or limit is outside 1..10000
+     */
+    @Impact(MBeanOperationInfo.INFO)
+    @Description("One page of the registrations in the order of Registrations (by user id): at most limit rows "
+            + "from offset (0 = the first)")
+    List<Registration> registrationPage(
+            @Name("offset") @Description("rows to skip, 0 or more") int offset,
+            @Name("limit") @Description("rows to return, 1 to 10000") int limit);
+
     @Description("Users recently authenticated, with the address they came from (verb: usercache)")
     List<CachedUser> getUserCache();
 

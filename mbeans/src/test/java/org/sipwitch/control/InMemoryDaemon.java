@@ -101,6 +101,15 @@ final class InMemoryDaemon {
             return registrations;
         }
 
+        public int getRegistrationCount() {
+            return registrations.size();
+        }
+
+        public List<Registration> registrationPage(int offset, int limit) {
+            return registrations.subList(Math.min(offset, registrations.size()),
+                    Math.min(registrations.size(), offset + limit));
+        }
+
         public List<CachedUser> getUserCache() {
             return List.of(new CachedUser("alice", "201", "Alice", "192.0.2.10", T0));
         }

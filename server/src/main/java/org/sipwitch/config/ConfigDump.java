@@ -232,6 +232,7 @@ public final class ConfigDump {
         out.add(entry("security.rate-limit", s.rateLimit() + (s.rateLimit() == 0 ? " (off)" : "")));
         out.add(entry("security.rate-burst", s.rateBurst()));
         out.add(entry("security.queue-limit", s.queueLimit()));
+        out.add(entry("security.queue-delay", s.queueDelay()));
         out.add(entry("security.retry-after", s.retryAfter()));
         out.add(entry("security.scan-users", s.scanUsers()));
         out.add(entry("security.connections-per-source", s.connectionsPerSource()));

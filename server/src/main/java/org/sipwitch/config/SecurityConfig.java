@@ -15,13 +15,15 @@ import java.util.Objects;
  * @param rateLimit        requests per second allowed per source; 0 = no limit
  * @param rateBurst        token-bucket burst size per source
  * @param queueLimit       pending work items before the server sheds load with 503
+ * @param queueDelay       milliseconds the oldest pending work item may have waited before the
+ *                         server sheds new work with 503; 0 = no delay limit
  * @param retryAfter       Retry-After seconds sent with 503
  * @param connectionsPerSource TCP/TLS connections one source address may hold at once
  * @param headTimeout      seconds a stream connection may take to deliver a message head
  */
 public record SecurityConfig(int authFailures, int authWindow, int blockTime, BlockAction blockAction,
-                             int rateLimit, int rateBurst, int queueLimit, int retryAfter, int scanUsers,
-                             int connectionsPerSource, int headTimeout) {
+                             int rateLimit, int rateBurst, int queueLimit, int queueDelay, int retryAfter,
+                             int scanUsers, int connectionsPerSource, int headTimeout) {
 
     /** What happens to requests from a blocked source. */
     public enum BlockAction {

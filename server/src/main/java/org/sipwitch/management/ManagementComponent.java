@@ -189,7 +189,7 @@ public final class ManagementComponent {
     /** The figures a snapshot shows: sizes only, never contents. */
     private Map<String, Object> counts() {
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("registrations", safeSize(() -> hooks.registry().registrations().size()));
+        c.put("registrations", safeSize(() -> hooks.registry().count()));
         c.put("calls", safeSize(() -> hooks.calls().calls().size()));
         c.put("trace", (trace.isOn() ? "on, " : "off, ") + trace.size() + " message(s)");
         c.put("history", history.lines().size() + " of " + history.size() + " line(s)");

@@ -8,6 +8,9 @@ import org.sipwitch.mbeans.RegistryMXBean;
 /** {@code sipwitch:type=Registry}: a thin face over the wired {@link RegistrySource}. */
 final class RegistryBean implements RegistryMXBean {
 
+    /** The largest page: big enough for any screen, small enough to never hurt the daemon. */
+    static final int MAX_PAGE = 10_000;
+
     private final ManagementHooks hooks;
 
     RegistryBean(ManagementHooks hooks) {
@@ -17,6 +20,22 @@ final class RegistryBean implements RegistryMXBean {
     @Override
     public List<Registration> getRegistrations() {
         return List.copyOf(hooks.registry().registrations());
+    }
+
+    @Override
+    public int getRegistrationCount() {
+        return hooks.registry().count();
+    }
+
+    @Override
+    public List<Registration> registrationPage(int offset, int limit) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be 0 or more, not " + offset);
+        }
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_PAGE + ", not " + limit);
+        }
+        return List.copyOf(hooks.registry().page(offset, limit));
     }
 
     @Override

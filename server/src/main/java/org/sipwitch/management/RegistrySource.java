@@ -14,6 +14,38 @@ public interface RegistrySource {
     /** Every binding, one per contact. */
     List<Registration> registrations();
 
+    /** How many bindings there are, without making a row of each. */
+    default int count() {
+        return registrations().size();
+    }
+
+    /** Rows {@code offset .. offset + limit - 1} of {@link #registrations()}, in its order. */
+    default List<Registration> page(int offset, int limit) {
+        List<Registration> all = registrations();
+        return offset >= all.size() ? List.of() : all.subList(offset, Math.min(all.size(), offset + limit));
+    }
+
+    /** Bindings per transport (udp, tcp, tls) and distinct users, without making a row of each. */
+    default Counts counts() {
+        java.util.Map<String, Long> byTransport = new java.util.TreeMap<>();
+        java.util.Set<String> users = new java.util.HashSet<>();
+        for (Registration r : registrations()) {
+            byTransport.merge(r.transport().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
+            users.add(r.user());
+        }
+        return new Counts(byTransport, users.size());
+    }
+
+    /**
+     * Sizes of the registry for /metrics: bindings per transport, distinct users, and each
+     * gateway (by id) 1 while its registration with the provider holds, else 0.
+     */
+    record Counts(java.util.Map<String, Long> byTransport, int users, java.util.Map<String, Long> gatewaysUp) {
+        public Counts(java.util.Map<String, Long> byTransport, int users) {
+            this(byTransport, users, java.util.Map.of());
+        }
+    }
+
     /** Users recently authenticated. */
     List<CachedUser> userCache();
 

@@ -4,6 +4,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -46,19 +52,73 @@ final class LocationRegistry implements RegistrySource {
         this.self = self;
     }
 
+    /** Rows in user id order, a user's contacts in contact order: the same order for every page. */
+    private static final Comparator<Binding> ORDER = Comparator.comparing(Binding::userId)
+            .thenComparing(Binding::contact);
+
     @Override
     public List<Registration> registrations() {
+        List<Binding> all = new ArrayList<>(location.all());
+        all.sort(ORDER);
+        return rows(all);
+    }
+
+    @Override
+    public int count() {
+        return location.count();
+    }
+
+    /**
+     * The page without sorting or making a row of every binding: the first
+     * {@code offset + limit} in order are kept in a bounded heap (O(n log k)), and rows are
+     * made for the page only.
+     */
+    @Override
+    public List<Registration> page(int offset, int limit) {
+        int keep = (int) Math.min(Integer.MAX_VALUE - 8L, (long) offset + limit);
+        List<Binding> bindings = location.all();
+        if (keep > bindings.size() / 8) { // deep pages: one sort beats a heap of most of the list
+            List<Binding> sortedAll = new ArrayList<>(bindings);
+            sortedAll.sort(ORDER);
+            return offset >= sortedAll.size() ? List.of()
+                    : rows(sortedAll.subList(offset, Math.min(sortedAll.size(), keep)));
+        }
+        PriorityQueue<Binding> first = new PriorityQueue<>(Math.min(keep, 1024) + 1, ORDER.reversed());
+        for (Binding b : bindings) {
+            if (first.size() < keep) {
+                first.add(b);
+            } else if (ORDER.compare(b, first.peek()) < 0) {
+                first.poll();
+                first.add(b);
+            }
+        }
+        List<Binding> sorted = new ArrayList<>(first);
+        sorted.sort(ORDER);
+        return offset >= sorted.size() ? List.of() : rows(sorted.subList(offset, sorted.size()));
+    }
+
+    @Override
+    public Counts counts() {
+        Map<String, Long> byTransport = new TreeMap<>();
+        Set<String> users = new HashSet<>();
+        for (Binding b : location.all()) {
+            byTransport.merge(b.peer().transport().param(), 1L, Long::sum);
+            users.add(b.userId());
+        }
+        return new Counts(byTransport, users.size());
+    }
+
+    private List<Registration> rows(List<Binding> bindings) {
         long now = System.currentTimeMillis();
         UserDirectory dir = users.get();
-        List<Registration> out = new ArrayList<>();
-        for (Binding b : location.all()) {
+        List<Registration> out = new ArrayList<>(bindings.size());
+        for (Binding b : bindings) {
             String display = dir.byId(b.userId()).map(ProvisionedUser::display).orElse("");
             long expires = b.staticBinding() ? -1 : Math.max(0, (b.expiresAtMillis() - now + 999) / 1000);
             out.add(new Registration(b.userId(), b.extension() == null ? "" : b.extension(),
                     display == null ? "" : display, b.staticBinding() ? "static" : "user", b.contact(),
                     b.peer().transport().param(), expires, "registered", "", nodeOf(b), location.reachable(b)));
         }
-        out.sort((a, c) -> a.user().compareTo(c.user()));
         return out;
     }
 

@@ -34,6 +34,39 @@ final class RoutingRegistry implements RegistrySource {
     @Override
     public List<Registration> registrations() {
         List<Registration> out = new ArrayList<>(bindings.registrations());
+        out.addAll(gateways());
+        return out;
+    }
+
+    /** The phones' page, then the gateways' rows after the last phone. */
+    @Override
+    public List<Registration> page(int offset, int limit) {
+        List<Registration> out = new ArrayList<>(bindings.page(offset, limit));
+        if (out.size() < limit) {
+            long phones = bindings.counts().byTransport().values().stream().mapToLong(Long::longValue).sum();
+            List<Registration> trunks = gateways();
+            int from = (int) Math.max(0, offset - phones);
+            for (int i = from; i < trunks.size() && out.size() < limit; i++) {
+                out.add(trunks.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** The phones' counts; gateways have their own gauge, never counted as bindings. */
+    @Override
+    public Counts counts() {
+        Counts phones = bindings.counts();
+        java.util.Map<String, Long> up = new java.util.TreeMap<>();
+        for (Gateway g : sip.gateways().all()) {
+            String state = g.status().state();
+            up.put(g.id(), state.equals("registered") || state.equals("static") ? 1L : 0L);
+        }
+        return new Counts(phones.byTransport(), phones.users(), up);
+    }
+
+    private List<Registration> gateways() {
+        List<Registration> out = new ArrayList<>();
         long now = System.currentTimeMillis();
         for (Gateway g : sip.gateways().all()) {
             GatewayStatus s = g.status();

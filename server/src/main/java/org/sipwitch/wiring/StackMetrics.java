@@ -1,14 +1,12 @@
 package org.sipwitch.wiring;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Locale;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.sipwitch.management.ManagementComponent;
-import org.sipwitch.mbeans.Registration;
+import org.sipwitch.management.RegistrySource;
 import org.sipwitch.metrics.MetricsSource;
 import org.sipwitch.metrics.SipMetrics;
 import org.sipwitch.sip.call.CallStatistics;
@@ -51,19 +49,11 @@ final class StackMetrics implements MetricsSource {
     }
 
     private SipMetrics.Registrations registrations() {
+        // sizes only: a scrape must not build a row per binding (a million of them, at scale)
+        RegistrySource.Counts counts = management.hooks().registry().counts();
         Map<String, Long> byTransport = new TreeMap<>(Map.of("udp", 0L, "tcp", 0L, "tls", 0L));
-        Set<String> users = new HashSet<>();
-        Map<String, Long> gateways = new TreeMap<>();
-        for (Registration r : management.hooks().registry().registrations()) {
-            if (r.type().equals("gateway")) { // a trunk's row: its own gauge, not a phone's binding
-                boolean up = r.state().equals("registered") || r.state().equals("static");
-                gateways.put(r.user().substring(r.user().indexOf(':') + 1), up ? 1L : 0L);
-                continue;
-            }
-            byTransport.merge(r.transport().toLowerCase(Locale.ROOT), 1L, Long::sum);
-            users.add(r.user());
-        }
-        return new SipMetrics.Registrations(byTransport, users.size(), gateways);
+        counts.byTransport().forEach((t, n) -> byTransport.merge(t, n, Long::sum));
+        return new SipMetrics.Registrations(byTransport, counts.users(), counts.gatewaysUp());
     }
 
     private SipMetrics.Calls calls() {

@@ -81,6 +81,37 @@ class JmxSipIT {
     }
 
     @Test
+    void aConsolePagesThroughTheRegistryAndReadsItsSizeWithoutFetchingIt() throws Exception {
+        ObjectName registry = new ObjectName("sipwitch:type=Registry");
+        String[] both = {String.class.getName(), String.class.getName()};
+        for (int ext = 251; ext <= 255; ext++) { // door phones: static bindings, in the extension range
+            mbs.invoke(registry, "activate", new Object[] {Integer.toString(ext), "192.0.2." + ext}, both);
+        }
+        CompositeData[] all = (CompositeData[]) attr("Registry", "Registrations");
+        assertThat((Integer) attr("Registry", "RegistrationCount")).isEqualTo(all.length).isGreaterThanOrEqualTo(5);
+        String[] ints = {int.class.getName(), int.class.getName()};
+        List<String> paged = new ArrayList<>();
+        for (int offset = 0; offset < all.length + 2; offset += 2) {
+            CompositeData[] page = (CompositeData[]) mbs.invoke(registry, "registrationPage",
+                    new Object[] {offset, 2}, ints);
+            assertThat(page.length).isLessThanOrEqualTo(2);
+            for (CompositeData row : page) {
+                paged.add(row.get("user") + " " + row.get("contact"));
+            }
+        }
+        List<String> whole = new ArrayList<>();
+        for (CompositeData row : all) {
+            whole.add(row.get("user") + " " + row.get("contact"));
+        }
+        assertThat(paged).as("the pages, end to end, are the whole list in its order").isEqualTo(whole);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mbs.invoke(registry, "registrationPage",
+                new Object[] {0, 1_000_000}, ints)).hasStackTraceContaining("limit must be 1 to 10000");
+        for (int ext = 251; ext <= 255; ext++) {
+            mbs.invoke(registry, "release", new Object[] {Integer.toString(ext)}, new String[] {String.class.getName()});
+        }
+    }
+
+    @Test
     void registrationsAndACallAreSeenAndDroppedOverJmx() throws Exception {
         ObjectName trace = new ObjectName("sipwitch:type=Trace");
         mbs.invoke(trace, "trace", new Object[] {"on"}, new String[] {String.class.getName()});

@@ -24,8 +24,9 @@ import org.sipwitch.sip.security.GateDecision.Reason;
  *       handshake) {@code 503} with {@code Retry-After}, since a dropped request on a stream
  *       is never retransmitted and the phone would just hang for 32 s.</li>
  *   <li><b>overloaded</b> server → {@code 503} with {@code Retry-After} for new work only;
- *       {@code ACK}, {@code CANCEL} and {@code BYE} still pass, as they end calls and free
- *       the very resources that are short.</li>
+ *       {@code ACK}, {@code CANCEL}, {@code BYE} and requests inside a dialog still pass, as
+ *       they end calls or belong to calls already accepted and free the very resources
+ *       that are short.</li>
  * </ol>
  * A refusal that would send a {@code 403} is turned into a drop when the source is over its
  * rate, so refusals cannot be used as an amplifier either; and an {@code ACK} is never
@@ -86,6 +87,26 @@ public final class AccessGate {
      * @param reliable true for TCP and TLS, false for UDP
      */
     public GateDecision decide(InetAddress source, String method, boolean reliable) {
+        return decide(source, method, reliable, Request.INITIAL);
+    }
+
+    /** What a request is to the overload guard. */
+    public enum Request {
+        /** a new request without credentials */
+        INITIAL,
+        /** a new request answering a challenge */
+        CREDENTIALED,
+        /** a request within a dialog (its To has a tag): it completes work already accepted */
+        IN_DIALOG
+    }
+
+    /**
+     * The decision for one inbound request, knowing what it is to the overload guard:
+     * {@code ACK}, {@code CANCEL}, {@code BYE} and every in-dialog request pass an overloaded
+     * server, answers to a challenge pass until the overload is twice the limit (see
+     * {@link OverloadGuard}).
+     */
+    public GateDecision decide(InetAddress source, String method, boolean reliable, Request kind) {
         Settings s = settings;
         GateDecision decision;
         if (authGuard.isBlocked(source)) {
@@ -96,7 +117,8 @@ public final class AccessGate {
                     : s.drop[Reason.NOT_ALLOWED.ordinal()];
         } else if (!withinRate(source, exemptTrusted && s.trusted.matches(source))) {
             decision = reliable ? s.unavailable[Reason.RATE_LIMITED.ordinal()] : s.drop[Reason.RATE_LIMITED.ordinal()];
-        } else if (isNewWork(method) && overload.shouldShed()) {
+        } else if (kind != Request.IN_DIALOG && isNewWork(method) && overload.shouldShed(
+                kind == Request.CREDENTIALED ? OverloadGuard.Work.CREDENTIALED : OverloadGuard.Work.INITIAL)) {
             decision = s.unavailable[Reason.OVERLOADED.ordinal()];
         } else {
             decision = GateDecision.ALLOW;

@@ -16,18 +16,21 @@ import java.util.Objects;
  * @param rateLimit        requests per second allowed per source; 0 = no limit
  * @param rateBurst        token-bucket burst size per source
  * @param queueLimit       pending work items before the server sheds load with 503
+ * @param queueDelay       milliseconds the oldest pending work item may have waited before the
+ *                         server sheds new work with 503; 0 = no delay limit
  * @param retryAfter       Retry-After seconds sent with 503
  */
 public record SecuritySettings(int authFailures, int authWindow, int blockTime, BlockAction blockAction,
-                               int rateLimit, int rateBurst, int queueLimit, int retryAfter, int scanUsers) {
+                               int rateLimit, int rateBurst, int queueLimit, int queueDelay, int retryAfter,
+                               int scanUsers) {
 
     /** The default of {@code <scan-users>}: three names failing from one address is not an office. */
     public static final int DEFAULT_SCAN_USERS = 3;
 
     public SecuritySettings(int authFailures, int authWindow, int blockTime, BlockAction blockAction,
-                            int rateLimit, int rateBurst, int queueLimit, int retryAfter) {
-        this(authFailures, authWindow, blockTime, blockAction, rateLimit, rateBurst, queueLimit, retryAfter,
-                DEFAULT_SCAN_USERS);
+                            int rateLimit, int rateBurst, int queueLimit, int queueDelay, int retryAfter) {
+        this(authFailures, authWindow, blockTime, blockAction, rateLimit, rateBurst, queueLimit, queueDelay,
+                retryAfter, DEFAULT_SCAN_USERS);
     }
 
     /** What a blocked source gets: silence, or a 403. */

@@ -39,6 +39,6 @@ final class GateSettings {
         SecuritySettings.BlockAction action = s.blockAction() == SecurityConfig.BlockAction.REJECT
                 ? SecuritySettings.BlockAction.REJECT : SecuritySettings.BlockAction.DROP;
         return new SecuritySettings(s.authFailures(), s.authWindow(), s.blockTime(), action, s.rateLimit(),
-                s.rateBurst(), s.queueLimit(), s.retryAfter(), s.scanUsers());
+                s.rateBurst(), s.queueLimit(), s.queueDelay(), s.retryAfter(), s.scanUsers());
     }
 }

@@ -2,6 +2,7 @@ package org.sipwitch.sip.server;
 
 import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.Responses;
+import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.net.InboundMessage;
@@ -35,7 +36,7 @@ public final class GatedInbound implements InboundHandler {
             return;
         }
         GateDecision d = gate.decide(in.source().address().getAddress(), request.method(),
-                in.source().transport().isReliable());
+                in.source().transport().isReliable(), kind(request));
         if (d.allowed()) {
             next.onMessage(in);
             return;
@@ -51,5 +52,23 @@ public final class GatedInbound implements InboundHandler {
             r.setHeader(HeaderNames.RETRY_AFTER, Integer.toString(d.retryAfter()));
         }
         sender.send(r, ResponseRouting.destination(in));
+    }
+
+    /**
+     * In a dialog when its To has a tag (RFC 3261 §12.2): a re-INVITE, UPDATE, INFO,
+     * NOTIFY or BYE of a call already accepted. A To that does not parse is left to the
+     * layers behind, which answer it properly; here it counts as new work.
+     */
+    static AccessGate.Request kind(SipRequest request) {
+        try {
+            if (request.to().tag() != null) {
+                return AccessGate.Request.IN_DIALOG;
+            }
+        } catch (SipParseException e) {
+            return AccessGate.Request.INITIAL;
+        }
+        return request.headers().contains(HeaderNames.AUTHORIZATION)
+                || request.headers().contains(HeaderNames.PROXY_AUTHORIZATION)
+                ? AccessGate.Request.CREDENTIALED : AccessGate.Request.INITIAL;
     }
 }

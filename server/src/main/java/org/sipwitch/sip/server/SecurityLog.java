@@ -40,11 +40,11 @@ final class SecurityLog implements AuthGuardListener, OverloadGuard.Listener {
     }
 
     @Override
-    public void overloadChanged(boolean overloaded, long depth, int limit) {
+    public void overloadChanged(boolean overloaded, String state) {
         if (overloaded) {
-            LOG.warn("overloaded: {} requests queued (limit {}), new work gets 503 with Retry-After", depth, limit);
+            LOG.warn("overloaded: {}; new work gets 503 with Retry-After", state);
         } else {
-            LOG.info("overload over: {} requests queued (limit {})", depth, limit);
+            LOG.info("overload over: {}", state);
         }
     }
 }

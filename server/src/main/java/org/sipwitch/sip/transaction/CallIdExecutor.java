@@ -88,6 +88,23 @@ public final class CallIdExecutor implements KeyedExecutor, AutoCloseable {
         return n;
     }
 
+    /**
+     * How long the task that has waited longest in any lane has been waiting, in
+     * nanoseconds (0 when every lane is idle): the queueing delay new work would add to.
+     * Lock-free, cheap enough to read for every request.
+     */
+    public long queueDelayNanos() {
+        long now = System.nanoTime();
+        long max = 0;
+        for (Lane lane : lanes) {
+            long since = lane.oldestQueuedAt();
+            if (since != 0) {
+                max = Math.max(max, now - since);
+            }
+        }
+        return max;
+    }
+
     private static Lane laneOf(Lane[] ls, String key) {
         int h = key == null ? 0 : key.hashCode();
         h ^= h >>> 16; // Call-IDs often differ only in their tail

@@ -27,7 +27,7 @@ class AccessGateTest {
         AuthFailureGuard guard = new AuthFailureGuard(security, policy, GuardLimits.defaults(), time);
         AccessGate gate = new AccessGate(policy, security, guard,
                 new RateLimiter(security, 1_000, time), new OverloadGuard(security), true);
-        gate.overload().watch(queueDepth::get);
+        gate.overload().watch(queueDepth::get, () -> 0);
         return gate;
     }
 
@@ -138,6 +138,18 @@ class AccessGateTest {
     }
 
     @Test
+    void inDialogRequestsPassAnOverloadedServer() {
+        AccessGate gate = gate(AccessLists.open(), security(BlockAction.DROP, 0, 1)); // queue-limit 100
+        queueDepth.set(1000);
+        assertThat(gate.decide(OFFICE, "INVITE", false, AccessGate.Request.IN_DIALOG).allowed()).isTrue();
+        assertThat(gate.decide(OFFICE, "INFO", true, AccessGate.Request.IN_DIALOG).allowed()).isTrue();
+        assertThat(gate.decide(OFFICE, "INVITE", false, AccessGate.Request.INITIAL).statusCode()).isEqualTo(503);
+        // over the length limit itself, answers to challenges are shed too
+        assertThat(gate.decide(OFFICE, "REGISTER", false, AccessGate.Request.CREDENTIALED).statusCode())
+                .isEqualTo(503);
+    }
+
+    @Test
     void countsEveryOutcomeAndReason() {
         AccessGate gate = gate(officeOnly(), security(BlockAction.DROP, 10, 20));
         gate.decide(OFFICE, "REGISTER", false);
@@ -154,7 +166,7 @@ class AccessGateTest {
     void reloadAppliesTheNewPolicyAndKeepsTheBlockList() {
         AccessGate gate = gate(AccessLists.open(), security());
         blockByGuessing(gate, OUTSIDER);
-        gate.reconfigure(officeOnly(), new SecuritySettings(3, 30, 60, BlockAction.REJECT, 5, 5, 100, 2));
+        gate.reconfigure(officeOnly(), new SecuritySettings(3, 30, 60, BlockAction.REJECT, 5, 5, 100, 0, 2));
         assertThat(gate.authGuard().isBlocked(OUTSIDER)).isTrue();
         assertThat(gate.decide(OUTSIDER, "REGISTER", false).reason()).isEqualTo(Reason.BLOCKED);
         assertThat(gate.decide(OUTSIDER, "REGISTER", false).outcome()).isEqualTo(Outcome.REJECT_403);
@@ -173,7 +185,7 @@ class AccessGateTest {
         assertThat(lines).contains("trusted 10.0.0.0/8", "restricted 192.168.1.0/24", "restricted 2001:db8:1::/48",
                 "auth-guard 5 failures of a user or 3 users from a source in 60s, lock/block 600s action drop"
                         + " (trusted never blocked)",
-                "rate-limit 10/s burst 20 per source (trusted exempt)", "queue-limit 100 retry-after 5s", "blocked 1");
+                "rate-limit 10/s burst 20 per source (trusted exempt)", "queue-limit 100 queue-delay off retry-after 5s", "blocked 1");
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("blocked 192.168.1.20 since ")
                 .endsWith("failures 3 last-user carol"));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("locked 192.168.1.21 user dave since "));

@@ -93,7 +93,7 @@ class AuthFailureGuardTest {
 
     @Test
     void scanUsersIsASetting() {
-        guard.reconfigure(new SecuritySettings(5, 60, 600, BlockAction.DROP, 10, 20, 100, 5, 5), AccessLists.open());
+        guard.reconfigure(new SecuritySettings(5, 60, 600, BlockAction.DROP, 10, 20, 100, 0, 5, 5), AccessLists.open());
         scan(ATTACKER, 4);
         assertThat(guard.isBlocked(ATTACKER)).isFalse();
         scan(ATTACKER, 5);
@@ -250,7 +250,7 @@ class AuthFailureGuardTest {
     void reloadKeepsBlocksAndReleasesSourcesThatBecameTrusted() {
         scan(ATTACKER, 3);
         scan(ALICE_PHONE, 3);
-        guard.reconfigure(new SecuritySettings(3, 30, 60, BlockAction.REJECT, 0, 1, 10, 1, 2),
+        guard.reconfigure(new SecuritySettings(3, 30, 60, BlockAction.REJECT, 0, 1, 10, 0, 1, 2),
                 policy(List.of("198.51.100.0/24"), List.of()));
         assertThat(guard.isBlocked(ATTACKER)).isTrue();
         assertThat(guard.isBlocked(ALICE_PHONE)).isFalse();
@@ -266,7 +266,7 @@ class AuthFailureGuardTest {
 
     @Test
     void blockTimeZeroNeverBlocksButStillReportsUsers() {
-        guard.reconfigure(new SecuritySettings(5, 60, 0, BlockAction.DROP, 10, 20, 100, 5), AccessLists.open());
+        guard.reconfigure(new SecuritySettings(5, 60, 0, BlockAction.DROP, 10, 20, 100, 0, 5), AccessLists.open());
         fail(ATTACKER, "alice", 50);
         scan(ATTACKER, 10);
         assertThat(guard.isBlocked(ATTACKER)).isFalse();

@@ -13,11 +13,11 @@ final class Fixtures {
 
     /** Threshold 5 in 60 s, blocked 600 s, rate 10/s burst 20, queue 100, retry 5 s. */
     static SecuritySettings security() {
-        return new SecuritySettings(5, 60, 600, BlockAction.DROP, 10, 20, 100, 5);
+        return new SecuritySettings(5, 60, 600, BlockAction.DROP, 10, 20, 100, 0, 5);
     }
 
     static SecuritySettings security(BlockAction action, int rate, int burst) {
-        return new SecuritySettings(5, 60, 600, action, rate, burst, 100, 5);
+        return new SecuritySettings(5, 60, 600, action, rate, burst, 100, 0, 5);
     }
 
     static AccessLists policy(List<String> trusted, List<String> restricted) {

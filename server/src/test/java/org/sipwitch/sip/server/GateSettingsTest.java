@@ -81,6 +81,6 @@ class GateSettingsTest {
         assertThat(gate.rateLimiter().rate()).isEqualTo(50);
         assertThat(gate.rateLimiter().burst()).isEqualTo(100);
         assertThat(gate.overload().retryAfter()).isEqualTo(5);
-        assertThat(gate.policyLines()).contains("queue-limit 10000 retry-after 5s");
+        assertThat(gate.policyLines()).contains("queue-limit 10000 queue-delay 100ms retry-after 5s");
     }
 }

@@ -38,12 +38,12 @@ class GateSummaryTest {
     }
 
     AccessGate gate() {
-        SecuritySettings sec = new SecuritySettings(5, 60, 600, SecuritySettings.BlockAction.DROP, 2, 2, 10, 7);
+        SecuritySettings sec = new SecuritySettings(5, 60, 600, SecuritySettings.BlockAction.DROP, 2, 2, 10, 0, 7);
         TimeSource time = TimeSource.SYSTEM;
         AccessGate gate = new AccessGate(AccessLists.open(), sec,
                 new AuthFailureGuard(sec, AccessLists.open(), GuardLimits.defaults(), time),
                 new RateLimiter(sec, 1_000, time), new OverloadGuard(sec), true);
-        gate.overload().watch(queue::get);
+        gate.overload().watch(queue::get, () -> 0);
         SecurityLog securityLog = new SecurityLog();
         gate.overload().setListener(securityLog);
         return gate;

@@ -52,6 +52,30 @@ class CallIdExecutorTest {
     }
 
     @Test
+    void theQueueDelayIsHowLongTheOldestWaitingTaskHasWaited() throws InterruptedException {
+        executor = new CallIdExecutor(2, 10_000);
+        assertThat(executor.queueDelayNanos()).isZero();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = new CountDownLatch(1);
+        executor.execute("a", () -> {
+            blocked.countDown();
+            awaitQuietly(release);
+        });
+        assertThat(blocked.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(executor.queueDelayNanos()).as("the running task is not waiting").isZero();
+        CountDownLatch ran = new CountDownLatch(600);
+        for (int i = 0; i < 600; i++) { // past the ring's first 256 slots, so it grows while queued
+            executor.execute("a", ran::countDown);
+        }
+        long first = executor.queueDelayNanos();
+        await().atMost(Duration.ofSeconds(5)).until(() -> executor.queueDelayNanos() > first);
+        assertThat(executor.queued()).isEqualTo(600);
+        release.countDown();
+        assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> executor.queueDelayNanos() == 0 && executor.queued() == 0);
+    }
+
+    @Test
     void aFullLaneRefusesNetworkWorkButNotTimers() throws InterruptedException {
         executor = new CallIdExecutor(1, 3);
         CountDownLatch release = new CountDownLatch(1);
