@@ -110,8 +110,8 @@ public final class CallPlan {
         for (Binding b : bindings) {
             branches.add(new Branch(b, null, null, null));
         }
-        return ring(new Attempt(callee, dialled, branches, plan.settings().noAnswerMillis(), localFrom(), localTo(),
-                null));
+        return ring(new Attempt(callee, dialled, branches, plan.settings().noAnswerMillis(), localFrom(),
+                localTo(callee.display()), null));
     }
 
     /**
@@ -188,7 +188,7 @@ public final class CallPlan {
                 return next(Failure.NO_ANSWER, location.complete() ? 480 : 503);
             }
             return ring(new Attempt(user.identity(), dialled, branches, plan.settings().noAnswerMillis(), localFrom(),
-                    localTo(), null));
+                    localTo(user.identity().display()), null));
         }
         if (d instanceof Destination.Ring ring) {
             Group g = ring.group();
@@ -262,8 +262,13 @@ public final class CallPlan {
                 null);
     }
 
-    /** What was dialled, at our domain. */
+    /** What was dialled, at our domain; a user's display name when one user is rung (null: none). */
+    private NameAddress localTo(String display) {
+        return new NameAddress(display == null || display.isEmpty() ? null : display,
+                SipUri.sip(dialled, plan.settings().domain(), -1), null);
+    }
+
     private NameAddress localTo() {
-        return new NameAddress(null, SipUri.sip(dialled, plan.settings().domain(), -1), null);
+        return localTo(null);
     }
 }
