@@ -104,7 +104,7 @@ class CallPlanTest {
         CallPlan.Step s = plan("alice", "up").first("202");
         assertThat(s.attempt().callee().id()).isEqualTo("bob");
         assertThat(s.attempt().from().toString()).isEqualTo("\"ALICE\" <sip:201@office.test>");
-        assertThat(s.attempt().to().toString()).isEqualTo("<sip:202@office.test>");
+        assertThat(s.attempt().to().toString()).isEqualTo("\"BOB\" <sip:202@office.test>"); // the callee's name too
         assertThat(plan("alice", "up").first("2999").refusal()).isEqualTo(410);
     }
 
