@@ -31,25 +31,4 @@ public record RouteRule(String pattern, String target, SourcePosition position, 
     public RouteRule(String pattern, String target, SourcePosition position) {
         this(pattern, target, position, 0, "", Optional.empty());
     }
-
-    public boolean matches(String dialled) {
-        boolean open = pattern.endsWith("*");
-        int n = open ? pattern.length() - 1 : pattern.length();
-        if (open ? dialled.length() < n : dialled.length() != n) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            char p = pattern.charAt(i);
-            char d = dialled.charAt(i);
-            if (p == 'x' ? (d < '0' || d > '9') : p != d) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The number after {@code <strip>} and {@code <prefix>}. */
-    public String rewrite(String dialled) {
-        return prefix + dialled.substring(Math.min(strip, dialled.length()));
-    }
 }

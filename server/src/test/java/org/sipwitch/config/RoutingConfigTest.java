@@ -45,9 +45,9 @@ class RoutingConfigTest {
                 + "<target>gateway:itsp</target></route></routing>");
         RouteRule r = c.routing().get(0);
         assertThat(r.state()).contains("night");
-        assertThat(r.matches("0123")).isTrue();
-        assertThat(r.matches("0a23")).isFalse();
-        assertThat(r.rewrite("0123")).isEqualTo("44123");
+        assertThat(r.pattern()).isEqualTo("0xx*");
+        assertThat(r.strip()).isEqualTo(1);
+        assertThat(r.prefix()).isEqualTo("44"); // what they do to a number: sip.routing RuleTest
     }
 
     @Test
