@@ -11,8 +11,6 @@ import org.sipwitch.sip.location.Binding;
 import org.sipwitch.sip.location.BindingListener;
 import org.sipwitch.sip.location.InMemoryLocationService;
 import org.sipwitch.sip.location.LocationService;
-import org.sipwitch.sip.message.SipParseException;
-import org.sipwitch.sip.message.SipUri;
 
 /**
  * The location service of a cluster node: this node's own bindings in memory (the
@@ -212,21 +210,6 @@ public final class ClusterLocationService implements LocationService {
         }
         String userId = remoteExtensions.get(extension);
         return userId == null ? List.of() : lookup(userId);
-    }
-
-    @Override
-    public List<Binding> lookupAor(String aor) {
-        String user = aor;
-        try {
-            user = SipUri.parse(aor).userDecoded();
-        } catch (SipParseException e) {
-            // not a URI: a bare user name
-        }
-        if (user == null) {
-            return List.of();
-        }
-        List<Binding> byId = lookup(user);
-        return byId.isEmpty() ? lookupExtension(user) : byId;
     }
 
     /** Every binding of every node, unreachable ones included (the registry shows them so). */

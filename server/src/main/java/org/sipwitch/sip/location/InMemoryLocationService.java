@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.sipwitch.sip.message.SipParseException;
-import org.sipwitch.sip.message.SipUri;
 
 /**
  * The location service in memory: a ConcurrentHashMap from user id to an
@@ -201,22 +199,6 @@ public final class InMemoryLocationService implements LocationService {
     public List<Binding> lookupExtension(String extension) {
         String userId = userByExtension.get(extension);
         return userId == null ? List.of() : lookup(userId);
-    }
-
-    @Override
-    public List<Binding> lookupAor(String aor) {
-        String user = aor;
-        try {
-            SipUri uri = SipUri.parse(aor);
-            user = uri.userDecoded();
-        } catch (SipParseException e) {
-            // not a URI: take it as a bare user name
-        }
-        if (user == null) {
-            return List.of();
-        }
-        List<Binding> byId = lookup(user);
-        return byId.isEmpty() ? lookupExtension(user) : byId;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.sipwitch.sip.location;
 
 import java.util.List;
+import org.sipwitch.sip.message.SipParseException;
+import org.sipwitch.sip.message.SipUri;
 
 /**
  * The location service of RFC 3261 §10: which contacts each user is reachable at.
@@ -70,7 +72,19 @@ public interface LocationService {
      * compared: this is a single-domain server. Aliases are resolved by the caller
      * (it knows the user directory) before calling {@link #lookup}.
      */
-    List<Binding> lookupAor(String aor);
+    default List<Binding> lookupAor(String aor) {
+        String user = aor;
+        try {
+            user = SipUri.parse(aor).userDecoded();
+        } catch (SipParseException e) {
+            // not a URI: a bare user name
+        }
+        if (user == null) {
+            return List.of();
+        }
+        List<Binding> byId = lookup(user);
+        return byId.isEmpty() ? lookupExtension(user) : byId;
+    }
 
     /** Every live binding (for the {@code registry} verb). */
     List<Binding> all();
