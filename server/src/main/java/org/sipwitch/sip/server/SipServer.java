@@ -178,10 +178,9 @@ public final class SipServer implements AutoCloseable {
         authenticator.setObserver(new GuardedAuthentication(gate.authGuard(), recentUsers, clock));
         memory = new InMemoryLocationService(clock, cfg.registry().maxBindings() + STATIC_BINDING_ROOM);
         localAddress = new ListenerAddress(transports::listeningPoints, () -> live.current().stack().published());
-        ListenerAddress local = localAddress;
         if (cfg.cluster().isPresent()) {
             ClusterConfig c = cfg.cluster().get();
-            cluster = Cluster.create(clusterSettings(c), memory, clock, () -> nodeAddress(c, local));
+            cluster = Cluster.create(clusterSettings(c), memory, clock, () -> nodeAddress(c, localAddress));
             location = cluster.location();
         } else if (stateDir != null) {
             store = JournaledLocationService.open(memory, stateDir, clock);
