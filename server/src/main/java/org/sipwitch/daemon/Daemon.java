@@ -61,7 +61,8 @@ public final class Daemon {
                     + "); serving from memory until it can be written");
         }
 
-        DaemonContext context = new DaemonContext(config, runDir, stateDir, this::requestStop);
+        DaemonContext context = new DaemonContext(config, runDir, stateDir, this::requestStop,
+                () -> stopRequested.getCount() == 0);
         Thread hook = new Thread(() -> stop(pidFile), "sipwitch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Signals.install(() -> requestStop(0), context::reload);

@@ -21,7 +21,7 @@ final class ServerAssembly {
         list.add(Component.of(management.name(), management::start, management::stop));
         context.reloadWith(management::reload);
         SipComponent sip = new SipComponent(context.config(), context.stateDir(), context::reportListening,
-                management);
+                management, context::stopping);
         list.add(Component.of("SIP server", sip::start, sip::stop));
         MetricsEndpoint metrics = new MetricsEndpoint(context.config().current().operations().metrics(),
                 sip.metrics(), context::reportListening);

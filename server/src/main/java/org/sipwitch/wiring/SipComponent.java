@@ -2,6 +2,7 @@ package org.sipwitch.wiring;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.sipwitch.cdr.CallRecords;
 import org.sipwitch.config.LiveConfig;
@@ -11,6 +12,7 @@ import org.sipwitch.metrics.MetricsSource;
 import org.sipwitch.sip.call.CallStatistics;
 import org.sipwitch.sip.net.Transport;
 import org.sipwitch.sip.server.SipServer;
+import org.sipwitch.sip.server.Warmup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,7 @@ public final class SipComponent {
     private final Path stateDir;
     private final Consumer<String> listening;
     private final ManagementComponent management;
+    private final BooleanSupplier stopping;
     // the daemon's, not an engine's: the counts outlive a restart of the SIP server
     private final CallStatistics statistics = new CallStatistics(System.currentTimeMillis());
     private volatile CallRecords records;
@@ -34,10 +37,12 @@ public final class SipComponent {
 
     /**
      * @param listening told each listener's address ("udp://127.0.0.1:5060") once started
+     * @param stopping    true once the daemon is asked to stop: the warm-up ends there
      */
     public SipComponent(LiveConfig config, Path stateDir, Consumer<String> listening,
-                        ManagementComponent management) {
+                        ManagementComponent management, BooleanSupplier stopping) {
         this.config = config;
+        this.stopping = stopping;
         this.stateDir = stateDir;
         this.listening = listening;
         this.management = management;
@@ -50,7 +55,12 @@ public final class SipComponent {
         records.addListener((record, line) -> management.publishCdr(line));
         management.hooks().recentCdr(records::recent);
         SipServer sip = new SipServer(config, stateDir);
-        sip.start();
+        sip.bind(); // a taken port fails the start now, not after the warm-up
+        Warmup.Result warm = Warmup.run(config.current().registry().digest(), stopping);
+        if (warm != Warmup.Result.NONE) {
+            LOG.info("warm-up before the listeners read: {}", warm);
+        }
+        sip.open();
         server = sip;
         sip.listening().forEach(listening);
         plug(sip);

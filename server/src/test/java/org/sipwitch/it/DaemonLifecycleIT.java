@@ -18,6 +18,35 @@ class DaemonLifecycleIT {
     @TempDir
     Path work;
 
+    /**
+     * As shipped the daemon warms up before its listeners read (the tests turn that off
+     * elsewhere): a throwaway server takes REGISTER and call flows, then goes, leaving
+     * no registration, user or file of its own behind.
+     */
+    @Test
+    void warmsUpThroughAThrowawayServerThatLeavesNothingBehind() throws Exception {
+        Path tmp = java.nio.file.Files.createDirectories(work.resolve("tmp"));
+        Path config = new TestConfig().user("alice", "201", "test-secret").write(work);
+        try (DaemonProcess daemon = DaemonProcess.start(List.of(), java.util.Map.of("SIPWITCH_WARMUP", "3",
+                "SIPWITCH_EXTRA_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp), config, work)) {
+            String warm = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> daemon.stderr().stream().filter(l -> l.contains("warm-up before the listeners read:"))
+                            .findFirst().orElse(null), java.util.Objects::nonNull);
+            assertThat(warm).containsPattern("[1-9][0-9]* REGISTER and [1-9][0-9]* call flows \\(0 failed\\)");
+            Tools.Result registry = Tools.sipwitchctl(daemon, "registry");
+            assertThat(registry.status()).isZero();
+            assertThat(registry.out()).doesNotContain("w0").doesNotContain("warmup");
+            try (var left = Files.list(tmp)) {
+                assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("sipwitch-warmup-"));
+            }
+            try (var state = Files.walk(daemon.stateDir())) {
+                for (Path f : state.filter(Files::isRegularFile).toList()) {
+                    assertThat(Files.readString(f)).as(f.toString()).doesNotContain("warmup.invalid");
+                }
+            }
+        }
+    }
+
     @Test
     void startsWritesPidFileAndStopsCleanlyOnSigterm() throws Exception {
         Path config = new TestConfig().user("alice", "201", "test-secret").write(work);

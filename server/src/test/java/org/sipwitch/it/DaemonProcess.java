@@ -60,6 +60,17 @@ public final class DaemonProcess implements AutoCloseable {
      */
     public static DaemonProcess start(List<String> prefix, Path config, Path workDir, String... extraArgs)
             throws IOException, InterruptedException {
+        return start(prefix, Map.of(), config, workDir, extraArgs);
+    }
+
+    /**
+     * The same with environment variables of the launcher set ({@code SIPWITCH_WARMUP},
+     * {@code SIPWITCH_EXTRA_JAVA_OPTS}, ...). Unless set so, the daemon skips its JIT
+     * warm-up: tests start many daemons and ask for correctness, not speed (WarmupIT
+     * checks the warm-up itself).
+     */
+    public static DaemonProcess start(List<String> prefix, Map<String, String> extraEnv, Path config, Path workDir,
+                                      String... extraArgs) throws IOException, InterruptedException {
         Path runDir = Files.createDirectories(workDir.resolve("run"));
         Path stateDir = Files.createDirectories(workDir.resolve("state"));
         List<String> cmd = new ArrayList<>(prefix);
@@ -73,6 +84,8 @@ public final class DaemonProcess implements AutoCloseable {
             env.put("SIPWITCH_JAR", jar);
         }
         env.put("SIPWITCH_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        env.put("SIPWITCH_WARMUP", "0");
+        env.putAll(extraEnv);
         DaemonProcess d = new DaemonProcess(pb.start(), runDir, stateDir);
         if (!d.ready.await(60, TimeUnit.SECONDS)) {
             d.close();

@@ -144,9 +144,12 @@ public final class DigestAuthenticator {
     }
 
     /**
-     * RFC 7616 §3.4.6: the digest {@code uri} must name the Request-URI. Compared as URIs
-     * (scheme and host case, as the parser normalises them), so a phone's own spelling
-     * passes; one that does not parse does not match.
+     * RFC 7616 §3.4.6: the digest {@code uri} must name the resource of the Request-URI.
+     * Compared as URIs (scheme and host case, as the parser normalises them), so a phone's
+     * own spelling passes; one that does not parse does not match. The server's own address
+     * without a user ({@code sip:host:port}, the Request-URI's host and port) names the same
+     * resource for a challenge this server made: SIPp and several phones answer a 407 so,
+     * and Kamailio and Asterisk accept it. A uri with another host, port or user does not.
      */
     private static boolean sameUri(String digestUri, SipRequest request) {
         SipUri target = request.uri();
@@ -157,7 +160,9 @@ public final class DigestAuthenticator {
             return true;
         }
         try {
-            return SipUri.parse(digestUri).equals(target);
+            SipUri named = SipUri.parse(digestUri);
+            return named.equals(target) || named.user() == null && named.scheme().equals(target.scheme())
+                    && named.host().equalsIgnoreCase(target.host()) && named.port() == target.port();
         } catch (SipParseException e) {
             return false;
         }

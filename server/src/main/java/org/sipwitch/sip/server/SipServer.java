@@ -62,14 +62,6 @@ public final class SipServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipServer.class);
     /** Work queued per Call-ID lane before new requests are shed with 503. */
     private static final int LANE_QUEUE = 20_000;
-    /**
-     * Warm-up bounds: 10,000 REGISTER flows (20,000 requests, enough for the JIT to compile
-     * the path) or 1.5 s, whichever comes first; measured in docs/benchmarks.md.
-     */
-    private static final int WARMUP_FLOWS = 10_000;
-    private static final long WARMUP_MILLIS = 1_500;
-    /** Once per process: an in-process restart finds the code compiled. */
-    private static volatile boolean warmedUp;
     /** Static bindings ({@code activate}) may come on top of the devices a user registers. */
     private static final int STATIC_BINDING_ROOM = 4;
     /** How often refusals by the access gate are summed up in one log (and History) line. */
@@ -132,20 +124,18 @@ public final class SipServer implements AutoCloseable {
         this.stateDir = stateDir;
     }
 
-    /** REGISTER flows through throwaway instances before the listeners open: see {@link Warmup}. */
-    private static void warmUp() {
-        if (warmedUp) {
-            return; // a restart in-process: the code is compiled already
-        }
-        Warmup.Result r = Warmup.run(WARMUP_FLOWS, WARMUP_MILLIS);
-        warmedUp = true;
-        LOG.info("warm-up: {} REGISTER flows through parser, gate, transactions, digest and registrar in {} ms",
-                r.flows(), r.millis());
-    }
-
     /** Binds the listeners and starts serving; throws when a listener cannot be bound. */
     public void start() throws java.io.IOException {
-        warmUp();
+        bind();
+        open();
+    }
+
+    /**
+     * Builds the server and binds its listeners without reading them yet: a taken port
+     * fails here, at once. {@link #open()} then serves. Between the two the daemon warms
+     * up ({@link Warmup}), while what phones send waits in the kernel.
+     */
+    public void bind() throws java.io.IOException {
         SipwitchConfig cfg = live.current();
         users = new ProvisionedUsers(live);
         lanes = new CallIdExecutor(Math.max(1, cfg.stack().concurrency()), LANE_QUEUE);
@@ -155,7 +145,6 @@ public final class SipServer implements AutoCloseable {
         SecurityLog securityLog = new SecurityLog();
         gate.authGuard().addListener(securityLog);
         gate.overload().setListener(securityLog);
-        GateSummary summary = new GateSummary(gate);
         TransportSettings settings = transportSettings(cfg.stack());
         if (cfg.stack().port() == 0 && keptPort > 0) {
             settings = settings.withPort(keptPort);
@@ -208,7 +197,13 @@ public final class SipServer implements AutoCloseable {
         CallHandlers.install(router, calls);
 
         reloadSubscription = live.onChange(this::apply);
-        transports.start();
+        transports.start(false);
+    }
+
+    /** Reads the listeners bound by {@link #bind()}, registers with the gateways, joins the cluster. */
+    public void open() {
+        SipwitchConfig cfg = live.current();
+        transports.startReading();
         startGateways(cfg.gateways());
         if (cluster != null) {
             cluster.start(); // after the listeners: the other nodes are told our real ports
@@ -219,6 +214,7 @@ public final class SipServer implements AutoCloseable {
             return t;
         });
         housekeeping.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        GateSummary summary = new GateSummary(gate);
         housekeeping.scheduleAtFixedRate(() -> summary.report(SUMMARY_SECONDS), SUMMARY_SECONDS, SUMMARY_SECONDS,
                 TimeUnit.SECONDS);
     }

@@ -1,175 +1,212 @@
 package org.sipwitch.sip.server;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
-import java.net.InetAddress;
+import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.util.HexFormat;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.sipwitch.config.ConfigException;
+import org.sipwitch.config.LiveConfig;
 import org.sipwitch.digest.DigestAlgorithm;
-import org.sipwitch.sip.auth.DigestAuthenticator;
-import org.sipwitch.sip.auth.DigestSettings;
-import org.sipwitch.sip.codec.SipEncoder;
-import org.sipwitch.sip.codec.SipLimits;
-import org.sipwitch.sip.codec.SipParser;
-import org.sipwitch.sip.location.InMemoryLocationService;
-import org.sipwitch.sip.message.HeaderNames;
-import org.sipwitch.sip.message.SipMessage;
-import org.sipwitch.sip.message.SipParseException;
-import org.sipwitch.sip.message.SipResponse;
-import org.sipwitch.sip.net.InboundMessage;
-import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.net.Transport;
-import org.sipwitch.sip.registrar.Registrar;
-import org.sipwitch.sip.registrar.RegistrarConfig;
-import org.sipwitch.sip.registrar.UserIdentity;
-import org.sipwitch.sip.security.AccessGate;
-import org.sipwitch.sip.security.AccessLists;
-import org.sipwitch.sip.security.GuardLimits;
-import org.sipwitch.sip.security.SecuritySettings;
-import org.sipwitch.sip.security.TimeSource;
-import org.sipwitch.sip.transaction.KeyedExecutor;
-import org.sipwitch.sip.transaction.Scheduler;
-import org.sipwitch.sip.transaction.TransactionLayer;
-import org.sipwitch.sip.transaction.TransactionSettings;
-import org.sipwitch.sip.transport.MessageSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Runs the REGISTER path before the server says {@code ready}, so that its first phones
- * meet compiled code: a JVM that has just started interprets, and a daemon restarted
- * into a registration avalanche (every phone re-registering at once) would otherwise
- * spend its first seconds compiling while the requests queue.
+ * Runs real REGISTER and call flows through a throwaway server before the daemon's own
+ * opens its listeners, so that the first phones of a restart avalanche meet compiled code.
+ * A JVM that has just started interprets, and C2 needs several CPU-seconds to compile the
+ * whole path; on a small machine that compiling competes with the phones for the same
+ * cores (docs/benchmarks.md: a fresh daemon took 170 % CPU at a rate a warm one serves
+ * with 80 %, queued into seconds and lost datagrams in the kernel).
  *
- * <p>Real classes, throwaway instances: a parser, an access gate, a transaction layer on
- * the calling thread, the registrar with digest authentication and its own in-memory
- * location service, one made-up user, and a sender that encodes each response into a
- * pooled buffer and lets it go. Nothing here touches the server's tables, counters,
- * sockets or journal, and nothing leaves the process. Bounded by a count and a time.
+ * <p>Everything a request meets is the real thing: a {@link SipServer} on 127.0.0.1 and a
+ * free port, with its UDP sockets, decoder, gate, lanes, transaction layer, digest
+ * authentication, registrar, journal (in a temporary directory) and call engine, driven
+ * over loopback by a few {@link WarmupPhone}s. Nothing of it touches the daemon's
+ * configuration, state or counters; the directory is deleted afterwards. It ends when the
+ * JIT has settled (a whole second in which compiling took under a tenth of it), at its
+ * time budget, or when its server does not answer.
  */
-final class Warmup {
-    private static final String USER = "warmup";
-    private static final String REALM = "warmup.invalid";
-    private static final String PASSWORD = "warmup";
-    private static final Peer PHONE = new Peer(Transport.UDP, new InetSocketAddress(InetAddress.getLoopbackAddress(), 9));
-    private static final InetSocketAddress LOCAL = new InetSocketAddress(InetAddress.getLoopbackAddress(), 5060);
-    private static final Scheduler NO_TIMERS = (delay, task) -> () -> { };
+public final class Warmup {
+    private static final Logger LOG = LoggerFactory.getLogger(Warmup.class);
+    private static final int PHONES = 4;
+    private static final long WINDOW_MILLIS = 1_000;
+    /** How often the budget, the JIT and a stop of the daemon are looked at. */
+    private static final long TICK_MILLIS = 100;
+    private static final long SETTLED_COMPILE_MILLIS = 100;
+    /** {@code SIPWITCH_WARMUP}: the most seconds the warm-up may take; 0 turns it off. */
+    static final String BUDGET_VARIABLE = "SIPWITCH_WARMUP";
+    static final int DEFAULT_BUDGET_SECONDS = 10;
 
-    /** What a warm-up did: flows completed (401 then 200) and the time it took. */
-    record Result(int flows, long millis) {
+    /** What a warm-up did: flows completed, flows that failed, wall and JIT time, and whether the JIT settled. */
+    public record Result(int registers, int calls, int failed, long millis, long compileMillis, boolean settled) {
+        public static final Result NONE = new Result(0, 0, 0, 0, 0, false);
+
+        @Override
+        public String toString() {
+            return registers + " REGISTER and " + calls + " call flows (" + failed + " failed) in " + millis
+                    + " ms, " + compileMillis + " ms of JIT compiling, " + (settled ? "settled" : "not settled");
+        }
     }
-
-    private final SipParser parser = new SipParser(SipLimits.defaults());
-    private final String ha1;
-    private SipResponse last;
 
     private Warmup() {
-        ha1 = md5(USER + ":" + REALM + ":" + PASSWORD);
     }
 
-    /** Runs REGISTER flows until {@code maxFlows} or {@code maxMillis} have passed; never throws. */
-    static Result run(int maxFlows, long maxMillis) {
+    /**
+     * The budget {@code SIPWITCH_WARMUP} asks for (whole seconds), or the default; a value
+     * that is not a number is reported and the default used, as a start must not fail on it.
+     */
+    public static Duration budget(String value) {
+        if (value == null || value.isBlank()) {
+            return Duration.ofSeconds(DEFAULT_BUDGET_SECONDS);
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Integer.parseInt(value.trim())));
+        } catch (NumberFormatException e) {
+            LOG.warn("{}={} is not a number of seconds; warming up for at most {} s", BUDGET_VARIABLE, value,
+                    DEFAULT_BUDGET_SECONDS);
+            return Duration.ofSeconds(DEFAULT_BUDGET_SECONDS);
+        }
+    }
+
+    /** {@link #run} with the budget of the environment's {@code SIPWITCH_WARMUP}. */
+    public static Result run(DigestAlgorithm algorithm, BooleanSupplier cancelled) {
+        return run(algorithm, budget(System.getenv(BUDGET_VARIABLE)), cancelled);
+    }
+
+    /**
+     * Warms up with the digest algorithm the daemon will challenge with, for at most
+     * {@code budget} (zero: not at all) or until {@code cancelled} (the daemon is asked to
+     * stop); never throws (a failed warm-up leaves a slower first second, never a daemon
+     * that does not start).
+     */
+    public static Result run(DigestAlgorithm algorithm, Duration budget, BooleanSupplier cancelled) {
+        if (budget.isZero()) {
+            return Result.NONE;
+        }
         long start = System.nanoTime();
-        int flows = 0;
+        LOG.info("warm-up: a throwaway server on 127.0.0.1 takes REGISTER and call flows for at most {} s ({})",
+                budget.toSeconds(), BUDGET_VARIABLE);
+        Path dir = null;
+        SipServer server = null;
         try {
-            Warmup w = new Warmup();
-            Flow flow = w.assemble();
-            long deadline = start + maxMillis * 1_000_000L;
-            while (flows < maxFlows && System.nanoTime() < deadline) {
-                if (!w.flow(flow, flows)) {
-                    break;
-                }
-                flows++;
-            }
-        } catch (RuntimeException | SipParseException e) {
-            // a warm-up that fails leaves a slower first second, never a daemon that does not start
-        }
-        return new Result(flows, (System.nanoTime() - start) / 1_000_000L);
-    }
-
-    private record Flow(GatedInbound inbound) {
-    }
-
-    private Flow assemble() {
-        Clock clock = Clock.systemUTC();
-        DigestAuthenticator auth = new DigestAuthenticator(DigestSettings.of(REALM, DigestAlgorithm.MD5),
-                (u, r, a) -> USER.equals(u) ? Optional.of(ha1) : Optional.empty(), clock);
-        Registrar registrar = new Registrar(new RegistrarConfig(60, 7200, 3600, 10, 404), auth,
-                name -> USER.equals(name) ? Optional.of(new UserIdentity(USER, null, "")) : Optional.empty(),
-                new InMemoryLocationService(clock, 10), clock);
-        RequestRouter router = new RequestRouter();
-        router.handle("REGISTER", new RegisterHandler(registrar));
-        MessageSender sender = (message, to) -> {
-            ByteBuf wire = SipEncoder.encode(message, PooledByteBufAllocator.DEFAULT);
-            wire.release();
-            if (message instanceof SipResponse r) {
-                last = r;
-            }
-            return CompletableFuture.completedFuture(null);
-        };
-        TransactionLayer layer = new TransactionLayer(sender, router, KeyedExecutor.sameThread(), NO_TIMERS,
-                TransactionSettings.defaults());
-        AccessGate gate = AccessGate.of(AccessLists.open(),
-                new SecuritySettings(10, 60, 0, SecuritySettings.BlockAction.DROP, 0, 1, 1_000_000, 0, 5),
-                GuardLimits.defaults(), TimeSource.SYSTEM);
-        return new Flow(new GatedInbound(gate, layer::onMessage, sender));
-    }
-
-    /** REGISTER → 401 → REGISTER with credentials → 200; false if the path did not answer as a phone expects. */
-    private boolean flow(Flow flow, int n) throws SipParseException {
-        last = null;
-        flow.inbound.onMessage(inbound(register(n, 1, null)));
-        if (last == null || last.status() != 401) {
-            return false;
-        }
-        String www = last.header(HeaderNames.WWW_AUTHENTICATE);
-        int from = www.indexOf("nonce=\"") + 7;
-        String nonce = www.substring(from, www.indexOf('"', from));
-        String uri = "sip:" + REALM;
-        String response = md5(ha1 + ":" + nonce + ":00000001:c" + n + ":auth:" + md5("REGISTER:" + uri));
-        String authorization = "Digest username=\"" + USER + "\", realm=\"" + REALM + "\", nonce=\"" + nonce
-                + "\", uri=\"" + uri + "\", response=\"" + response + "\", algorithm=MD5, cnonce=\"c" + n
-                + "\", qop=auth, nc=00000001";
-        last = null;
-        flow.inbound.onMessage(inbound(register(n, 2, authorization)));
-        return last != null && last.status() == 200;
-    }
-
-    private InboundMessage inbound(String text) throws SipParseException {
-        ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(text.length());
-        try {
-            buf.writeCharSequence(text, StandardCharsets.US_ASCII);
-            SipMessage m = parser.parse(buf);
-            return new InboundMessage(m, PHONE, LOCAL);
+            dir = Files.createTempDirectory("sipwitch-warmup-");
+            Path xml = dir.resolve("warmup.xml");
+            Files.writeString(xml, config(algorithm));
+            Path state = Files.createDirectory(dir.resolve("state"));
+            server = new SipServer(new LiveConfig(xml), state);
+            server.start();
+            InetSocketAddress target = server.transports().addresses(Transport.UDP).get(0);
+            return drive(target, algorithm, start, budget, cancelled);
+        } catch (IOException | ConfigException | RuntimeException e) {
+            LOG.warn("warm-up skipped: {}", e.toString());
+            return new Result(0, 0, 0, elapsedMillis(start), 0, false);
         } finally {
-            buf.release();
+            if (server != null) {
+                server.close();
+            }
+            delete(dir);
         }
     }
 
-    private static String register(int n, int cseq, String authorization) {
-        return "REGISTER sip:" + REALM + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK-warm-" + n + "-" + cseq + ";rport\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "From: <sip:" + USER + "@" + REALM + ">;tag=w" + n + "\r\n"
-                + "To: <sip:" + USER + "@" + REALM + ">\r\n"
-                + "Call-ID: warm-" + n + "@127.0.0.1\r\n"
-                + "CSeq: " + cseq + " REGISTER\r\n"
-                + "Contact: <sip:" + USER + "@127.0.0.1:9>\r\n"
-                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
-                + "Expires: 3600\r\n"
-                + "User-Agent: sipwitch warm-up\r\n"
-                + "Content-Length: 0\r\n\r\n";
+    private static Result drive(InetSocketAddress target, DigestAlgorithm algorithm, long start, Duration budget,
+                                BooleanSupplier cancelled) {
+        long deadline = start + budget.toNanos();
+        AtomicBoolean stop = new AtomicBoolean();
+        List<WarmupPhone> phones = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < PHONES; i++) {
+            WarmupPhone p = new WarmupPhone(target, algorithm, i, stop);
+            phones.add(p);
+            Thread t = new Thread(p, "sipwitch-warmup-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long compileAtStart = timed ? jit.getTotalCompilationTime() : 0;
+        boolean settled = false;
+        try {
+            long windowStart = System.nanoTime();
+            long windowCompile = compileAtStart;
+            while (!stop.get() && !settled && !cancelled.getAsBoolean() && System.nanoTime() < deadline) {
+                Thread.sleep(TICK_MILLIS);
+                if (timed && System.nanoTime() - windowStart >= WINDOW_MILLIS * 1_000_000L) {
+                    long now = jit.getTotalCompilationTime();
+                    settled = now - windowCompile < SETTLED_COMPILE_MILLIS;
+                    windowStart = System.nanoTime();
+                    windowCompile = now;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stop.set(true);
+        for (Thread t : threads) {
+            try {
+                t.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        long compiled = timed ? jit.getTotalCompilationTime() - compileAtStart : 0;
+        return new Result(phones.stream().mapToInt(WarmupPhone::registers).sum(),
+                phones.stream().mapToInt(WarmupPhone::calls).sum(),
+                phones.stream().mapToInt(WarmupPhone::failed).sum(), elapsedMillis(start), compiled, settled);
     }
 
-    private static String md5(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    private static String config(DigestAlgorithm algorithm) {
+        StringBuilder users = new StringBuilder();
+        for (int i = 0; i < PHONES; i++) {
+            for (String user : List.of(WarmupPhone.caller(i), WarmupPhone.callee(i))) {
+                users.append("    <user id=\"").append(user).append("\"><secret>").append(WarmupPhone.password(user))
+                        .append("</secret></user>\n");
+            }
+        }
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sipwitch>
+                  <stack>
+                    <interface>127.0.0.1</interface>
+                    <port>0</port>
+                    <transport>udp</transport>
+                  </stack>
+                  <registry>
+                    <realm>%s</realm>
+                    <digest>%s</digest>
+                  </registry>
+                  <security>
+                    <block-time>0</block-time>
+                    <rate-limit>0</rate-limit>
+                  </security>
+                  <provision>
+                %s  </provision>
+                </sipwitch>
+                """.formatted(WarmupPhone.REALM, algorithm.configName(), users);
+    }
+
+    private static long elapsedMillis(long start) {
+        return (System.nanoTime() - start) / 1_000_000L;
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.debug("warm-up directory {} not removed: {}", dir, e.toString());
         }
     }
 }

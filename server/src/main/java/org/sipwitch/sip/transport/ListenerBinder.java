@@ -30,12 +30,15 @@ final class ListenerBinder {
     private final EventLoopGroup group;
     private final Pipelines pipelines;
     private final int udpSockets;
+    /** False: listeners are bound but read nothing until the transport manager starts them. */
+    private final boolean reading;
 
-    ListenerBinder(IoFlavor flavor, EventLoopGroup group, Pipelines pipelines, int udpSockets) {
+    ListenerBinder(IoFlavor flavor, EventLoopGroup group, Pipelines pipelines, int udpSockets, boolean reading) {
         this.flavor = flavor;
         this.group = group;
         this.pipelines = pipelines;
         this.udpSockets = flavor.epoll() ? Math.max(1, udpSockets) : 1;
+        this.reading = reading;
     }
 
     /** One UDP socket per event loop on epoll (SO_REUSEPORT spreads datagrams over them), else one. */
@@ -44,6 +47,7 @@ final class ListenerBinder {
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(DATAGRAM_BUFFER))
                 .option(ChannelOption.SO_RCVBUF, SOCKET_RECEIVE_BUFFER)
+                .option(ChannelOption.AUTO_READ, reading)
                 .handler(pipelines.datagram());
         if (udpSockets > 1) {
             b.option(EpollChannelOption.SO_REUSEPORT, true);
@@ -94,6 +98,7 @@ final class ListenerBinder {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .option(ChannelOption.AUTO_READ, reading)
                 .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)

@@ -96,14 +96,23 @@ public final class TransportManager implements MessageSender, AutoCloseable {
         this.flows = java.util.Objects.requireNonNull(listener);
     }
 
-    /** Binds every listener. On failure nothing stays bound and the exception names address and port. */
-    public synchronized void start() throws IOException {
+    /** Binds every listener and reads from it. On failure nothing stays bound and the exception names address and port. */
+    public void start() throws IOException {
+        start(true);
+    }
+
+    /**
+     * Binds every listener; with {@code reading} false they hold what arrives (in the
+     * kernel's queues and accept backlog) until {@link #startReading()}: the daemon binds
+     * first, so that a taken port fails its start at once, and reads once it is warm.
+     */
+    public synchronized void start(boolean reading) throws IOException {
         if (group != null) {
             throw new IllegalStateException("Already started");
         }
         int threads = settings.ioThreads() > 0 ? settings.ioThreads() : Runtime.getRuntime().availableProcessors();
         group = flavor.newGroup(threads);
-        ListenerBinder binder = new ListenerBinder(flavor, group, pipelines, threads);
+        ListenerBinder binder = new ListenerBinder(flavor, group, pipelines, threads, reading);
         connector = new StreamConnector(binder.outbound(CONNECT_TIMEOUT_MILLIS), connections);
         if (tls() != null) {
             tlsConnector = new StreamConnector(binder.outbound(CONNECT_TIMEOUT_MILLIS,
@@ -197,6 +206,16 @@ public final class TransportManager implements MessageSender, AutoCloseable {
         InetSocketAddress local = (InetSocketAddress) server.localAddress();
         bound.add(new ListeningPoint(transport, local));
         return local.getPort();
+    }
+
+    /** Starts reading listeners bound with {@code start(false)}; nothing for those that read already. */
+    public synchronized void startReading() {
+        for (Channel c : udp.channels()) {
+            c.config().setAutoRead(true);
+        }
+        for (Channel c : servers) {
+            c.config().setAutoRead(true);
+        }
     }
 
     /** A port no UDP socket holds, found with a plain socket: SO_REUSEPORT sockets could share one by accident. */

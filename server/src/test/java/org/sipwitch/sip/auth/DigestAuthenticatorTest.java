@@ -72,4 +72,33 @@ class DigestAuthenticatorTest {
             assertThat(auth.authenticate(r, peer).isAuthenticated()).isFalse();
         }
     }
+
+    /** Proxy-Authorization for alice, its digest computed over {@code uri} as a client would. */
+    SipRequest answered(String uri) throws Exception {
+        SipRequest invite = invite();
+        String pa = auth.challenge(invite, auth.authenticate(invite, peer), peer).header(HeaderNames.PROXY_AUTHENTICATE);
+        String nonce = pa.substring(pa.indexOf("nonce=\"") + 7, pa.indexOf('"', pa.indexOf("nonce=\"") + 7));
+        String ha1 = DigestAlgorithm.MD5.ha1("alice", "r", "pw".toCharArray());
+        byte[] resp = DigestComputer.forThread().response(DigestAlgorithm.MD5, ha1, "INVITE", uri, nonce,
+                "00000001", "abc", "auth");
+        SipRequest again = invite();
+        again.addHeader(HeaderNames.PROXY_AUTHORIZATION, "Digest username=\"alice\", realm=\"r\", nonce=\"" + nonce
+                + "\", uri=\"" + uri + "\", response=\"" + new String(resp, 0, 32, java.nio.charset.StandardCharsets.US_ASCII)
+                + "\", cnonce=\"abc\", qop=auth, nc=00000001");
+        return again;
+    }
+
+    @Test
+    void theServersOwnAddressAsDigestUriIsTheSameResource() throws Exception {
+        // SIPp answers a 407 with uri="sip:<server host>:<port>", not the Request-URI
+        assertThat(auth.authenticate(answered("sip:r"), peer).isAuthenticated()).isTrue();
+        assertThat(auth.authenticate(answered("sip:R"), peer).isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void aDigestUriForAnotherResourceIsWrong() throws Exception {
+        for (String other : new String[] {"sip:elsewhere.example.net", "sip:carol@r", "sip:r:5070", "sips:r", "x"}) {
+            assertThat(auth.authenticate(answered(other), peer).status()).as(other).isEqualTo(AuthResult.Status.WRONG_URI);
+        }
+    }
 }

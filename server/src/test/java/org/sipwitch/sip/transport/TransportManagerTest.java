@@ -76,6 +76,22 @@ class TransportManagerTest {
     }
 
     @Test
+    void listenersBoundWithoutReadingHoldWhatArrivesUntilTheyRead() throws Exception {
+        transports = new TransportManager(loopback(), received::add);
+        transports.start(false); // bound: the port is ours, a second daemon would fail now
+        assertThatThrownBy(() -> new DatagramSocket(udpAddress())).isInstanceOf(java.net.SocketException.class);
+        try (DatagramSocket phone = SipClients.udp(); Socket tcp = SipClients.tcp(tcpAddress())) {
+            SipClients.send(phone, options("held-udp", "UDP"), udpAddress());
+            tcp.getOutputStream().write(options("held-tcp", "TCP").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            // nothing is read while the daemon warms up; the kernel keeps it
+            assertThat(received.poll(300, TimeUnit.MILLISECONDS)).isNull();
+            transports.startReading();
+            List<String> callIds = List.of(next().message().callId(), next().message().callId());
+            assertThat(callIds).containsExactlyInAnyOrder("held-udp", "held-tcp");
+        }
+    }
+
+    @Test
     void udpRequestIsStampedAndAnsweredAtReceivedAndRport() throws Exception {
         start(loopback());
         try (DatagramSocket phone = SipClients.udp()) {

@@ -1,0 +1,340 @@
+package org.sipwitch.sip.server;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.sipwitch.digest.DigestAlgorithm;
+
+/**
+ * One warm-up client, as plain as a phone can be: a caller socket that registers in
+ * bursts (each 401 answered) and, after each burst, makes a few calls through the server
+ * (407 answered, 200, ACK, BYE) to its own callee socket, which answers what the server
+ * sends it. Only what the server's REGISTER and call paths need is written; anything
+ * unexpected or late ends that flow as failed and the next one starts.
+ */
+final class WarmupPhone implements Runnable {
+    /**
+     * REGISTER flows sent together, as phones re-registering at once do: the server meets
+     * queued work and batched reads, the branches a load takes, not one request at a time.
+     */
+    static final int BURST = 32;
+    /** Calls after each burst: REGISTER, the avalanche's request, stays the most compiled. */
+    static final int CALLS_PER_BURST = 4;
+    static final String REALM = "warmup.invalid";
+    private static final int TIMEOUT_MILLIS = 1_000;
+    private static final int MAX_FAILED = 20;
+    private static final String SDP = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+            + "m=audio 9 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+
+    private final InetSocketAddress server;
+    private final DigestAlgorithm algorithm;
+    private final String user;
+    private final String calleeName;
+    private final AtomicBoolean stop;
+    private final byte[] in = new byte[8192];
+    private volatile int registers;
+    private volatile int calls;
+    private volatile int failed;
+
+    WarmupPhone(InetSocketAddress server, DigestAlgorithm algorithm, int index, AtomicBoolean stop) {
+        this.server = server;
+        this.algorithm = algorithm;
+        this.user = caller(index);
+        this.calleeName = callee(index);
+        this.stop = stop;
+    }
+
+    static String caller(int index) {
+        return "w" + index;
+    }
+
+    static String callee(int index) {
+        return "wc" + index;
+    }
+
+    static String password(String user) {
+        return "warm-" + user;
+    }
+
+    int registers() {
+        return registers;
+    }
+
+    int calls() {
+        return calls;
+    }
+
+    int failed() {
+        return failed;
+    }
+
+    @Override
+    public void run() {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (DatagramSocket phone = new DatagramSocket(new InetSocketAddress(loopback, 0));
+             DatagramSocket answering = new DatagramSocket(new InetSocketAddress(loopback, 0))) {
+            phone.setSoTimeout(TIMEOUT_MILLIS);
+            answering.setSoTimeout(TIMEOUT_MILLIS);
+            boolean canCall = register(answering, calleeName, 0, 1) == 1;
+            for (int n = 0; !stop.get(); n += BURST) {
+                int lost = BURST - register(phone, user, n, BURST);
+                for (int c = 0; canCall && c < CALLS_PER_BURST; c++) {
+                    lost += call(phone, answering, calleeName, n + c) ? 0 : 1;
+                }
+                failed += lost;
+                if (failed > MAX_FAILED) {
+                    stop.set(true); // the server does not answer as it should: give up, the daemon starts anyway
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            failed++; // a socket that could not be opened: no warm-up from this client, the rest go on
+        }
+    }
+
+    /**
+     * {@code count} flows of REGISTER → 401 → REGISTER with credentials → 200 for
+     * {@code name} at once from one socket; how many ended in 200.
+     */
+    private int register(DatagramSocket socket, String name, int first, int count) throws IOException {
+        for (int i = 0; i < count; i++) {
+            String callId = name + "-" + (first + i);
+            send(socket, new Request("REGISTER", "sip:" + REALM, socket, name, name, callId, 1).text(null, null));
+        }
+        int done = 0;
+        for (int answers = 0; answers < 2 * count; answers++) {
+            String r = receive(socket, "SIP/2.0 ");
+            if (r == null) {
+                break;
+            }
+            if (r.startsWith("SIP/2.0 401")) {
+                String callId = header(r, "Call-ID");
+                callId = callId.substring(callId.indexOf(':') + 1).trim();
+                Request second = new Request("REGISTER", "sip:" + REALM, socket, name, name, callId, 2);
+                send(socket, second.text(authorization("Authorization", name, "REGISTER", second.uri, r), null));
+            } else if (r.startsWith("SIP/2.0 200") && ++done == count) {
+                break;
+            }
+        }
+        registers += done;
+        return done;
+    }
+
+    /** INVITE → 407 → ACK, INVITE with credentials → (callee answers) 200 → ACK → BYE → 200. */
+    private boolean call(DatagramSocket phone, DatagramSocket answering, String calleeName, int n) throws IOException {
+        String callId = user + "-call-" + n;
+        Request invite = new Request("INVITE", "sip:" + calleeName + "@" + REALM, phone, user, calleeName, callId, 1);
+        String challenge = exchange(phone, invite.text(null, SDP));
+        if (challenge == null || !challenge.startsWith("SIP/2.0 407")) {
+            return false;
+        }
+        send(phone, invite.ack(header(challenge, "To")));
+        Request again = new Request("INVITE", invite.uri, phone, user, calleeName, callId, 2);
+        send(phone, again.text(authorization("Proxy-Authorization", user, "INVITE", again.uri, challenge), SDP));
+        String leg = receive(answering, "INVITE ");
+        if (leg == null) {
+            return false;
+        }
+        send(answering, answer(leg, 200, "OK", SDP));
+        String ok = receive(phone, "SIP/2.0 2");
+        if (ok == null) {
+            return false;
+        }
+        String to = header(ok, "To");
+        String contact = contactUri(ok, again.uri);
+        send(phone, again.next("ACK", contact, to, 2));
+        send(phone, again.next("BYE", contact, to, 3));
+        String bye = receive(answering, "BYE ");
+        if (bye == null) {
+            return false;
+        }
+        send(answering, answer(bye, 200, "OK", null));
+        String done = receive(phone, "SIP/2.0 200");
+        if (done != null) {
+            calls++;
+        }
+        return done != null;
+    }
+
+    private String authorization(String header, String name, String method, String uri, String challenge) {
+        String nonce = param(challenge, "nonce");
+        String opaque = param(challenge, "opaque");
+        String ha1 = hash(name + ":" + REALM + ":" + password(name));
+        String cnonce = Integer.toHexString(System.identityHashCode(challenge));
+        String response = hash(ha1 + ":" + nonce + ":00000001:" + cnonce + ":auth:" + hash(method + ":" + uri));
+        return header + ": Digest username=\"" + name + "\", realm=\"" + REALM + "\", nonce=\"" + nonce
+                + "\", uri=\"" + uri + "\", response=\"" + response + "\", algorithm=" + algorithm.token()
+                + ", cnonce=\"" + cnonce + "\", qop=auth, nc=00000001"
+                + (opaque == null ? "" : ", opaque=\"" + opaque + "\"") + "\r\n";
+    }
+
+    /** A UAS's answer to a request the server sent: its Vias, From, To (tagged), Call-ID and CSeq. */
+    private static String answer(String request, int status, String reason, String sdp) {
+        StringBuilder b = new StringBuilder(512).append("SIP/2.0 ").append(status).append(' ').append(reason).append("\r\n");
+        for (String line : lines(request)) {
+            String name = name(line);
+            if (name.equals("via") || name.equals("v") || name.equals("record-route") || name.equals("from")
+                    || name.equals("f") || name.equals("call-id") || name.equals("i") || name.equals("cseq")) {
+                b.append(line).append("\r\n");
+            } else if (name.equals("to") || name.equals("t")) {
+                b.append(line).append(line.contains(";tag=") ? "" : ";tag=wa").append("\r\n");
+            }
+        }
+        b.append("Contact: <sip:answer@127.0.0.1>\r\n");
+        body(b, sdp);
+        return b.toString();
+    }
+
+    private static void body(StringBuilder b, String sdp) {
+        if (sdp == null) {
+            b.append("Content-Length: 0\r\n\r\n");
+        } else {
+            b.append("Content-Type: application/sdp\r\nContent-Length: ").append(sdp.length()).append("\r\n\r\n")
+                    .append(sdp);
+        }
+    }
+
+    /** The request of one dialog-forming exchange from a socket; {@link #next} for ACK and BYE in its dialog. */
+    private final class Request {
+        final String method;
+        final String uri;
+        final String local;
+        final String from;
+        final String to;
+        final String callId;
+        final int cseq;
+        final String branch;
+
+        Request(String method, String uri, DatagramSocket socket, String from, String to, String callId, int cseq) {
+            this.method = method;
+            this.uri = uri;
+            this.local = "127.0.0.1:" + socket.getLocalPort();
+            this.from = from;
+            this.to = to;
+            this.callId = callId;
+            this.cseq = cseq;
+            this.branch = "z9hG4bK-" + callId + "-" + cseq + "-" + method.charAt(0);
+        }
+
+        String text(String authorization, String sdp) {
+            return head(method, uri, branch, "To: <sip:" + to + "@" + REALM + ">", cseq, method)
+                    + (authorization == null ? "" : authorization)
+                    + (method.equals("REGISTER") ? "Expires: 3600\r\n" : "") + withBody(sdp);
+        }
+
+        /** The ACK of a non-2xx final answer: same branch and CSeq number (RFC 3261 §17.1.1.3). */
+        String ack(String toLine) {
+            return head("ACK", uri, branch, toLine, cseq, "ACK") + withBody(null);
+        }
+
+        /** A request inside the dialog the 2xx made, sent to the server as the caller's only hop. */
+        String next(String next, String target, String toLine, int number) {
+            return head(next, target, "z9hG4bK-" + callId + "-" + number + "-" + next, toLine, number, next) + withBody(null);
+        }
+
+        private String head(String m, String target, String viaBranch, String toLine, int number, String cseqMethod) {
+            return m + " " + target + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/UDP " + local + ";branch=" + viaBranch + ";rport\r\n"
+                    + "Max-Forwards: 70\r\n"
+                    + "From: <sip:" + from + "@" + REALM + ">;tag=" + Integer.toHexString(callId.hashCode()) + "\r\n"
+                    + toLine + "\r\n"
+                    + "Call-ID: " + callId + "\r\n"
+                    + "CSeq: " + number + " " + cseqMethod + "\r\n"
+                    + "Contact: <sip:" + from + "@" + local + ">\r\n"
+                    + "User-Agent: sipwitch warm-up\r\n";
+        }
+
+        private String withBody(String sdp) {
+            StringBuilder b = new StringBuilder();
+            body(b, sdp);
+            return b.toString();
+        }
+    }
+
+    private String exchange(DatagramSocket socket, String request) throws IOException {
+        send(socket, request);
+        return receive(socket, "SIP/2.0 ");
+    }
+
+    /** The next final answer (skipping 1xx) or request starting with {@code start}; null after the timeout. */
+    private String receive(DatagramSocket socket, String start) throws IOException {
+        while (true) {
+            DatagramPacket p = new DatagramPacket(in, in.length);
+            try {
+                socket.receive(p);
+            } catch (SocketTimeoutException e) {
+                return null;
+            }
+            String text = new String(p.getData(), 0, p.getLength(), StandardCharsets.ISO_8859_1);
+            if (text.startsWith(start) && !text.startsWith("SIP/2.0 1")) {
+                return text;
+            }
+        }
+    }
+
+    private void send(DatagramSocket socket, String text) throws IOException {
+        byte[] out = text.getBytes(StandardCharsets.ISO_8859_1);
+        socket.send(new DatagramPacket(out, out.length, server));
+    }
+
+    private static List<String> lines(String message) {
+        int end = message.indexOf("\r\n\r\n");
+        String head = end < 0 ? message : message.substring(0, end);
+        List<String> out = new ArrayList<>();
+        for (String line : head.split("\r\n")) {
+            out.add(line);
+        }
+        return out.subList(1, out.size());
+    }
+
+    private static String name(String line) {
+        int colon = line.indexOf(':');
+        return colon < 0 ? "" : line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The first header line of that (long) name, as received. */
+    private static String header(String message, String wanted) {
+        for (String line : lines(message)) {
+            if (name(line).equals(wanted.toLowerCase(Locale.ROOT))) {
+                return line;
+            }
+        }
+        return wanted + ": <sip:" + REALM + ">";
+    }
+
+    /** The URI of a message's Contact (the remote target of the dialog a 2xx makes), or {@code otherwise}. */
+    private static String contactUri(String message, String otherwise) {
+        String line = header(message, "Contact");
+        int open = line.indexOf('<');
+        int close = line.indexOf('>', open + 1);
+        return open < 0 || close < 0 ? otherwise : line.substring(open + 1, close);
+    }
+
+    private static String param(String message, String name) {
+        int from = message.indexOf(name + "=\"");
+        if (from < 0) {
+            return null;
+        }
+        from += name.length() + 2;
+        int to = message.indexOf('"', from);
+        return to < 0 ? null : message.substring(from, to);
+    }
+
+    private String hash(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm.token()).digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
