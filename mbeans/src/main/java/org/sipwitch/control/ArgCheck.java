@@ -46,4 +46,17 @@ public interface ArgCheck {
             return n < min || n > max ? what + " must be " + min + ".." + max + ", not " + n : null;
         };
     }
+
+    /** Every check in turn; the first message wins. */
+    static ArgCheck all(ArgCheck... checks) {
+        return args -> {
+            for (ArgCheck c : checks) {
+                String m = c.check(args);
+                if (m != null) {
+                    return m;
+                }
+            }
+            return null;
+        };
+    }
 }

@@ -45,7 +45,8 @@ final class Formats {
         }
         List<String> out = new ArrayList<>(t.lines());
         out.add(rows.size() + " registration" + plural(rows.size()) + " of "
-                + users.size() + " user" + plural(users.size()));
+                + users.size() + " user" + plural(users.size())
+                + (args.isEmpty() ? "" : ", from offset " + args.get(0)));
         return Reply.ok(out);
     }
 

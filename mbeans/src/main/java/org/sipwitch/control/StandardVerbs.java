@@ -31,6 +31,10 @@ final class StandardVerbs {
     private static final int MANY = Integer.MAX_VALUE;
     /** The daemon's own limit (its Rules.MAX_CONCURRENCY, which this module cannot see). */
     private static final int MAX_CONCURRENCY = 256;
+    /** registry's page: the default and largest number of rows, the largest offset. */
+    private static final int DEFAULT_PAGE = 100;
+    private static final int MAX_PAGE = 10_000;
+    private static final int MAX_PAGE_OFFSET = 100_000_000;
     private static final ArgCheck DIGEST_TYPE = ArgCheck.oneOf(1, "digest type", "md5", "sha-256", "sha256");
 
     private final List<Verb> verbs = new ArrayList<>();
@@ -107,9 +111,10 @@ final class StandardVerbs {
                 Actions.read(STATS, "PeriodicStats", Json.like(Formats::pstats, "PeriodicStats")));
         v.add("realm", "[new-realm [digest-type]]", "show, or set, the server realm and digest type", 0, 2, REALM,
                 "realm", OPERATION, DIGEST_TYPE, Actions.invokeText(REALM, "realm", 2, Formats::realm));
-        v.add("registry", "", "dump all user agent registrations", 0, 0, REGISTRY, "Registrations", ATTRIBUTE,
-                ArgCheck.NONE, Actions.read(REGISTRY, "Registrations", Formats::registry),
-                Actions.read(REGISTRY, "Registrations", Json.like(Formats::registry, "Registrations")));
+        v.add("registry", "[offset [limit]]", "dump all user agent registrations, or the page of limit (100) "
+                + "from offset", 0, 2, REGISTRY, "Registrations", ATTRIBUTE,
+                ArgCheck.all(ArgCheck.integer(0, "offset", 0, MAX_PAGE_OFFSET), ArgCheck.integer(1, "limit", 1, MAX_PAGE)),
+                registry(Formats::registry), registry(Json.like(Formats::registry, "Registrations")));
         v.add("release", "ext", "remove the registrations of an extension", 1, 1, REGISTRY, "release", OPERATION,
                 ArgCheck.NONE, Actions.invokeText(REGISTRY, "release", 1,
                         Formats.count("released %d registration(s) of %s", "extension '%s' is not registered")));
@@ -159,6 +164,18 @@ final class StandardVerbs {
     private void add(String name, String synopsis, String help, int min, int max, ObjectName target,
                      String member, Verb.Kind kind, ArgCheck check, Action action, Action json) {
         verbs.add(new Verb(name, synopsis, help, min, max, target, member, kind, check, action, json));
+    }
+
+    /**
+     * Without arguments every registration (the Registrations attribute); with an offset
+     * one page through registrationPage, so that a large registry is read in pieces.
+     */
+    private static Action registry(Formatter format) {
+        Action all = Actions.read(REGISTRY, "Registrations", format);
+        Action page = Actions.invoke(REGISTRY, "registrationPage", new String[] {"int", "int"},
+                args -> new Object[] {Integer.parseInt(args.get(0)),
+                        args.size() > 1 ? Integer.parseInt(args.get(1)) : DEFAULT_PAGE}, format);
+        return (server, args) -> (args.isEmpty() ? all : page).perform(server, args);
     }
 
     private static Action history(Formatter format) {

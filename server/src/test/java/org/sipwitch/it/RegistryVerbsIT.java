@@ -110,6 +110,16 @@ class RegistryVerbsIT {
     }
 
     @Test
+    @Order(1)
+    void registryReadsOnePageWhenAskedForIt() throws Exception {
+        assertThat(ok("registry", "0", "1").out()).contains("alice").contains("1 registration of 1 user, from offset 0");
+        assertThat(ok("registry", "1").out()).doesNotContain("alice").contains("0 registrations of 0 users, from offset 1");
+        Tools.Result bad = Tools.sipwitchctl(daemon, "registry", "0", "20000");
+        assertThat(bad.status()).isNotZero();
+        assertThat(bad.err()).contains("limit must be 1..10000, not 20000");
+    }
+
+    @Test
     @Order(2)
     void usercacheListsTheAuthenticatedUser() throws Exception {
         assertThat(ok("usercache").out()).contains("alice").contains("127.0.0.1").contains("1 cached user");
