@@ -97,12 +97,13 @@ public final class RegistryScale {
     private static Object locationRegistry(LocationService location) throws Exception {
         Class<?> c = Class.forName("org.sipwitch.wiring.LocationRegistry");
         Constructor<?> k = c.getDeclaredConstructor(LocationService.class, Supplier.class, Supplier.class, Supplier.class,
-                Class.forName("org.sipwitch.sip.server.RecentUsers"));
+                Class.forName("org.sipwitch.sip.server.RecentUsers"), Supplier.class);
         k.setAccessible(true);
         Object recent = Class.forName("org.sipwitch.sip.server.RecentUsers").getConstructor(int.class).newInstance(10);
         Supplier<UserDirectory> users = UserDirectory::empty;
         Supplier<Optional<Object>> none = Optional::empty;
-        return k.newInstance(location, users, none, (Supplier<List<InetSocketAddress>>) List::of, recent);
+        Supplier<String> node = () -> ""; // no cluster: this node has no name
+        return k.newInstance(location, users, none, (Supplier<List<InetSocketAddress>>) List::of, recent, node);
     }
 
     private static long usedAfterGc() throws InterruptedException {
