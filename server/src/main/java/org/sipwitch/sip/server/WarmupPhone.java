@@ -7,14 +7,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.sipwitch.digest.DigestAlgorithm;
+import org.sipwitch.digest.DigestComputer;
 
 /**
  * One warm-up client, as plain as a phone can be: a caller socket that registers in
@@ -90,7 +88,7 @@ final class WarmupPhone implements Runnable {
             for (int n = 0; !stop.get(); n += BURST) {
                 int lost = BURST - register(phone, user, n, BURST);
                 for (int c = 0; canCall && c < CALLS_PER_BURST; c++) {
-                    lost += call(phone, answering, calleeName, n + c) ? 0 : 1;
+                    lost += call(phone, answering, n + c) ? 0 : 1;
                 }
                 failed += lost;
                 if (failed > MAX_FAILED) {
@@ -131,7 +129,7 @@ final class WarmupPhone implements Runnable {
     }
 
     /** INVITE → 407 → ACK, INVITE with credentials → (callee answers) 200 → ACK → BYE → 200. */
-    private boolean call(DatagramSocket phone, DatagramSocket answering, String calleeName, int n) throws IOException {
+    private boolean call(DatagramSocket phone, DatagramSocket answering, int n) throws IOException {
         String callId = user + "-call-" + n;
         Request invite = new Request("INVITE", "sip:" + calleeName + "@" + REALM, phone, user, calleeName, callId, 1);
         String challenge = exchange(phone, invite.text(null, SDP));
@@ -166,12 +164,14 @@ final class WarmupPhone implements Runnable {
         return done != null;
     }
 
+    /** The credentials a phone computes for the challenge, with the server's own digest code (DigestComputer). */
     private String authorization(String header, String name, String method, String uri, String challenge) {
         String nonce = param(challenge, "nonce");
         String opaque = param(challenge, "opaque");
-        String ha1 = hash(name + ":" + REALM + ":" + password(name));
+        String ha1 = algorithm.ha1(name, REALM, password(name).toCharArray());
         String cnonce = Integer.toHexString(System.identityHashCode(challenge));
-        String response = hash(ha1 + ":" + nonce + ":00000001:" + cnonce + ":auth:" + hash(method + ":" + uri));
+        byte[] hex = DigestComputer.forThread().response(algorithm, ha1, method, uri, nonce, "00000001", cnonce, "auth");
+        String response = new String(hex, 0, algorithm.hexLength(), StandardCharsets.US_ASCII);
         return header + ": Digest username=\"" + name + "\", realm=\"" + REALM + "\", nonce=\"" + nonce
                 + "\", uri=\"" + uri + "\", response=\"" + response + "\", algorithm=" + algorithm.token()
                 + ", cnonce=\"" + cnonce + "\", qop=auth, nc=00000001"
@@ -328,13 +328,5 @@ final class WarmupPhone implements Runnable {
         from += name.length() + 2;
         int to = message.indexOf('"', from);
         return to < 0 ? null : message.substring(from, to);
-    }
-
-    private String hash(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm.token()).digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
