@@ -56,7 +56,7 @@ public final class SipComponent {
         management.hooks().recentCdr(records::recent);
         SipServer sip = new SipServer(config, stateDir);
         sip.bind(); // a taken port fails the start now, not after the warm-up
-        Warmup.Result warm = Warmup.run(config.current().registry().digest(), stopping);
+        Warmup.Result warm = Warmup.run(config.current().registry().digest(), config.current().stack(), stopping);
         if (warm != Warmup.Result.NONE) {
             LOG.info("warm-up before the listeners read: {}", warm);
         }

@@ -20,20 +20,23 @@ class DaemonLifecycleIT {
 
     /**
      * As shipped the daemon warms up before its listeners read (the tests turn that off
-     * elsewhere): a throwaway server takes REGISTER and call flows, then goes, leaving
-     * no registration, user or file of its own behind.
+     * elsewhere): a throwaway server takes REGISTER and call flows over each transport the
+     * daemon listens on, then goes, leaving no registration, user or file of its own behind.
      */
     @Test
     void warmsUpThroughAThrowawayServerThatLeavesNothingBehind() throws Exception {
         Path tmp = java.nio.file.Files.createDirectories(work.resolve("tmp"));
-        Path config = new TestConfig().user("alice", "201", "test-secret").write(work);
+        Path p12 = TestCertificates.serverKeystore(work);
+        Path config = new TestConfig().user("alice", "201", "test-secret").transports("udp tcp tls")
+                .stack(TestCertificates.stackXml(p12)).write(work);
         try (DaemonProcess daemon = DaemonProcess.start(List.of(), java.util.Map.of("SIPWITCH_WARMUP", "3",
                 "SIPWITCH_EXTRA_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp), config, work)) {
             String warm = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
                     .until(() -> daemon.stderr().stream().filter(l -> l.contains("warm-up before the listeners read:"))
                             .findFirst().orElse(null), java.util.Objects::nonNull);
             // flows, not their failures: a loaded machine may let one answer miss its second (WarmupTest counts those)
-            assertThat(warm).containsPattern("[1-9][0-9]* REGISTER and [1-9][0-9]* call flows \\([0-9]+ failed\\)");
+            assertThat(warm).containsPattern("[1-9][0-9]* REGISTER and [1-9][0-9]* call flows "
+                    + "\\(udp [1-9][0-9]*, tcp [1-9][0-9]*, tls [1-9][0-9]*; [0-9]+ failed\\)");
             Tools.Result registry = Tools.sipwitchctl(daemon, "registry");
             assertThat(registry.status()).isZero();
             assertThat(registry.out()).doesNotContain("w0").doesNotContain("warmup");

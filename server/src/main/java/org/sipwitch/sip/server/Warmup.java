@@ -9,12 +9,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.sipwitch.config.ConfigException;
 import org.sipwitch.config.LiveConfig;
+import org.sipwitch.config.StackConfig;
 import org.sipwitch.digest.DigestAlgorithm;
 import org.sipwitch.sip.net.Transport;
 import org.slf4j.Logger;
@@ -29,9 +36,11 @@ import org.slf4j.LoggerFactory;
  * with 80 %, queued into seconds and lost datagrams in the kernel).
  *
  * <p>Everything a request meets is the real thing: a {@link SipServer} on 127.0.0.1 and a
- * free port, with its UDP sockets, decoder, gate, lanes, transaction layer, digest
+ * free port, with its sockets, decoder, gate, lanes, transaction layer, digest
  * authentication, registrar, journal (in a temporary directory) and call engine, driven
- * over loopback by a few {@link WarmupPhone}s. Nothing of it touches the daemon's
+ * over loopback by a few {@link WarmupPhone}s over the transports the daemon listens on
+ * (UDP, TCP, and TLS with a throwaway certificate, {@link WarmupKeystore}): over TLS a
+ * cold JVM also decrypts and encrypts every record in interpreted code. Nothing of it touches the daemon's
  * configuration, state or counters; the directory is deleted afterwards. It ends when the
  * JIT has settled (a whole second in which compiling took under a tenth of it), at its
  * time budget, or when its server does not answer.
@@ -47,14 +56,25 @@ public final class Warmup {
     static final String BUDGET_VARIABLE = "SIPWITCH_WARMUP";
     static final int DEFAULT_BUDGET_SECONDS = 10;
 
-    /** What a warm-up did: flows completed, flows that failed, wall and JIT time, and whether the JIT settled. */
-    public record Result(int registers, int calls, int failed, long millis, long compileMillis, boolean settled) {
-        public static final Result NONE = new Result(0, 0, 0, 0, 0, false);
+    /**
+     * What a warm-up did: flows completed (and per transport), flows that failed, wall and
+     * JIT time, and whether the JIT settled.
+     */
+    public record Result(int registers, int calls, int failed, long millis, long compileMillis, boolean settled,
+                         Map<Transport, Integer> flowsByTransport) {
+        public static final Result NONE = new Result(0, 0, 0, 0, 0, false, Map.of());
+
+        public Result {
+            flowsByTransport = Map.copyOf(flowsByTransport);
+        }
 
         @Override
         public String toString() {
-            return registers + " REGISTER and " + calls + " call flows (" + failed + " failed) in " + millis
-                    + " ms, " + compileMillis + " ms of JIT compiling, " + (settled ? "settled" : "not settled");
+            String by = flowsByTransport.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
+                    .collect(Collectors.joining(", "));
+            return registers + " REGISTER and " + calls + " call flows (" + by + "; " + failed + " failed) in "
+                    + millis + " ms, " + compileMillis + " ms of JIT compiling, " + (settled ? "settled" : "not settled");
         }
     }
 
@@ -78,38 +98,60 @@ public final class Warmup {
         }
     }
 
-    /** {@link #run} with the budget of the environment's {@code SIPWITCH_WARMUP}. */
-    public static Result run(DigestAlgorithm algorithm, BooleanSupplier cancelled) {
-        return run(algorithm, budget(System.getenv(BUDGET_VARIABLE)), cancelled);
+    /**
+     * {@link #run} with the budget of the environment's {@code SIPWITCH_WARMUP}, over the
+     * transports of {@code stack} that phones register on.
+     */
+    public static Result run(DigestAlgorithm algorithm, StackConfig stack, BooleanSupplier cancelled) {
+        return run(algorithm, transports(stack), budget(System.getenv(BUDGET_VARIABLE)), cancelled);
     }
 
     /**
-     * Warms up with the digest algorithm the daemon will challenge with, for at most
-     * {@code budget} (zero: not at all) or until {@code cancelled} (the daemon is asked to
-     * stop); never throws (a failed warm-up leaves a slower first second, never a daemon
-     * that does not start).
+     * UDP, TCP and TLS as far as the daemon listens on them (TLS only with its keystore);
+     * UDP when it has none of them (WebSocket only): most of the path is the same.
      */
-    public static Result run(DigestAlgorithm algorithm, Duration budget, BooleanSupplier cancelled) {
+    static Set<Transport> transports(StackConfig stack) {
+        Set<Transport> out = EnumSet.noneOf(Transport.class);
+        for (Transport t : List.of(Transport.UDP, Transport.TCP)) {
+            if (stack.transports().contains(t)) {
+                out.add(t);
+            }
+        }
+        if (stack.tlsEnabled()) {
+            out.add(Transport.TLS);
+        }
+        return out.isEmpty() ? EnumSet.of(Transport.UDP) : out;
+    }
+
+    /**
+     * Warms up with the digest algorithm the daemon will challenge with, over
+     * {@code transports} (of UDP, TCP, TLS), for at most {@code budget} (zero: not at all) or
+     * until {@code cancelled} (the daemon is asked to stop); never throws (a failed warm-up
+     * leaves a slower first second, never a daemon that does not start).
+     */
+    public static Result run(DigestAlgorithm algorithm, Set<Transport> transports, Duration budget,
+                             BooleanSupplier cancelled) {
         if (budget.isZero()) {
             return Result.NONE;
         }
         long start = System.nanoTime();
-        LOG.info("warm-up: a throwaway server on 127.0.0.1 takes REGISTER and call flows for at most {} s ({})",
-                budget.toSeconds(), BUDGET_VARIABLE);
+        LOG.info("warm-up: a throwaway server on 127.0.0.1 takes REGISTER and call flows over {} for at most {} s ({})",
+                names(transports), budget.toSeconds(), BUDGET_VARIABLE);
         Path dir = null;
         SipServer server = null;
         try {
             dir = Files.createTempDirectory("sipwitch-warmup-");
+            WarmupKeystore keys = transports.contains(Transport.TLS) ? keystore(dir) : null;
+            List<Transport> used = transports.stream().filter(t -> t != Transport.TLS || keys != null).toList();
             Path xml = dir.resolve("warmup.xml");
-            Files.writeString(xml, config(algorithm));
+            Files.writeString(xml, config(algorithm, used, keys));
             Path state = Files.createDirectory(dir.resolve("state"));
             server = new SipServer(new LiveConfig(xml), state);
             server.start();
-            InetSocketAddress target = server.transports().addresses(Transport.UDP).get(0);
-            return drive(target, algorithm, start, budget, cancelled);
+            return drive(server, used, keys, algorithm, start, budget, cancelled);
         } catch (IOException | ConfigException | RuntimeException e) {
             LOG.warn("warm-up skipped: {}", e.toString());
-            return new Result(0, 0, 0, elapsedMillis(start), 0, false);
+            return new Result(0, 0, 0, elapsedMillis(start), 0, false, Map.of());
         } finally {
             if (server != null) {
                 server.close();
@@ -118,14 +160,26 @@ public final class Warmup {
         }
     }
 
-    private static Result drive(InetSocketAddress target, DigestAlgorithm algorithm, long start, Duration budget,
-                                BooleanSupplier cancelled) {
+    /** A certificate for the TLS phones, or null (logged) when none can be made: the rest still warms up. */
+    private static WarmupKeystore keystore(Path dir) {
+        try {
+            return WarmupKeystore.create(dir);
+        } catch (IOException e) {
+            LOG.info("warm-up without TLS: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    private static Result drive(SipServer server, List<Transport> transports, WarmupKeystore keys,
+                                DigestAlgorithm algorithm, long start, Duration budget, BooleanSupplier cancelled) {
         long deadline = start + budget.toNanos();
         AtomicBoolean stop = new AtomicBoolean();
         List<WarmupPhone> phones = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < PHONES; i++) {
-            WarmupPhone p = new WarmupPhone(target, algorithm, i, stop);
+            Transport transport = transports.get(i % transports.size());
+            InetSocketAddress target = server.transports().addresses(transport).get(0);
+            WarmupPhone p = new WarmupPhone(target, transport, keys == null ? null : keys.client(), algorithm, i, stop);
             phones.add(p);
             Thread t = new Thread(p, "sipwitch-warmup-" + i);
             t.setDaemon(true);
@@ -160,12 +214,25 @@ public final class Warmup {
             }
         }
         long compiled = timed ? jit.getTotalCompilationTime() - compileAtStart : 0;
+        Map<Transport, Integer> flows = new EnumMap<>(Transport.class);
+        for (WarmupPhone p : phones) {
+            flows.merge(p.transport(), p.registers() + p.calls(), Integer::sum);
+            if (p.broken() != null) {
+                LOG.info("a warm-up phone over {} stopped early: {}", p.transport(), p.broken());
+            }
+        }
         return new Result(phones.stream().mapToInt(WarmupPhone::registers).sum(),
                 phones.stream().mapToInt(WarmupPhone::calls).sum(),
-                phones.stream().mapToInt(WarmupPhone::failed).sum(), elapsedMillis(start), compiled, settled);
+                phones.stream().mapToInt(WarmupPhone::failed).sum(), elapsedMillis(start), compiled, settled, flows);
     }
 
-    private static String config(DigestAlgorithm algorithm) {
+    private static String names(Iterable<Transport> transports) {
+        List<String> out = new ArrayList<>();
+        transports.forEach(t -> out.add(t.name().toLowerCase(Locale.ROOT)));
+        return String.join(" ", out);
+    }
+
+    private static String config(DigestAlgorithm algorithm, List<Transport> transports, WarmupKeystore keys) {
         StringBuilder users = new StringBuilder();
         for (int i = 0; i < PHONES; i++) {
             for (String user : List.of(WarmupPhone.caller(i), WarmupPhone.callee(i))) {
@@ -179,7 +246,8 @@ public final class Warmup {
                   <stack>
                     <interface>127.0.0.1</interface>
                     <port>0</port>
-                    <transport>udp</transport>
+                    <transport>%s</transport>
+                    %s
                   </stack>
                   <registry>
                     <realm>%s</realm>
@@ -192,7 +260,9 @@ public final class Warmup {
                   <provision>
                 %s  </provision>
                 </sipwitch>
-                """.formatted(WarmupPhone.REALM, algorithm.configName(), users);
+                """.formatted(names(transports), keys == null ? "" : "<tls><port>0</port><keystore>" + keys.file()
+                        + "</keystore><password>" + keys.password() + "</password></tls>",
+                WarmupPhone.REALM, algorithm.configName(), users);
     }
 
     private static long elapsedMillis(long start) {

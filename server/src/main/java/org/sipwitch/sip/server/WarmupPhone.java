@@ -1,24 +1,23 @@
 package org.sipwitch.sip.server;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 import org.sipwitch.digest.DigestAlgorithm;
 import org.sipwitch.digest.DigestComputer;
+import org.sipwitch.sip.net.Transport;
 
 /**
  * One warm-up client, as plain as a phone can be: a caller socket that registers in
  * bursts (each 401 answered) and, after each burst, makes a few calls through the server
  * (407 answered, 200, ACK, BYE) to its own callee socket, which answers what the server
- * sends it. Only what the server's REGISTER and call paths need is written; anything
+ * sends it. Both sockets use one transport (UDP, TCP or TLS, see {@link WarmupWire}).
+ * Only what the server's REGISTER and call paths need is written; anything
  * unexpected or late ends that flow as failed and the next one starts.
  */
 final class WarmupPhone implements Runnable {
@@ -29,24 +28,36 @@ final class WarmupPhone implements Runnable {
     static final int BURST = 32;
     /** Calls after each burst: REGISTER, the avalanche's request, stays the most compiled. */
     static final int CALLS_PER_BURST = 4;
+    /**
+     * Flows after which a TCP or TLS phone stops. What only streams run (framing, the TLS
+     * records) is compiled well before that; the rest is the code UDP runs too, and most
+     * phones use UDP: with all phones going to the end, a fresh daemon's first UDP load saw
+     * p50 76–216 ms instead of 20–60 (docs/benchmarks.md).
+     */
+    static final int STREAM_FLOWS = 4_096;
     static final String REALM = "warmup.invalid";
-    private static final int TIMEOUT_MILLIS = 1_000;
     private static final int MAX_FAILED = 20;
     private static final String SDP = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
             + "m=audio 9 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
 
     private final InetSocketAddress server;
+    private final Transport transport;
+    private final SSLContext tls;
     private final DigestAlgorithm algorithm;
     private final String user;
     private final String calleeName;
     private final AtomicBoolean stop;
-    private final byte[] in = new byte[8192];
     private volatile int registers;
     private volatile int calls;
     private volatile int failed;
+    private volatile String broken;
 
-    WarmupPhone(InetSocketAddress server, DigestAlgorithm algorithm, int index, AtomicBoolean stop) {
+    /** A phone to {@code server} over {@code transport}; {@code tls} is the client side of TLS (null otherwise). */
+    WarmupPhone(InetSocketAddress server, Transport transport, SSLContext tls, DigestAlgorithm algorithm, int index,
+                AtomicBoolean stop) {
         this.server = server;
+        this.transport = transport;
+        this.tls = tls;
         this.algorithm = algorithm;
         this.user = caller(index);
         this.calleeName = callee(index);
@@ -77,15 +88,22 @@ final class WarmupPhone implements Runnable {
         return failed;
     }
 
+    Transport transport() {
+        return transport;
+    }
+
+    /** Why this phone stopped early (its socket failed), or null. */
+    String broken() {
+        return broken;
+    }
+
     @Override
     public void run() {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        try (DatagramSocket phone = new DatagramSocket(new InetSocketAddress(loopback, 0));
-             DatagramSocket answering = new DatagramSocket(new InetSocketAddress(loopback, 0))) {
-            phone.setSoTimeout(TIMEOUT_MILLIS);
-            answering.setSoTimeout(TIMEOUT_MILLIS);
+        try (WarmupWire phone = WarmupWire.open(transport, server, tls);
+             WarmupWire answering = WarmupWire.open(transport, server, tls)) {
             boolean canCall = register(answering, calleeName, 0, 1) == 1;
-            for (int n = 0; !stop.get(); n += BURST) {
+            int most = transport.isStream() ? STREAM_FLOWS : Integer.MAX_VALUE;
+            for (int n = 0; !stop.get() && registers + calls < most; n += BURST) {
                 int lost = BURST - register(phone, user, n, BURST);
                 for (int c = 0; canCall && c < CALLS_PER_BURST; c++) {
                     lost += call(phone, answering, n + c) ? 0 : 1;
@@ -96,7 +114,8 @@ final class WarmupPhone implements Runnable {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            failed++; // a socket that could not be opened: no warm-up from this client, the rest go on
+            broken = e.toString();
+            failed++; // a socket that failed: no more warm-up from this client, the rest go on
         }
     }
 
@@ -104,10 +123,10 @@ final class WarmupPhone implements Runnable {
      * {@code count} flows of REGISTER → 401 → REGISTER with credentials → 200 for
      * {@code name} at once from one socket; how many ended in 200.
      */
-    private int register(DatagramSocket socket, String name, int first, int count) throws IOException {
+    private int register(WarmupWire socket, String name, int first, int count) throws IOException {
         for (int i = 0; i < count; i++) {
             String callId = name + "-" + (first + i);
-            send(socket, new Request("REGISTER", "sip:" + REALM, socket, name, name, callId, 1).text(null, null));
+            socket.send(new Request("REGISTER", "sip:" + REALM, socket, name, name, callId, 1).text(null, null));
         }
         int done = 0;
         for (int answers = 0; answers < 2 * count; answers++) {
@@ -119,7 +138,7 @@ final class WarmupPhone implements Runnable {
                 String callId = header(r, "Call-ID");
                 callId = callId.substring(callId.indexOf(':') + 1).trim();
                 Request second = new Request("REGISTER", "sip:" + REALM, socket, name, name, callId, 2);
-                send(socket, second.text(authorization("Authorization", name, "REGISTER", second.uri, r), null));
+                socket.send(second.text(authorization("Authorization", name, "REGISTER", second.uri, r), null));
             } else if (r.startsWith("SIP/2.0 200") && ++done == count) {
                 break;
             }
@@ -129,34 +148,34 @@ final class WarmupPhone implements Runnable {
     }
 
     /** INVITE → 407 → ACK, INVITE with credentials → (callee answers) 200 → ACK → BYE → 200. */
-    private boolean call(DatagramSocket phone, DatagramSocket answering, int n) throws IOException {
+    private boolean call(WarmupWire phone, WarmupWire answering, int n) throws IOException {
         String callId = user + "-call-" + n;
         Request invite = new Request("INVITE", "sip:" + calleeName + "@" + REALM, phone, user, calleeName, callId, 1);
         String challenge = exchange(phone, invite.text(null, SDP));
         if (challenge == null || !challenge.startsWith("SIP/2.0 407")) {
             return false;
         }
-        send(phone, invite.ack(header(challenge, "To")));
+        phone.send(invite.ack(header(challenge, "To")));
         Request again = new Request("INVITE", invite.uri, phone, user, calleeName, callId, 2);
-        send(phone, again.text(authorization("Proxy-Authorization", user, "INVITE", again.uri, challenge), SDP));
+        phone.send(again.text(authorization("Proxy-Authorization", user, "INVITE", again.uri, challenge), SDP));
         String leg = receive(answering, "INVITE ");
         if (leg == null) {
             return false;
         }
-        send(answering, answer(leg, 200, "OK", SDP));
+        answering.send(answer(leg, 200, "OK", SDP, contact(calleeName, answering)));
         String ok = receive(phone, "SIP/2.0 2");
         if (ok == null) {
             return false;
         }
         String to = header(ok, "To");
         String contact = contactUri(ok, again.uri);
-        send(phone, again.next("ACK", contact, to, 2));
-        send(phone, again.next("BYE", contact, to, 3));
+        phone.send(again.next("ACK", contact, to, 2));
+        phone.send(again.next("BYE", contact, to, 3));
         String bye = receive(answering, "BYE ");
         if (bye == null) {
             return false;
         }
-        send(answering, answer(bye, 200, "OK", null));
+        answering.send(answer(bye, 200, "OK", null, contact(calleeName, answering)));
         String done = receive(phone, "SIP/2.0 200");
         if (done != null) {
             calls++;
@@ -178,8 +197,15 @@ final class WarmupPhone implements Runnable {
                 + (opaque == null ? "" : ", opaque=\"" + opaque + "\"") + "\r\n";
     }
 
+    /** The Contact header line of {@code user} at that socket, with its transport unless UDP. */
+    private static String contact(String user, WarmupWire socket) {
+        String transport = socket.transport() == Transport.UDP ? ""
+                : ";transport=" + socket.transport().name().toLowerCase(Locale.ROOT);
+        return "Contact: <sip:" + user + "@" + socket.local() + transport + ">\r\n";
+    }
+
     /** A UAS's answer to a request the server sent: its Vias, From, To (tagged), Call-ID and CSeq. */
-    private static String answer(String request, int status, String reason, String sdp) {
+    private static String answer(String request, int status, String reason, String sdp, String contact) {
         StringBuilder b = new StringBuilder(512).append("SIP/2.0 ").append(status).append(' ').append(reason).append("\r\n");
         for (String line : lines(request)) {
             String name = name(line);
@@ -190,7 +216,7 @@ final class WarmupPhone implements Runnable {
                 b.append(line).append(line.contains(";tag=") ? "" : ";tag=wa").append("\r\n");
             }
         }
-        b.append("Contact: <sip:answer@127.0.0.1>\r\n");
+        b.append(contact);
         body(b, sdp);
         return b.toString();
     }
@@ -209,16 +235,20 @@ final class WarmupPhone implements Runnable {
         final String method;
         final String uri;
         final String local;
+        final String via;
+        final String contact;
         final String from;
         final String to;
         final String callId;
         final int cseq;
         final String branch;
 
-        Request(String method, String uri, DatagramSocket socket, String from, String to, String callId, int cseq) {
+        Request(String method, String uri, WarmupWire socket, String from, String to, String callId, int cseq) {
             this.method = method;
             this.uri = uri;
-            this.local = "127.0.0.1:" + socket.getLocalPort();
+            this.local = socket.local();
+            this.via = socket.transport().name();
+            this.contact = contact(from, socket);
             this.from = from;
             this.to = to;
             this.callId = callId;
@@ -244,13 +274,13 @@ final class WarmupPhone implements Runnable {
 
         private String head(String m, String target, String viaBranch, String toLine, int number, String cseqMethod) {
             return m + " " + target + " SIP/2.0\r\n"
-                    + "Via: SIP/2.0/UDP " + local + ";branch=" + viaBranch + ";rport\r\n"
+                    + "Via: SIP/2.0/" + via + " " + local + ";branch=" + viaBranch + ";rport\r\n"
                     + "Max-Forwards: 70\r\n"
                     + "From: <sip:" + from + "@" + REALM + ">;tag=" + Integer.toHexString(callId.hashCode()) + "\r\n"
                     + toLine + "\r\n"
                     + "Call-ID: " + callId + "\r\n"
                     + "CSeq: " + number + " " + cseqMethod + "\r\n"
-                    + "Contact: <sip:" + from + "@" + local + ">\r\n"
+                    + contact
                     + "User-Agent: sipwitch warm-up\r\n";
         }
 
@@ -261,30 +291,19 @@ final class WarmupPhone implements Runnable {
         }
     }
 
-    private String exchange(DatagramSocket socket, String request) throws IOException {
-        send(socket, request);
+    private static String exchange(WarmupWire socket, String request) throws IOException {
+        socket.send(request);
         return receive(socket, "SIP/2.0 ");
     }
 
     /** The next final answer (skipping 1xx) or request starting with {@code start}; null after the timeout. */
-    private String receive(DatagramSocket socket, String start) throws IOException {
+    private static String receive(WarmupWire socket, String start) throws IOException {
         while (true) {
-            DatagramPacket p = new DatagramPacket(in, in.length);
-            try {
-                socket.receive(p);
-            } catch (SocketTimeoutException e) {
-                return null;
-            }
-            String text = new String(p.getData(), 0, p.getLength(), StandardCharsets.ISO_8859_1);
-            if (text.startsWith(start) && !text.startsWith("SIP/2.0 1")) {
+            String text = socket.receive();
+            if (text == null || text.startsWith(start) && !text.startsWith("SIP/2.0 1")) {
                 return text;
             }
         }
-    }
-
-    private void send(DatagramSocket socket, String text) throws IOException {
-        byte[] out = text.getBytes(StandardCharsets.ISO_8859_1);
-        socket.send(new DatagramPacket(out, out.length, server));
     }
 
     private static List<String> lines(String message) {

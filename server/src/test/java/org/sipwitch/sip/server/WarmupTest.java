@@ -6,18 +6,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.sipwitch.digest.DigestAlgorithm;
+import org.sipwitch.sip.net.Transport;
 
 /** The warm-up's throwaway server over real loopback sockets: phones register and call as they would. */
 class WarmupTest {
+    private static final Set<Transport> UDP = EnumSet.of(Transport.UDP);
 
     @Test
     void registersAndCallsThroughAThrowawayServerAndLeavesNothingBehind() throws IOException {
         List<Path> before = warmupDirectories();
-        Warmup.Result r = Warmup.run(DigestAlgorithm.SHA_256, Duration.ofSeconds(2), () -> false);
+        Warmup.Result r = Warmup.run(DigestAlgorithm.SHA_256, UDP, Duration.ofSeconds(2), () -> false);
         assertThat(r.registers()).isGreaterThan(WarmupPhone.BURST);
         assertThat(r.calls()).isPositive();
         assertThat(r.failed()).as("flows lost (a 1 s timeout each)").isLessThan(r.registers() / 20 + 1);
@@ -25,16 +29,34 @@ class WarmupTest {
         assertThat(warmupDirectories()).isEqualTo(before);
     }
 
+    /**
+     * Over TCP and TLS the phones' flows travel on connections (TLS with the throwaway
+     * certificate the phones trust), and the callee is reached over its own connection.
+     */
+    @Test
+    void phonesOverTcpAndTlsRegisterAndCallToo() throws IOException {
+        List<Path> before = warmupDirectories();
+        Warmup.Result r = Warmup.run(DigestAlgorithm.MD5, EnumSet.of(Transport.TCP, Transport.TLS),
+                Duration.ofSeconds(3), () -> false);
+        assertThat(r.flowsByTransport()).containsOnlyKeys(Transport.TCP, Transport.TLS);
+        assertThat(r.flowsByTransport().get(Transport.TCP)).isGreaterThan(WarmupPhone.BURST);
+        assertThat(r.flowsByTransport().get(Transport.TLS)).isGreaterThan(WarmupPhone.BURST);
+        assertThat(r.calls()).isPositive();
+        assertThat(r.failed()).as("flows lost (a 1 s timeout each)").isLessThan(r.registers() / 20 + 1);
+        assertThat(r.toString()).contains("tcp ", "tls ");
+        assertThat(warmupDirectories()).as("the keystore and its directory are gone").isEqualTo(before);
+    }
+
     @Test
     void aStopOfTheDaemonEndsItEarly() {
-        Warmup.Result r = Warmup.run(DigestAlgorithm.MD5, Duration.ofSeconds(60), () -> true);
+        Warmup.Result r = Warmup.run(DigestAlgorithm.MD5, UDP, Duration.ofSeconds(60), () -> true);
         assertThat(r.millis()).isLessThan(30_000);
         assertThat(r.settled()).isFalse();
     }
 
     @Test
     void aZeroBudgetIsNoWarmUp() {
-        assertThat(Warmup.run(DigestAlgorithm.MD5, Duration.ZERO, () -> false)).isSameAs(Warmup.Result.NONE);
+        assertThat(Warmup.run(DigestAlgorithm.MD5, UDP, Duration.ZERO, () -> false)).isSameAs(Warmup.Result.NONE);
     }
 
     @Test
