@@ -14,7 +14,7 @@ import sys
 TESTS = ["reg", "callauth", "call"]
 SERVERS = [("ours", "sipwitch", "#1f6fb4"), ("kam", "Kamailio", "#e07b00")]
 W, H = 1200, 460
-PANEL_W, TOP, BOTTOM, LEFT = 370, 50, 380, 60
+PANEL_W, GAP, TOP, BOTTOM, LEFT = 340, 50, 50, 380, 60  # 3 panels + gaps fit in W
 
 
 def steps(out, server, test):
@@ -47,7 +47,7 @@ def main(out, svg_path):
         return BOTTOM - (math.log10(v) - math.log10(ymin)) / (math.log10(ymax) - math.log10(ymin)) * (BOTTOM - TOP)
 
     for i, t in enumerate(tests):
-        x0 = LEFT + i * (PANEL_W + 30)
+        x0 = LEFT + i * (PANEL_W + GAP)
         rates = [r for s, _, _ in SERVERS for r, _, _ in data[(s, t)]] or [1]
         xmax = max(rates) * 1.05
 

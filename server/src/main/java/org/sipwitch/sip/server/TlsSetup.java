@@ -26,6 +26,7 @@ final class TlsSetup {
                     : "tls is not listed in <stack><transport>");
             return settings;
         }
+        LOG.info("TLS by {}", TlsContexts.providerName());
         return settings.withTls(load(stack.tls().get(), port));
     }
 

@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * authentication, registrar, journal (in a temporary directory) and call engine, driven
  * over loopback by a few {@link WarmupPhone}s over the transports the daemon listens on
  * (UDP, TCP, and TLS with a throwaway certificate, {@link WarmupKeystore}): over TLS a
- * cold JVM also decrypts and encrypts every record in interpreted code. Nothing of it touches the daemon's
- * configuration, state or counters; the directory is deleted afterwards. It ends when the
+ * cold JVM also decrypts and encrypts every record in interpreted code. Nothing of it
+ * touches the daemon's configuration, state or counters; the directory is deleted afterwards. It ends when the
  * JIT has settled (a whole second in which compiling took under a tenth of it), at its
  * time budget, or when its server does not answer.
  */
@@ -71,7 +71,7 @@ public final class Warmup {
         @Override
         public String toString() {
             String by = flowsByTransport.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
+                    .map(e -> e.getKey().param() + " " + e.getValue())
                     .collect(Collectors.joining(", "));
             return registers + " REGISTER and " + calls + " call flows (" + by + "; " + failed + " failed) in "
                     + millis + " ms, " + compileMillis + " ms of JIT compiling, " + (settled ? "settled" : "not settled");
@@ -226,10 +226,8 @@ public final class Warmup {
                 phones.stream().mapToInt(WarmupPhone::failed).sum(), elapsedMillis(start), compiled, settled, flows);
     }
 
-    private static String names(Iterable<Transport> transports) {
-        List<String> out = new ArrayList<>();
-        transports.forEach(t -> out.add(t.name().toLowerCase(Locale.ROOT)));
-        return String.join(" ", out);
+    private static String names(Collection<Transport> transports) {
+        return transports.stream().map(Transport::param).collect(Collectors.joining(" "));
     }
 
     private static String config(DigestAlgorithm algorithm, List<Transport> transports, WarmupKeystore keys) {

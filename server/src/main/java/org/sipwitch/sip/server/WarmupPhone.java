@@ -199,8 +199,7 @@ final class WarmupPhone implements Runnable {
 
     /** The Contact header line of {@code user} at that socket, with its transport unless UDP. */
     private static String contact(String user, WarmupWire socket) {
-        String transport = socket.transport() == Transport.UDP ? ""
-                : ";transport=" + socket.transport().name().toLowerCase(Locale.ROOT);
+        String transport = socket.transport() == Transport.UDP ? "" : ";transport=" + socket.transport().uriParam();
         return "Contact: <sip:" + user + "@" + socket.local() + transport + ">\r\n";
     }
 
@@ -247,7 +246,7 @@ final class WarmupPhone implements Runnable {
             this.method = method;
             this.uri = uri;
             this.local = socket.local();
-            this.via = socket.transport().name();
+            this.via = socket.transport().token();
             this.contact = contact(from, socket);
             this.from = from;
             this.to = to;

@@ -1,6 +1,7 @@
 package org.sipwitch.sip.transport;
 
 import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -17,8 +18,8 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Builds the TLS contexts from a keystore (and an optional truststore): JDK provider,
- * TLS 1.2 and 1.3 only, forward-secret AEAD cipher suites only. Passwords are used and
+ * Builds the TLS contexts from a keystore (and an optional truststore): BoringSSL where it
+ * loads, else the JDK (see {@link #provider()}), TLS 1.2 and 1.3 only, forward-secret AEAD cipher suites only. Passwords are used and
  * never kept or printed; errors name the file, not the password.
  */
 public final class TlsContexts {
@@ -77,8 +78,23 @@ public final class TlsContexts {
         return "no X.509 certificate";
     }
 
+    /**
+     * BoringSSL (netty-tcnative) when its native library loads: it needs no JIT warm-up and
+     * less CPU per record than the JDK's SSLEngine (docs/benchmarks.md, "TLS"). The JDK's
+     * otherwise: another CPU than x86-64, a temporary directory mounted {@code noexec} (Netty
+     * unpacks the library there), or {@code -Dio.netty.handler.ssl.noOpenSsl=true}.
+     */
+    public static SslProvider provider() {
+        return OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
+    }
+
+    /** The provider as the log and the documentation name it. */
+    public static String providerName() {
+        return provider() == SslProvider.OPENSSL ? OpenSsl.versionString() : "the JDK's SSLEngine";
+    }
+
     private static SslContextBuilder harden(SslContextBuilder b) {
-        return b.sslProvider(SslProvider.JDK).protocols(PROTOCOLS)
+        return b.sslProvider(provider()).protocols(PROTOCOLS)
                 .ciphers(CIPHERS, SupportedCipherSuiteFilter.INSTANCE);
     }
 
