@@ -3,6 +3,7 @@ package org.sipwitch.sip.transport;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -164,8 +165,14 @@ final class Pipelines {
         return h;
     }
 
+    /**
+     * Responses reach a connection from the lanes, each with its own flush; on a busy TLS
+     * connection that was one TLS record and one send(2) per response. The flush handler
+     * (before TLS) folds the flushes that arrive while the event loop is busy into one.
+     */
     private void stream(ChannelPipeline p, Transport transport) {
-        p.addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+        p.addLast("flush", new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true))
+                .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
                 .addLast("encoder", ENCODER)
                 .addLast("decoder", new SipStreamDecoder(limits, counters, transport,
                         connectionLimits.headTimeout().toMillis()));
