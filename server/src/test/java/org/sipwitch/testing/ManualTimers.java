@@ -74,8 +74,18 @@ public final class ManualTimers extends MutableClock implements Scheduler {
         advance(d.toMillis());
     }
 
+    @Override
+    public long nowMillis() {
+        return now;
+    }
+
     /** Milliseconds advanced since creation. */
     public long now() {
         return now;
+    }
+
+    /** Timers scheduled, not cancelled and not yet run. */
+    public synchronized int pending() {
+        return (int) queue.stream().filter(t -> !t.cancelled).count();
     }
 }

@@ -19,7 +19,8 @@ import org.sipwitch.sip.transaction.Scheduler.Scheduled;
  */
 public final class NonInviteServerTransaction extends ServerTransaction {
     private Scheduled guard;
-    private Scheduled timerJ;
+    /** Over reliable transports Timer J is zero; over UDP {@link Lingering} ends it at this time. */
+    long lingersUntil;
 
     NonInviteServerTransaction(TransactionLayer layer, TransactionKey key, InboundMessage inbound, Peer destination) {
         super(layer, key, inbound, destination, TransactionState.TRYING);
@@ -48,7 +49,12 @@ public final class NonInviteServerTransaction extends ServerTransaction {
         }
         guard = cancel(guard);
         state = TransactionState.COMPLETED;
-        timerJ = terminateAfter(layer.settings.timerJ(reliable));
+        if (reliable) {
+            terminate();
+            releaseAll();
+            return;
+        }
+        layer.lingering.add(this);
         keepEncoded(); // Completed for 32 s over UDP only to resend it
     }
 
@@ -60,9 +66,17 @@ public final class NonInviteServerTransaction extends ServerTransaction {
         }
     }
 
+    /** Timer thread: Timer J fired. */
+    void lingered() {
+        onLane(() -> {
+            if (state == TransactionState.COMPLETED) {
+                terminate();
+            }
+        });
+    }
+
     @Override
     void cancelTimers() {
         guard = cancel(guard);
-        timerJ = cancel(timerJ);
     }
 }

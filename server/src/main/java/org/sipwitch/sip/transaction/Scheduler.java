@@ -12,6 +12,11 @@ public interface Scheduler {
 
     Scheduled schedule(long delayMillis, Runnable task);
 
+    /** This scheduler's time in milliseconds, for deadlines of timers that share one task. */
+    default long nowMillis() {
+        return System.nanoTime() / 1_000_000;
+    }
+
     /** A pending task; cancelling one that already ran does nothing. */
     interface Scheduled {
         void cancel();

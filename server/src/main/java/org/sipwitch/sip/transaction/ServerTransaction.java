@@ -18,7 +18,8 @@ public abstract sealed class ServerTransaction extends Transaction
         permits InviteServerTransaction, NonInviteServerTransaction {
     private InboundMessage inbound;
     private final Peer destination;
-    private final String localTag = Responses.newTag();
+    /** Null once a non-INVITE transaction has its final response: lingering needs no tag. */
+    private String localTag = Responses.newTag();
     /** RFC 2543 matching needs the To tag of the request, which retransmissions repeat. */
     private final String requestToTag;
     /** The last response sent, as an object while the TU may still answer; lane-confined. */
@@ -51,6 +52,9 @@ public abstract sealed class ServerTransaction extends Transaction
     void release() {
         super.release();
         inbound = null;
+        if (!isInvite()) {
+            localTag = null; // only a dialog's INVITE needs it after the final response
+        }
     }
 
     /**

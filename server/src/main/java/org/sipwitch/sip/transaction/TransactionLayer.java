@@ -42,6 +42,7 @@ public final class TransactionLayer implements InboundHandler {
     final ConcurrentHashMap<String, SuccessRetransmitter> ackWaiters = new ConcurrentHashMap<>();
     private final TransactionTable<ServerTransaction> servers;
     private final TransactionTable<ClientTransaction> clients;
+    final Lingering lingering;
 
     public TransactionLayer(MessageSender sender, TransactionUser tu, KeyedExecutor executor, Scheduler scheduler,
                             TransactionSettings settings) {
@@ -52,6 +53,7 @@ public final class TransactionLayer implements InboundHandler {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.servers = new TransactionTable<>(settings.maxServerTransactions());
         this.clients = new TransactionTable<>(settings.maxClientTransactions());
+        this.lingering = new Lingering(scheduler, settings.timerJ(false));
     }
 
     @Override

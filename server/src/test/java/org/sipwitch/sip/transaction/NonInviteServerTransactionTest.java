@@ -72,6 +72,29 @@ class NonInviteServerTransactionTest {
     }
 
     @Test
+    void eachCompletedTransactionLingersItsOwnThirtyTwoSecondsOnOneSharedTimer() {
+        for (int i = 0; i < 100; i++) {
+            f.receive(Msgs.request("REGISTER", "z9hG4bK-a" + i, "call-a" + i, 1));
+            f.tu.last().respond(200);
+        }
+        f.clock.advance(10_000);
+        f.receive(Msgs.request("REGISTER", "z9hG4bK-b", "call-b", 1));
+        f.tu.last().respond(200);
+        assertThat(f.layer.serverTransactionCount()).isEqualTo(101);
+        assertThat(f.clock.pending()).as("one timer for all the lingering transactions").isEqualTo(1);
+
+        f.clock.advance(22_000);
+        assertThat(f.layer.serverTransactionCount()).as("the first hundred are 32 s old").isEqualTo(1);
+        f.receive(Msgs.request("REGISTER", "z9hG4bK-b", "call-b", 1));
+        assertThat(f.sender.responses(200)).as("the last one still answers its retransmission").hasSize(102);
+        f.clock.advance(9_999);
+        assertThat(f.layer.serverTransactionCount()).isEqualTo(1);
+        f.clock.advance(1);
+        assertThat(f.layer.serverTransactionCount()).isZero();
+        assertThat(f.clock.pending()).as("nothing left to wait for").isZero();
+    }
+
+    @Test
     void timerJIsZeroOverTcp() {
         f.receive(Msgs.PHONE_TCP, Msgs.request("OPTIONS", "z9hG4bK-tcp", "call-4", 1, "TCP"));
         ServerTransaction tx = f.tu.last();
