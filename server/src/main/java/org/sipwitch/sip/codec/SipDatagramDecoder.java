@@ -5,8 +5,6 @@ import io.netty.channel.socket.DatagramPacket;
 import io.netty.handler.codec.MessageToMessageDecoder;
 import java.util.List;
 import org.sipwitch.sip.net.InboundMessage;
-import org.sipwitch.sip.net.Peer;
-import org.sipwitch.sip.net.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +18,7 @@ public final class SipDatagramDecoder extends MessageToMessageDecoder<DatagramPa
 
     private final CodecCounters counters;
     private final DatagramFraming framing;
+    private final RecentSenders senders = new RecentSenders();
 
     public SipDatagramDecoder(SipLimits limits, CodecCounters counters) {
         super(DatagramPacket.class);
@@ -40,7 +39,7 @@ public final class SipDatagramDecoder extends MessageToMessageDecoder<DatagramPa
         }
         if (outcome.message() != null) {
             counters.onDecoded();
-            out.add(new InboundMessage(outcome.message(), new Peer(Transport.UDP, packet.sender()),
+            out.add(new InboundMessage(outcome.message(), senders.of(packet.sender()),
                     Addresses.inet(ctx.channel().localAddress())));
         } else if (outcome.isKeepAlive()) {
             counters.onKeepAlive();

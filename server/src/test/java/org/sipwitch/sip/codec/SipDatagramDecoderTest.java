@@ -1,11 +1,13 @@
 package org.sipwitch.sip.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sipwitch.sip.codec.TestChannels.bytes;
 import static org.sipwitch.sip.codec.TestChannels.packet;
 import static org.sipwitch.sip.codec.TestChannels.written;
 
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.net.InboundMessage;
@@ -27,6 +29,22 @@ class SipDatagramDecoderTest {
         assertThat(in.source().address()).isEqualTo(TestChannels.REMOTE);
         assertThat(((SipRequest) in.message()).method()).isEqualTo("REGISTER");
         assertThat(counters.decoded()).isEqualTo(1);
+    }
+
+    @Test
+    void datagramsFromOneSenderShareOnePeerAndOthersGetTheirOwn() {
+        ch.writeInbound(packet(SipSamples.register()));
+        ch.writeInbound(new DatagramPacket(bytes(SipSamples.register()), TestChannels.LOCAL,
+                new InetSocketAddress(TestChannels.REMOTE.getAddress(), TestChannels.REMOTE.getPort())));
+        ch.writeInbound(new DatagramPacket(bytes(SipSamples.register()), TestChannels.LOCAL,
+                new InetSocketAddress(TestChannels.REMOTE.getAddress(), TestChannels.REMOTE.getPort() + 1)));
+        InboundMessage first = next();
+        InboundMessage again = next();
+        InboundMessage other = next();
+        assertThat(again.source()).as("the same sender, a new address object: the Peer is kept once")
+                .isSameAs(first.source());
+        assertThat(other.source().address().getPort()).isEqualTo(TestChannels.REMOTE.getPort() + 1);
+        assertThat(other.source()).isNotEqualTo(first.source());
     }
 
     @Test
