@@ -60,8 +60,4 @@ final class Lingering {
             scheduler.schedule(next, this::sweep);
         }
     }
-
-    synchronized int size() {
-        return queue.size();
-    }
 }
