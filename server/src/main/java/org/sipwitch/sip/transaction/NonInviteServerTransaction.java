@@ -49,8 +49,8 @@ public final class NonInviteServerTransaction extends ServerTransaction {
         }
         guard = cancel(guard);
         state = TransactionState.COMPLETED;
-        if (reliable) {
-            terminate();
+        if (layer.settings.timerJ(reliable) == 0) {
+            terminate(); // reliable: nothing will be retransmitted, so nothing is kept
             releaseAll();
             return;
         }
