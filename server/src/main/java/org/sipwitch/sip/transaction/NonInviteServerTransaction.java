@@ -1,5 +1,6 @@
 package org.sipwitch.sip.transaction;
 
+import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.net.InboundMessage;
 import org.sipwitch.sip.net.Peer;
@@ -11,6 +12,7 @@ import org.sipwitch.sip.transaction.Scheduler.Scheduled;
  * <pre>
  * Trying --1xx--> Proceeding --1xx--> Proceeding
  * Trying/Proceeding --200-699--> Completed --Timer J (64*T1 UDP, 0 reliable)--> Terminated
+ * Trying/Proceeding --401/407 to a request without credentials--> Terminated
  * </pre>
  *
  * Retransmissions are absorbed: nothing is sent in Trying, the last response after.
@@ -49,13 +51,30 @@ public final class NonInviteServerTransaction extends ServerTransaction {
         }
         guard = cancel(guard);
         state = TransactionState.COMPLETED;
-        if (layer.settings.timerJ(reliable) == 0) {
-            terminate(); // reliable: nothing will be retransmitted, so nothing is kept
+        if (layer.settings.timerJ(reliable) == 0 || challengesAnonymous(response)) {
+            terminate(); // nothing is kept: see both methods
             releaseAll();
             return;
         }
         layer.lingering.add(this);
         keepEncoded(); // Completed for 32 s over UDP only to resend it
+    }
+
+    /**
+     * A 401/407 to a request that carried no credentials is answered as a stateless UAS
+     * would (RFC 3261 §8.2.7 names challenges as its use): if it is lost, the request's
+     * retransmission is a new transaction and gets a fresh challenge, which costs the TU
+     * no more than resending this one and changes nothing (no credentials, nothing
+     * counted). Half the transactions of every registration are such challenges, and
+     * over UDP each would otherwise linger 32 s, copied by every young collection.
+     * A challenge to wrong credentials lingers as usual: answering its retransmission
+     * afresh would count the failure twice.
+     */
+    private boolean challengesAnonymous(SipResponse response) {
+        int status = response.status();
+        return (status == 401 || status == 407)
+                && request.header(HeaderNames.AUTHORIZATION) == null
+                && request.header(HeaderNames.PROXY_AUTHORIZATION) == null;
     }
 
     @Override

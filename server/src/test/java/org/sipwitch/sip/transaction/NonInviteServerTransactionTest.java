@@ -105,6 +105,42 @@ class NonInviteServerTransactionTest {
     }
 
     @Test
+    void aChallengeToARequestWithoutCredentialsIsNotKeptAndItsRetransmissionIsChallengedAgain() {
+        f.receive(Msgs.request("REGISTER", "z9hG4bK-anon", "call-anon", 1));
+        ServerTransaction first = f.tu.last();
+        first.respond(401);
+        assertThat(first.state()).isEqualTo(TransactionState.TERMINATED);
+        assertThat(f.layer.serverTransactionCount()).as("nothing lingers 32 s for it").isZero();
+
+        // the 401 was lost: the phone's retransmission meets the TU, which challenges again
+        f.receive(Msgs.request("REGISTER", "z9hG4bK-anon", "call-anon", 1));
+        assertThat(f.tu.requests).hasSize(2);
+        f.tu.last().respond(401);
+        assertThat(f.sender.responses(401)).hasSize(2);
+        assertThat(f.layer.stats().retransmissionsAbsorbed()).isZero();
+    }
+
+    @Test
+    void aChallengeToWrongCredentialsLingersAndIsResentAsIs() {
+        for (String header : new String[] {"Authorization", "Proxy-Authorization"}) {
+            String branch = "z9hG4bK-cred-" + header;
+            SipRequest withCredentials = Msgs.request("MESSAGE", branch, "call-" + header, 2);
+            withCredentials.setHeader(header, "Digest username=\"1000\", response=\"00\"");
+            f.receive(withCredentials);
+            f.tu.last().respond(header.startsWith("Proxy") ? 407 : 401);
+            assertThat(f.tu.last().state()).isEqualTo(TransactionState.COMPLETED);
+
+            SipRequest again = Msgs.request("MESSAGE", branch, "call-" + header, 2);
+            again.setHeader(header, "Digest username=\"1000\", response=\"00\"");
+            f.receive(again);
+        }
+        assertThat(f.tu.requests).as("the TU saw each request once").hasSize(2);
+        assertThat(f.sender.responses(401)).hasSize(2);
+        assertThat(f.sender.responses(407)).hasSize(2);
+        assertThat(f.layer.serverTransactionCount()).isEqualTo(2);
+    }
+
+    @Test
     void aTransactionTheTuNeverAnswersIsDroppedAfterSixtyFourT1() {
         f.receive(Msgs.request("MESSAGE", "z9hG4bK-silent", "call-5", 1));
         f.clock.advance(32_000);
