@@ -1,7 +1,6 @@
 package org.sipwitch.sip.auth;
 
 import java.util.Arrays;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Replay protection (RFC 7616 §3.4, nonce-count): remembers the highest nc
@@ -12,84 +11,166 @@ import java.util.concurrent.ConcurrentHashMap;
  * nonce issued at or before the floor that is no longer in the table is treated as
  * stale (the client gets a fresh nonce), never as new, so eviction cannot open a
  * replay window.
+ *
+ * <p>The table is three primitive arrays (open addressing on a 64-bit hash of the
+ * nonce), not a map of objects: every registration adds an entry that lives for
+ * minutes, and as objects (a map node, the nonce string, a counter: ~140 bytes) each
+ * was copied once by a young collection and later traced by the old one. Two nonces
+ * whose hashes collide share one counter; that can only make the later one stale,
+ * never accept a nonce-count twice, since a counter only grows.
  */
 final class NonceCountTracker {
-    private static final class Entry {
-        final long issuedAt;
-        long highest;
+    private static final int MIN_SLOTS = 1024;
+    private static final int SAMPLE = 4096;
 
-        Entry(long issuedAt, long nc) {
-            this.issuedAt = issuedAt;
-            this.highest = nc;
-        }
-    }
-
-    private final ConcurrentHashMap<String, Entry> table = new ConcurrentHashMap<>();
     private final int capacity;
-    private volatile long lifetimeMillis;
-    private volatile long floor = Long.MIN_VALUE;
+    private final int maxSlots;
+    private long lifetimeMillis;
+    private long floor = Long.MIN_VALUE;
+    /** Hash of the nonce, never 0 (0 marks a free slot). */
+    private long[] keys = new long[MIN_SLOTS];
+    private long[] issued = new long[MIN_SLOTS];
+    private long[] highest = new long[MIN_SLOTS];
+    private int size;
 
     NonceCountTracker(int capacity, long lifetimeMillis) {
         if (capacity < 16) {
             throw new IllegalArgumentException("replay table capacity must be at least 16");
         }
         this.capacity = capacity;
+        // at most half full: probes stay short
+        this.maxSlots = Math.max(MIN_SLOTS, Integer.highestOneBit(capacity) << 2);
         this.lifetimeMillis = lifetimeMillis;
     }
 
     /** True when nc is higher than any accepted before for this nonce; records it. */
-    boolean accept(String nonce, long issuedAt, long nc, long nowMillis) {
-        boolean[] accepted = {false};
-        table.compute(nonce, (k, e) -> {
-            if (e == null) {
-                // read the floor here, after a concurrent eviction's removal is visible (it raises the floor first)
-                if (issuedAt <= floor) {
-                    return null; // forgotten by eviction: cannot tell a replay from a first use
-                }
-                accepted[0] = true;
-                return new Entry(issuedAt, nc);
+    synchronized boolean accept(String nonce, long issuedAt, long nc, long nowMillis) {
+        long key = hash(nonce);
+        int slot = find(key);
+        if (keys[slot] == key) {
+            if (nc <= highest[slot]) {
+                return false;
             }
-            if (nc > e.highest) {
-                e.highest = nc;
-                accepted[0] = true;
-            }
-            return e;
-        });
-        if (accepted[0] && table.size() > capacity) {
-            evict(nowMillis);
+            highest[slot] = nc;
+            return true;
         }
-        return accepted[0];
+        if (issuedAt <= floor) {
+            return false; // forgotten by eviction: cannot tell a replay from a first use
+        }
+        keys[slot] = key;
+        issued[slot] = issuedAt;
+        highest[slot] = nc;
+        size++;
+        if (size > capacity) {
+            evict(nowMillis);
+        } else if (size * 2 > keys.length && keys.length < maxSlots) {
+            rebuild(keys.length * 2, Long.MIN_VALUE);
+        }
+        return true;
     }
 
     /** A reload changed the nonce lifetime; entries go by the new one from the next eviction on. */
-    void setLifetime(long millis) {
+    synchronized void setLifetime(long millis) {
         lifetimeMillis = millis;
     }
 
-    int size() {
-        return table.size();
+    synchronized int size() {
+        return size;
     }
 
-    void clear() {
-        table.clear();
+    synchronized void clear() {
+        keys = new long[MIN_SLOTS];
+        issued = new long[MIN_SLOTS];
+        highest = new long[MIN_SLOTS];
+        size = 0;
     }
 
-    private synchronized void evict(long nowMillis) {
-        if (table.size() <= capacity) {
-            return;
-        }
+    private void evict(long nowMillis) {
         long expiredBefore = nowMillis - lifetimeMillis;
         // stale anyway; the floor keeps them stale should a reload lengthen the lifetime
         floor = Math.max(floor, expiredBefore - 1);
-        table.values().removeIf(e -> e.issuedAt < expiredBefore);
-        if (table.size() <= capacity - capacity / 8) {
+        if (oldest() < expiredBefore) {
+            rebuild(keys.length, expiredBefore - 1);
+        }
+        if (size <= capacity - capacity / 8) {
             return;
         }
         // still full of live nonces: forget the oldest quarter, and remember that we did
-        long[] times = table.values().stream().mapToLong(e -> e.issuedAt).toArray();
-        Arrays.sort(times);
-        long cutoff = times[Math.min(times.length - 1, capacity / 4)];
+        long cutoff = oldestQuarter();
         floor = Math.max(floor, cutoff);
-        table.values().removeIf(e -> e.issuedAt <= cutoff);
+        rebuild(keys.length, cutoff);
+    }
+
+    private long oldest() {
+        long min = Long.MAX_VALUE;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != 0 && issued[i] < min) {
+                min = issued[i];
+            }
+        }
+        return min;
+    }
+
+    /**
+     * The issue time below which about a quarter of the entries lie, from a sample of
+     * at most {@value #SAMPLE} of them: sorting all 200,000 would hold the lock (and
+     * every lane that authenticates) for milliseconds.
+     */
+    private long oldestQuarter() {
+        int stride = Math.max(1, size / SAMPLE);
+        long[] times = new long[size / stride + 1];
+        int n = 0;
+        int seen = 0;
+        for (int i = 0; i < keys.length && n < times.length; i++) {
+            if (keys[i] != 0 && seen++ % stride == 0) {
+                times[n++] = issued[i];
+            }
+        }
+        Arrays.sort(times, 0, n);
+        return times[Math.min(n - 1, n / 4)];
+    }
+
+    /** Re-inserts into {@code slots} slots every entry issued after {@code dropUpTo}. */
+    private void rebuild(int slots, long dropUpTo) {
+        long[] oldKeys = keys;
+        long[] oldIssued = issued;
+        long[] oldHighest = highest;
+        keys = new long[slots];
+        issued = new long[slots];
+        highest = new long[slots];
+        size = 0;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != 0 && oldIssued[i] > dropUpTo) {
+                int slot = find(oldKeys[i]);
+                keys[slot] = oldKeys[i];
+                issued[slot] = oldIssued[i];
+                highest[slot] = oldHighest[i];
+                size++;
+            }
+        }
+    }
+
+    /** The slot holding {@code key}, or the free slot where it would go (linear probing). */
+    private int find(long key) {
+        int mask = keys.length - 1;
+        int slot = (int) key & mask;
+        while (keys[slot] != 0 && keys[slot] != key) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    /** FNV-1a over the characters, then a 64-bit finaliser (MurmurHash3's) to spread the low bits. */
+    static long hash(String nonce) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < nonce.length(); i++) {
+            h = (h ^ nonce.charAt(i)) * 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h == 0 ? 1 : h;
     }
 }

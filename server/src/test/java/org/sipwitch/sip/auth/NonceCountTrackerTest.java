@@ -39,4 +39,19 @@ class NonceCountTrackerTest {
         t.accept("new", 5000, 1, 5000); // the old ones are past their lifetime
         assertThat(t.size()).isEqualTo(1);
     }
+
+    @Test
+    void everyNonceKeepsItsCountWhileTheTableGrows() {
+        NonceCountTracker t = new NonceCountTracker(200_000, 300_000);
+        for (int i = 0; i < 50_000; i++) {
+            assertThat(t.accept("nonce-" + i, 1000, 1, 1000)).isTrue();
+        }
+        assertThat(t.size()).isEqualTo(50_000);
+        for (int i = 0; i < 50_000; i++) {
+            assertThat(t.accept("nonce-" + i, 1000, 1, 1000)).as("replay of nonce-%d", i).isFalse();
+            assertThat(t.accept("nonce-" + i, 1000, 2, 1000)).isTrue();
+        }
+        t.clear();
+        assertThat(t.accept("nonce-7", 1000, 1, 1000)).as("a cleared table starts over").isTrue();
+    }
 }
