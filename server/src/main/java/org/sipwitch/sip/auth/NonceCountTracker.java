@@ -1,7 +1,5 @@
 package org.sipwitch.sip.auth;
 
-import java.util.Arrays;
-
 /**
  * Replay protection (RFC 7616 §3.4, nonce-count): remembers the highest nc
  * accepted per nonce. Only requests whose digest response already verified are
@@ -12,155 +10,63 @@ import java.util.Arrays;
  * stale (the client gets a fresh nonce), never as new, so eviction cannot open a
  * replay window.
  *
- * <p>The table is three primitive arrays (open addressing on a 64-bit hash of the
- * nonce), not a map of objects: every registration adds an entry that lives for
- * minutes, and as objects (a map node, the nonce string, a counter: ~140 bytes) each
- * was copied once by a young collection and later traced by the old one. Two nonces
- * whose hashes collide share one counter; that can only make the later one stale,
- * never accept a nonce-count twice, since a counter only grows.
+ * <p>The table is split in up to 64 stripes by the nonce's hash, each with its own
+ * lock, share of the capacity, eviction and floor (a nonce always falls in the same
+ * stripe): every lane checks a nonce here on every authenticated request, and one
+ * lock for all of them made the lanes queue behind each other on a busy machine.
  */
 final class NonceCountTracker {
-    private static final int MIN_SLOTS = 1024;
-    private static final int SAMPLE = 4096;
+    private static final int MAX_STRIPES = 64;
+    private static final int MIN_STRIPE_CAPACITY = 16;
 
-    private final int capacity;
-    private final int maxSlots;
-    private long lifetimeMillis;
-    private long floor = Long.MIN_VALUE;
-    /** Hash of the nonce, never 0 (0 marks a free slot). */
-    private long[] keys = new long[MIN_SLOTS];
-    private long[] issued = new long[MIN_SLOTS];
-    private long[] highest = new long[MIN_SLOTS];
-    private int size;
+    private final NonceCountStripe[] stripes;
+    private final int shift;
 
     NonceCountTracker(int capacity, long lifetimeMillis) {
-        if (capacity < 16) {
-            throw new IllegalArgumentException("replay table capacity must be at least 16");
+        if (capacity < MIN_STRIPE_CAPACITY) {
+            throw new IllegalArgumentException("replay table capacity must be at least " + MIN_STRIPE_CAPACITY);
         }
-        this.capacity = capacity;
-        // at most half full: probes stay short
-        this.maxSlots = Math.max(MIN_SLOTS, Integer.highestOneBit(capacity) << 2);
-        this.lifetimeMillis = lifetimeMillis;
+        int n = Math.min(MAX_STRIPES, Integer.highestOneBit(capacity / MIN_STRIPE_CAPACITY));
+        stripes = new NonceCountStripe[n];
+        for (int i = 0; i < n; i++) {
+            stripes[i] = new NonceCountStripe(capacity / n, lifetimeMillis);
+        }
+        shift = 64 - Integer.numberOfTrailingZeros(n);
     }
 
     /** True when nc is higher than any accepted before for this nonce; records it. */
-    synchronized boolean accept(String nonce, long issuedAt, long nc, long nowMillis) {
+    boolean accept(String nonce, long issuedAt, long nc, long nowMillis) {
         long key = hash(nonce);
-        int slot = find(key);
-        if (keys[slot] == key) {
-            if (nc <= highest[slot]) {
-                return false;
-            }
-            highest[slot] = nc;
-            return true;
-        }
-        if (issuedAt <= floor) {
-            return false; // forgotten by eviction: cannot tell a replay from a first use
-        }
-        keys[slot] = key;
-        issued[slot] = issuedAt;
-        highest[slot] = nc;
-        size++;
-        if (size > capacity) {
-            evict(nowMillis);
-        } else if (size * 2 > keys.length && keys.length < maxSlots) {
-            rebuild(keys.length * 2, Long.MIN_VALUE);
-        }
-        return true;
+        return stripeOf(key).accept(key, issuedAt, nc, nowMillis);
     }
 
     /** A reload changed the nonce lifetime; entries go by the new one from the next eviction on. */
-    synchronized void setLifetime(long millis) {
-        lifetimeMillis = millis;
-    }
-
-    synchronized int size() {
-        return size;
-    }
-
-    synchronized void clear() {
-        keys = new long[MIN_SLOTS];
-        issued = new long[MIN_SLOTS];
-        highest = new long[MIN_SLOTS];
-        size = 0;
-    }
-
-    private void evict(long nowMillis) {
-        long expiredBefore = nowMillis - lifetimeMillis;
-        // stale anyway; the floor keeps them stale should a reload lengthen the lifetime
-        floor = Math.max(floor, expiredBefore - 1);
-        if (oldest() < expiredBefore) {
-            rebuild(keys.length, expiredBefore - 1);
-        }
-        if (size <= capacity - capacity / 8) {
-            return;
-        }
-        // still full of live nonces: forget the oldest quarter, and remember that we did
-        long cutoff = oldestQuarter();
-        floor = Math.max(floor, cutoff);
-        rebuild(keys.length, cutoff);
-    }
-
-    private long oldest() {
-        long min = Long.MAX_VALUE;
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != 0 && issued[i] < min) {
-                min = issued[i];
-            }
-        }
-        return min;
-    }
-
-    /**
-     * The issue time below which about a quarter of the entries lie, from a sample of
-     * at most {@value #SAMPLE} of them: sorting all 200,000 would hold the lock (and
-     * every lane that authenticates) for milliseconds.
-     */
-    private long oldestQuarter() {
-        int stride = Math.max(1, size / SAMPLE);
-        long[] times = new long[size / stride + 1];
-        int n = 0;
-        int seen = 0;
-        for (int i = 0; i < keys.length && n < times.length; i++) {
-            if (keys[i] != 0 && seen++ % stride == 0) {
-                times[n++] = issued[i];
-            }
-        }
-        Arrays.sort(times, 0, n);
-        return times[Math.min(n - 1, n / 4)];
-    }
-
-    /** Re-inserts into {@code slots} slots every entry issued after {@code dropUpTo}. */
-    private void rebuild(int slots, long dropUpTo) {
-        long[] oldKeys = keys;
-        long[] oldIssued = issued;
-        long[] oldHighest = highest;
-        keys = new long[slots];
-        issued = new long[slots];
-        highest = new long[slots];
-        size = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != 0 && oldIssued[i] > dropUpTo) {
-                int slot = find(oldKeys[i]);
-                keys[slot] = oldKeys[i];
-                issued[slot] = oldIssued[i];
-                highest[slot] = oldHighest[i];
-                size++;
-            }
+    void setLifetime(long millis) {
+        for (NonceCountStripe s : stripes) {
+            s.setLifetime(millis);
         }
     }
 
-    /** The slot holding {@code key}, or the free slot where it would go (linear probing). */
-    private int find(long key) {
-        int mask = keys.length - 1;
-        int slot = (int) key & mask;
-        while (keys[slot] != 0 && keys[slot] != key) {
-            slot = (slot + 1) & mask;
+    int size() {
+        int total = 0;
+        for (NonceCountStripe s : stripes) {
+            total += s.size();
         }
-        return slot;
+        return total;
     }
 
-    /** FNV-1a over the characters, then a 64-bit finaliser (MurmurHash3's) to spread the low bits. */
+    void clear() {
+        for (NonceCountStripe s : stripes) {
+            s.clear();
+        }
+    }
+
+    /** The high bits choose the stripe; the stripe's slots use the low ones. */
+    private NonceCountStripe stripeOf(long key) {
+        return stripes.length == 1 ? stripes[0] : stripes[(int) (key >>> shift)];
+    }
+
+    /** FNV-1a over the characters, then a 64-bit finaliser (MurmurHash3's) to spread the bits. */
     static long hash(String nonce) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < nonce.length(); i++) {

@@ -1,0 +1,150 @@
+package org.sipwitch.sip.auth;
+
+import java.util.Arrays;
+
+/**
+ * One stripe of the {@link NonceCountTracker}: the highest nc accepted per nonce, for
+ * the nonces whose hash falls here, in three primitive arrays (open addressing on the
+ * hash) rather than a map of objects. Every registration adds an entry that lives for
+ * minutes, and as objects (a map node, the nonce string, a counter: ~140 bytes) each
+ * was copied once by a young collection and later traced by the old one. Two nonces
+ * whose hashes collide share one counter; that can only make the later one stale,
+ * never accept a nonce-count twice, since a counter only grows.
+ */
+final class NonceCountStripe {
+    private static final int MIN_SLOTS = 64;
+    private static final int SAMPLE = 4096;
+
+    private final int capacity;
+    private final int maxSlots;
+    private long lifetimeMillis;
+    private long floor = Long.MIN_VALUE;
+    /** Hash of the nonce, never 0 (0 marks a free slot). */
+    private long[] keys = new long[MIN_SLOTS];
+    private long[] issued = new long[MIN_SLOTS];
+    private long[] highest = new long[MIN_SLOTS];
+    private int size;
+
+    NonceCountStripe(int capacity, long lifetimeMillis) {
+        this.capacity = capacity;
+        // at most half full: probes stay short
+        this.maxSlots = Math.max(MIN_SLOTS, Integer.highestOneBit(capacity) << 2);
+        this.lifetimeMillis = lifetimeMillis;
+    }
+
+    /** True when nc is higher than any accepted before for the nonce of this hash; records it. */
+    synchronized boolean accept(long key, long issuedAt, long nc, long nowMillis) {
+        int slot = find(key);
+        if (keys[slot] == key) {
+            if (nc <= highest[slot]) {
+                return false;
+            }
+            highest[slot] = nc;
+            return true;
+        }
+        if (issuedAt <= floor) {
+            return false; // forgotten by eviction: cannot tell a replay from a first use
+        }
+        keys[slot] = key;
+        issued[slot] = issuedAt;
+        highest[slot] = nc;
+        size++;
+        if (size > capacity) {
+            evict(nowMillis);
+        } else if (size * 2 > keys.length && keys.length < maxSlots) {
+            rebuild(keys.length * 2, Long.MIN_VALUE);
+        }
+        return true;
+    }
+
+    /** A reload changed the nonce lifetime; entries go by the new one from the next eviction on. */
+    synchronized void setLifetime(long millis) {
+        lifetimeMillis = millis;
+    }
+
+    synchronized int size() {
+        return size;
+    }
+
+    synchronized void clear() {
+        keys = new long[MIN_SLOTS];
+        issued = new long[MIN_SLOTS];
+        highest = new long[MIN_SLOTS];
+        size = 0;
+    }
+
+    private void evict(long nowMillis) {
+        long expiredBefore = nowMillis - lifetimeMillis;
+        // stale anyway; the floor keeps them stale should a reload lengthen the lifetime
+        floor = Math.max(floor, expiredBefore - 1);
+        if (oldest() < expiredBefore) {
+            rebuild(keys.length, expiredBefore - 1);
+        }
+        if (size <= capacity - capacity / 8) {
+            return;
+        }
+        // still full of live nonces: forget the oldest quarter, and remember that we did
+        long cutoff = oldestQuarter();
+        floor = Math.max(floor, cutoff);
+        rebuild(keys.length, cutoff);
+    }
+
+    private long oldest() {
+        long min = Long.MAX_VALUE;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != 0 && issued[i] < min) {
+                min = issued[i];
+            }
+        }
+        return min;
+    }
+
+    /**
+     * The issue time below which about a quarter of the entries lie, from a sample of
+     * at most {@value #SAMPLE} of them: sorting all 200,000 would hold the lock (and
+     * every lane that authenticates) for milliseconds.
+     */
+    private long oldestQuarter() {
+        int stride = Math.max(1, size / SAMPLE);
+        long[] times = new long[size / stride + 1];
+        int n = 0;
+        int seen = 0;
+        for (int i = 0; i < keys.length && n < times.length; i++) {
+            if (keys[i] != 0 && seen++ % stride == 0) {
+                times[n++] = issued[i];
+            }
+        }
+        Arrays.sort(times, 0, n);
+        return times[Math.min(n - 1, n / 4)];
+    }
+
+    /** Re-inserts into {@code slots} slots every entry issued after {@code dropUpTo}. */
+    private void rebuild(int slots, long dropUpTo) {
+        long[] oldKeys = keys;
+        long[] oldIssued = issued;
+        long[] oldHighest = highest;
+        keys = new long[slots];
+        issued = new long[slots];
+        highest = new long[slots];
+        size = 0;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != 0 && oldIssued[i] > dropUpTo) {
+                int slot = find(oldKeys[i]);
+                keys[slot] = oldKeys[i];
+                issued[slot] = oldIssued[i];
+                highest[slot] = oldHighest[i];
+                size++;
+            }
+        }
+    }
+
+    /** The slot holding {@code key}, or the free slot where it would go (linear probing). */
+    private int find(long key) {
+        int mask = keys.length - 1;
+        int slot = (int) key & mask;
+        while (keys[slot] != 0 && keys[slot] != key) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+}
