@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -313,6 +315,51 @@ class SipAsWrittenIT {
         try (StreamPhone bob = phone("bob", "bob-secret", office)) {
             assertThat(bob.register(60)).isEqualTo(200); // lifted: bob with the right password is in
         }
+    }
+
+    /**
+     * A 401 to a REGISTER without credentials is not kept (RFC 3261 §8.2.7, stateless
+     * challenge): the same datagram again gets a fresh challenge. A 401 to wrong
+     * credentials is kept and resent as it was, and the failure counts once however often
+     * the phone retransmits: three sends of one request do not lock a user that three
+     * failures lock.
+     */
+    @Test
+    void aRetransmittedChallengeIsFreshButAWrongPasswordIsCountedOnce() throws Exception {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.6", 0))) {
+            String anonymous = register("juergen", "z9hG4bKanon6", "anon-6", 1, "");
+            String first = exchange(s, anonymous, 3000);
+            String again = exchange(s, anonymous, 3000);
+            assertThat(statusLine(first)).isEqualTo("SIP/2.0 401 Unauthorized");
+            assertThat(statusLine(again)).isEqualTo("SIP/2.0 401 Unauthorized");
+            assertThat(param(again, "nonce")).as("a fresh challenge").isNotEqualTo(param(first, "nonce"));
+
+            String wrong = register("juergen", "z9hG4bKwrong6", "anon-6", 2,
+                    "Authorization: Digest username=\"juergen\", realm=\"" + param(again, "realm")
+                            + "\", nonce=\"" + param(again, "nonce") + "\", uri=\"sip:127.0.0.1\", "
+                            + "response=\"00000000000000000000000000000000\", algorithm=MD5\r\n");
+            String rejected = exchange(s, wrong, 3000);
+            assertThat(statusLine(rejected)).isEqualTo("SIP/2.0 401 Unauthorized");
+            for (int i = 0; i < 3; i++) {
+                assertThat(exchange(s, wrong, 3000)).as("resent as it was").isEqualTo(rejected);
+            }
+        }
+        assertThat(Tools.sipwitchctl(daemon, "policy").out()).doesNotContain("127.0.0.6");
+    }
+
+    private static String register(String user, String branch, String callId, int cseq, String extra) {
+        return "REGISTER sip:127.0.0.1 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.6:@PORT@;branch=" + branch + ";rport\r\nMax-Forwards: 70\r\n"
+                + "From: <sip:" + user + "@127.0.0.1>;tag=r6\r\nTo: <sip:" + user + "@127.0.0.1>\r\n"
+                + "Call-ID: " + callId + "\r\nCSeq: " + cseq + " REGISTER\r\n"
+                + "Contact: <sip:" + user + "@127.0.0.6:@PORT@>\r\n" + extra + "Content-Length: 0\r\n\r\n";
+    }
+
+    /** A quoted parameter of the WWW-Authenticate header of a response. */
+    private static String param(String response, String name) {
+        Matcher m = Pattern.compile("WWW-Authenticate:.*?\\b" + name + "=\"([^\"]*)\"").matcher(response);
+        assertThat(m.find()).as(name + " in " + response).isTrue();
+        return m.group(1);
     }
 
     @Test

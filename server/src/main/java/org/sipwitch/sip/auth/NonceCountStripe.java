@@ -13,7 +13,6 @@ import java.util.Arrays;
  */
 final class NonceCountStripe {
     private static final int MIN_SLOTS = 64;
-    private static final int SAMPLE = 4096;
 
     private final int capacity;
     private final int maxSlots;
@@ -99,23 +98,17 @@ final class NonceCountStripe {
         return min;
     }
 
-    /**
-     * The issue time below which about a quarter of the entries lie, from a sample of
-     * at most {@value #SAMPLE} of them: sorting all 200,000 would hold the lock (and
-     * every lane that authenticates) for milliseconds.
-     */
+    /** The issue time at or below which a quarter of the entries lie (a stripe holds a few thousand). */
     private long oldestQuarter() {
-        int stride = Math.max(1, size / SAMPLE);
-        long[] times = new long[size / stride + 1];
+        long[] times = new long[size];
         int n = 0;
-        int seen = 0;
-        for (int i = 0; i < keys.length && n < times.length; i++) {
-            if (keys[i] != 0 && seen++ % stride == 0) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != 0) {
                 times[n++] = issued[i];
             }
         }
-        Arrays.sort(times, 0, n);
-        return times[Math.min(n - 1, n / 4)];
+        Arrays.sort(times);
+        return times[Math.min(n - 1, capacity / 4)];
     }
 
     /** Re-inserts into {@code slots} slots every entry issued after {@code dropUpTo}. */

@@ -12,8 +12,9 @@ package org.sipwitch.sip.auth;
  *
  * <p>The table is split in up to 64 stripes by the nonce's hash, each with its own
  * lock, share of the capacity, eviction and floor (a nonce always falls in the same
- * stripe): every lane checks a nonce here on every authenticated request, and one
- * lock for all of them made the lanes queue behind each other on a busy machine.
+ * stripe): every lane checks a nonce here on every authenticated request, and with
+ * one lock for all of them a fresh daemon's first load failed far more often
+ * (docs/benchmarks.md, "A challenge that does not linger").
  */
 final class NonceCountTracker {
     private static final int MAX_STRIPES = 64;
