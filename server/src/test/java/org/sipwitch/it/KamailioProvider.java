@@ -137,13 +137,24 @@ final class KamailioProvider implements AutoCloseable {
         return log().lines().filter(l -> l.contains(marker)).count();
     }
 
-    /** Stops the provider (by its PID), as an outage would. */
+    /**
+     * Stops the provider (by its PID), as an outage would, and then its worker processes:
+     * they block SIGTERM and wait for the main process to end them, so when it had to be
+     * killed they were left running with no parent, holding the port.
+     */
     void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
+            List<ProcessHandle> workers = process.descendants().toList();
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
+            }
+            for (ProcessHandle w : workers) {
+                if (w.isAlive()) {
+                    w.destroyForcibly();
+                    w.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> w).join(); // the port is free again
+                }
             }
         }
     }
