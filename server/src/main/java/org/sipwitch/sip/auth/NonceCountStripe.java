@@ -66,10 +66,7 @@ final class NonceCountStripe {
     }
 
     synchronized void clear() {
-        keys = new long[MIN_SLOTS];
-        issued = new long[MIN_SLOTS];
-        highest = new long[MIN_SLOTS];
-        size = 0;
+        rebuild(MIN_SLOTS, Long.MAX_VALUE); // keeps nothing
     }
 
     private void evict(long nowMillis) {

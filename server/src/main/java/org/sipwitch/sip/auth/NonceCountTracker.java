@@ -19,9 +19,10 @@ package org.sipwitch.sip.auth;
 final class NonceCountTracker {
     private static final int MAX_STRIPES = 64;
     private static final int MIN_STRIPE_CAPACITY = 16;
+    /** The top bits of a hash, enough to number {@value #MAX_STRIPES} stripes. */
+    private static final int STRIPE_BITS_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(MAX_STRIPES);
 
     private final NonceCountStripe[] stripes;
-    private final int shift;
 
     NonceCountTracker(int capacity, long lifetimeMillis) {
         if (capacity < MIN_STRIPE_CAPACITY) {
@@ -32,7 +33,6 @@ final class NonceCountTracker {
         for (int i = 0; i < n; i++) {
             stripes[i] = new NonceCountStripe(capacity / n, lifetimeMillis);
         }
-        shift = 64 - Integer.numberOfTrailingZeros(n);
     }
 
     /** True when nc is higher than any accepted before for this nonce; records it. */
@@ -64,7 +64,7 @@ final class NonceCountTracker {
 
     /** The high bits choose the stripe; the stripe's slots use the low ones. */
     private NonceCountStripe stripeOf(long key) {
-        return stripes.length == 1 ? stripes[0] : stripes[(int) (key >>> shift)];
+        return stripes[(int) (key >>> STRIPE_BITS_SHIFT) & (stripes.length - 1)];
     }
 
     /** FNV-1a over the characters, then a 64-bit finaliser (MurmurHash3's) to spread the bits. */
