@@ -92,8 +92,46 @@ public final class EventLog {
         return () -> subscribers.remove(subscriber);
     }
 
-    private static String oneLine(String message) {
-        // events are streamed as text lines: a newline would forge a second event
-        return message == null ? "" : message.replaceAll("[\\r\\n\\t]+", " ");
+    /**
+     * Events are streamed as text lines: a newline would forge a second event, so each run
+     * of CR, LF and tab becomes one space. A loop, not a regex: a registration avalanche
+     * appends an event per new binding, and String.replaceAll compiles its pattern per call.
+     */
+    static String oneLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int first = firstBreak(message, 0);
+        if (first < 0) {
+            return message;
+        }
+        StringBuilder b = new StringBuilder(message.length()).append(message, 0, first).append(' ');
+        int i = first;
+        while (i < message.length()) {
+            while (i < message.length() && isBreak(message.charAt(i))) {
+                i++;
+            }
+            int next = firstBreak(message, i);
+            int end = next < 0 ? message.length() : next;
+            b.append(message, i, end);
+            if (next >= 0) {
+                b.append(' ');
+            }
+            i = end;
+        }
+        return b.toString();
+    }
+
+    private static int firstBreak(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (isBreak(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isBreak(char c) {
+        return c == '\r' || c == '\n' || c == '\t';
     }
 }

@@ -33,4 +33,13 @@ class EventLogTest {
         log.append(SipwitchNotifications.PERIOD, "period");
         assertThat(seen).singleElement().extracting(Event::message).isEqualTo("call 1 dropped: busy");
     }
+
+    @Test
+    void eachRunOfLineBreaksAndTabsBecomesOneSpace() {
+        assertThat(EventLog.oneLine(null)).isEmpty();
+        assertThat(EventLog.oneLine("plain text")).isEqualTo("plain text");
+        assertThat(EventLog.oneLine("a\r\n\tb\nc")).isEqualTo("a b c");
+        assertThat(EventLog.oneLine("\nlead and trail\r\n")).isEqualTo(" lead and trail ");
+        assertThat(EventLog.oneLine("\t")).isEqualTo(" ");
+    }
 }

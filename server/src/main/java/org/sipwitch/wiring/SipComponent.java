@@ -6,8 +6,11 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.sipwitch.cdr.CallRecords;
 import org.sipwitch.config.LiveConfig;
+import org.sipwitch.management.Events;
 import org.sipwitch.management.ManagementComponent;
 import org.sipwitch.management.ManagementHooks;
+import org.sipwitch.management.SipTrace;
+import org.sipwitch.mbeans.EventLog;
 import org.sipwitch.metrics.MetricsSource;
 import org.sipwitch.sip.call.CallStatistics;
 import org.sipwitch.sip.net.Transport;
@@ -24,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SipComponent {
     private static final Logger LOG = LoggerFactory.getLogger(SipComponent.class);
+    /** A warm-up server's throwaway event log: small, as nobody reads it. */
+    private static final int WARMUP_EVENTS = 64;
 
     private final LiveConfig config;
     private final Path stateDir;
@@ -56,7 +61,8 @@ public final class SipComponent {
         management.hooks().recentCdr(records::recent);
         SipServer sip = new SipServer(config, stateDir);
         sip.bind(); // a taken port fails the start now, not after the warm-up
-        Warmup.Result warm = Warmup.run(config.current().registry().digest(), config.current().stack(), stopping);
+        Warmup.Result warm = Warmup.run(config.current().registry().digest(), config.current().stack(), stopping,
+                SipComponent::plugWarmup);
         if (warm != Warmup.Result.NONE) {
             LOG.info("warm-up before the listeners read: {}", warm);
         }
@@ -83,6 +89,18 @@ public final class SipComponent {
         sip.gate().authGuard().addListener(new GuardEvents(management.events()));
         sip.setTap(new TraceTap(management.trace()));
         EngineCalls.plug(sip.calls(), management, statistics, records);
+    }
+
+    /**
+     * Wires a warm-up server with throwaway management of the classes {@link #plug} uses:
+     * compiled for other types at these calls, the daemon's first requests would undo the
+     * warm-up (docs/benchmarks.md, "The first request undoes the warm-up").
+     */
+    private static void plugWarmup(SipServer sip) {
+        Events events = new Events(new EventLog(WARMUP_EVENTS));
+        sip.location().addListener(new RegistrationEvents(events));
+        sip.gate().authGuard().addListener(new GuardEvents(events));
+        sip.setTap(new TraceTap(new SipTrace()));
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.sipwitch.sip.server;
 
 import java.io.IOException;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.sipwitch.config.ConfigException;
 import org.sipwitch.config.LiveConfig;
@@ -44,14 +42,29 @@ import org.slf4j.LoggerFactory;
  * touches the daemon's configuration, state or counters; the directory is deleted afterwards. It ends when the
  * JIT has settled (a whole second in which compiling took under a tenth of it), at its
  * time budget, or when its server does not answer.
+ *
+ * <p>What C2 compiles, it compiles for the branches and types it saw; the first request
+ * down a branch it never saw throws the compiled method away, and under an avalanche the
+ * whole REGISTER path then runs interpreted again while C2 starts over (docs/benchmarks.md,
+ * "The first request undoes the warm-up"). So the throwaway server is wired as the
+ * daemon's ({@code plug}: the same tap and listener classes), its phones vary what phones
+ * vary (Via with and without {@code rport}, many users, so the registry grows), and it is
+ * replaced by a fresh one a few times early on ({@link #SHORT_GENERATIONS}): what happens once per
+ * server (a timer's start, an event loop's first buffer, a lane's first wait, a registry
+ * growing from empty) then happens while the JIT is still profiling, as it will in the
+ * daemon's own first second.
  */
 public final class Warmup {
     private static final Logger LOG = LoggerFactory.getLogger(Warmup.class);
     private static final int PHONES = 4;
-    private static final long WINDOW_MILLIS = 1_000;
+    /**
+     * The first throwaway servers live this long each, while the JIT profiles; the last one
+     * lives to the end of the budget, so that C2 compiles from complete profiles.
+     */
+    static final long SHORT_GENERATION_MILLIS = 1_500;
+    static final int SHORT_GENERATIONS = 3;
     /** How often the budget, the JIT and a stop of the daemon are looked at. */
     private static final long TICK_MILLIS = 100;
-    private static final long SETTLED_COMPILE_MILLIS = 100;
     /** {@code SIPWITCH_WARMUP}: the most seconds the warm-up may take; 0 turns it off. */
     static final String BUDGET_VARIABLE = "SIPWITCH_WARMUP";
     static final int DEFAULT_BUDGET_SECONDS = 10;
@@ -61,8 +74,8 @@ public final class Warmup {
      * JIT time, and whether the JIT settled.
      */
     public record Result(int registers, int calls, int failed, long millis, long compileMillis, boolean settled,
-                         Map<Transport, Integer> flowsByTransport) {
-        public static final Result NONE = new Result(0, 0, 0, 0, 0, false, Map.of());
+                         Map<Transport, Integer> flowsByTransport, int servers) {
+        public static final Result NONE = new Result(0, 0, 0, 0, 0, false, Map.of(), 0);
 
         public Result {
             flowsByTransport = Map.copyOf(flowsByTransport);
@@ -74,7 +87,8 @@ public final class Warmup {
                     .map(e -> e.getKey().param() + " " + e.getValue())
                     .collect(Collectors.joining(", "));
             return registers + " REGISTER and " + calls + " call flows (" + by + "; " + failed + " failed) in "
-                    + millis + " ms, " + compileMillis + " ms of JIT compiling, " + (settled ? "settled" : "not settled");
+                    + millis + " ms through " + servers + (servers == 1 ? " server, " : " servers, ") + compileMillis
+                    + " ms of JIT compiling, " + (settled ? "settled" : "not settled");
         }
     }
 
@@ -100,10 +114,12 @@ public final class Warmup {
 
     /**
      * {@link #run} with the budget of the environment's {@code SIPWITCH_WARMUP}, over the
-     * transports of {@code stack} that phones register on.
+     * transports of {@code stack} that phones register on; {@code plug} wires each throwaway
+     * server as the daemon wires its own, with throwaway tap and listeners of the same classes.
      */
-    public static Result run(DigestAlgorithm algorithm, StackConfig stack, BooleanSupplier cancelled) {
-        return run(algorithm, transports(stack), budget(System.getenv(BUDGET_VARIABLE)), cancelled);
+    public static Result run(DigestAlgorithm algorithm, StackConfig stack, BooleanSupplier cancelled,
+                             Consumer<SipServer> plug) {
+        return run(algorithm, transports(stack), budget(System.getenv(BUDGET_VARIABLE)), cancelled, plug);
     }
 
     /**
@@ -123,6 +139,11 @@ public final class Warmup {
         return out.isEmpty() ? EnumSet.of(Transport.UDP) : out;
     }
 
+    /** {@link #run(DigestAlgorithm, Set, Duration, BooleanSupplier, Consumer)} with nothing plugged in. */
+    static Result run(DigestAlgorithm algorithm, Set<Transport> transports, Duration budget, BooleanSupplier cancelled) {
+        return run(algorithm, transports, budget, cancelled, server -> { });
+    }
+
     /**
      * Warms up with the digest algorithm the daemon will challenge with, over
      * {@code transports} (of UDP, TCP, TLS), for at most {@code budget} (zero: not at all) or
@@ -130,34 +151,34 @@ public final class Warmup {
      * leaves a slower first second, never a daemon that does not start).
      */
     public static Result run(DigestAlgorithm algorithm, Set<Transport> transports, Duration budget,
-                             BooleanSupplier cancelled) {
+                             BooleanSupplier cancelled, Consumer<SipServer> plug) {
         if (budget.isZero()) {
             return Result.NONE;
         }
         long start = System.nanoTime();
-        LOG.info("warm-up: a throwaway server on 127.0.0.1 takes REGISTER and call flows over {} for at most {} s ({})",
+        LOG.info("warm-up: throwaway servers on 127.0.0.1 take REGISTER and call flows over {} for at most {} s ({})",
                 names(transports), budget.toSeconds(), BUDGET_VARIABLE);
         Path dir = null;
-        SipServer server = null;
+        WarmupTally tally = new WarmupTally(start, budget);
         try {
             dir = Files.createTempDirectory("sipwitch-warmup-");
             WarmupKeystore keys = transports.contains(Transport.TLS) ? keystore(dir) : null;
             List<Transport> used = transports.stream().filter(t -> t != Transport.TLS || keys != null).toList();
             Path xml = dir.resolve("warmup.xml");
             Files.writeString(xml, config(algorithm, used, keys));
-            Path state = Files.createDirectory(dir.resolve("state"));
-            server = new SipServer(new LiveConfig(xml), state);
-            server.start();
-            return drive(server, used, keys, algorithm, start, budget, cancelled);
-        } catch (IOException | ConfigException | RuntimeException e) {
-            LOG.warn("warm-up skipped: {}", e.toString());
-            return new Result(0, 0, 0, elapsedMillis(start), 0, false, Map.of());
-        } finally {
-            if (server != null) {
-                server.close();
+            for (int g = 0; tally.goOn(cancelled); g++) {
+                try (SipServer server = new SipServer(new LiveConfig(xml), Files.createDirectory(dir.resolve("state-" + g)))) {
+                    server.start();
+                    plug.accept(server);
+                    drive(server, used, keys, algorithm, tally, cancelled, g < SHORT_GENERATIONS);
+                }
             }
+        } catch (IOException | ConfigException | RuntimeException e) {
+            LOG.warn("warm-up ended early: {}", e.toString());
+        } finally {
             delete(dir);
         }
+        return tally.result();
     }
 
     /** A certificate for the TLS phones, or null (logged) when none can be made: the rest still warms up. */
@@ -170,42 +191,41 @@ public final class Warmup {
         }
     }
 
-    private static Result drive(SipServer server, List<Transport> transports, WarmupKeystore keys,
-                                DigestAlgorithm algorithm, long start, Duration budget, BooleanSupplier cancelled) {
-        long deadline = start + budget.toNanos();
+    /**
+     * One server's generation: its phones run until the warm-up ends or, for a {@code brief}
+     * one, {@link #SHORT_GENERATION_MILLIS} have passed.
+     */
+    private static void drive(SipServer server, List<Transport> transports, WarmupKeystore keys,
+                              DigestAlgorithm algorithm, WarmupTally tally, BooleanSupplier cancelled, boolean brief) {
+        long end = brief ? Math.min(tally.deadline(), System.nanoTime() + SHORT_GENERATION_MILLIS * 1_000_000L)
+                : tally.deadline();
         AtomicBoolean stop = new AtomicBoolean();
         List<WarmupPhone> phones = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < PHONES; i++) {
             Transport transport = transports.get(i % transports.size());
+            int most = transport.isStream() ? WarmupPhone.STREAM_FLOWS - tally.flowsOfPhone(i) : Integer.MAX_VALUE;
+            if (most <= 0) {
+                continue;
+            }
             InetSocketAddress target = server.transports().addresses(transport).get(0);
-            WarmupPhone p = new WarmupPhone(target, transport, keys == null ? null : keys.client(), algorithm, i, stop);
+            WarmupPhone p = new WarmupPhone(target, transport, keys == null ? null : keys.client(), algorithm, i, most,
+                    stop);
             phones.add(p);
             Thread t = new Thread(p, "sipwitch-warmup-" + i);
             t.setDaemon(true);
             threads.add(t);
             t.start();
         }
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
-        long compileAtStart = timed ? jit.getTotalCompilationTime() : 0;
-        boolean settled = false;
         try {
-            long windowStart = System.nanoTime();
-            long windowCompile = compileAtStart;
-            while (!stop.get() && !settled && !cancelled.getAsBoolean() && System.nanoTime() < deadline) {
+            while (!stop.get() && tally.goOn(cancelled) && System.nanoTime() < end) {
                 Thread.sleep(TICK_MILLIS);
-                if (timed && System.nanoTime() - windowStart >= WINDOW_MILLIS * 1_000_000L) {
-                    long now = jit.getTotalCompilationTime();
-                    settled = now - windowCompile < SETTLED_COMPILE_MILLIS;
-                    windowStart = System.nanoTime();
-                    windowCompile = now;
-                }
+                tally.tick();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        stop.set(true);
+        boolean gaveUp = stop.getAndSet(true); // a phone that stops the whole generation gave up on the server
         for (Thread t : threads) {
             try {
                 t.join(2_000);
@@ -213,17 +233,13 @@ public final class Warmup {
                 Thread.currentThread().interrupt();
             }
         }
-        long compiled = timed ? jit.getTotalCompilationTime() - compileAtStart : 0;
-        Map<Transport, Integer> flows = new EnumMap<>(Transport.class);
         for (WarmupPhone p : phones) {
-            flows.merge(p.transport(), p.registers() + p.calls(), Integer::sum);
+            tally.add(p);
             if (p.broken() != null) {
                 LOG.info("a warm-up phone over {} stopped early: {}", p.transport(), p.broken());
             }
         }
-        return new Result(phones.stream().mapToInt(WarmupPhone::registers).sum(),
-                phones.stream().mapToInt(WarmupPhone::calls).sum(),
-                phones.stream().mapToInt(WarmupPhone::failed).sum(), elapsedMillis(start), compiled, settled, flows);
+        tally.serverDone(gaveUp);
     }
 
     private static String names(Collection<Transport> transports) {
@@ -233,7 +249,7 @@ public final class Warmup {
     private static String config(DigestAlgorithm algorithm, List<Transport> transports, WarmupKeystore keys) {
         StringBuilder users = new StringBuilder();
         for (int i = 0; i < PHONES; i++) {
-            for (String user : List.of(WarmupPhone.caller(i), WarmupPhone.callee(i))) {
+            for (String user : WarmupPhone.users(i)) {
                 users.append("    <user id=\"").append(user).append("\"><secret>").append(WarmupPhone.password(user))
                         .append("</secret></user>\n");
             }
@@ -261,10 +277,6 @@ public final class Warmup {
                 """.formatted(names(transports), keys == null ? "" : "<tls><port>0</port><keystore>" + keys.file()
                         + "</keystore><password>" + keys.password() + "</password></tls>",
                 WarmupPhone.REALM, algorithm.configName(), users);
-    }
-
-    private static long elapsedMillis(long start) {
-        return (System.nanoTime() - start) / 1_000_000L;
     }
 
     private static void delete(Path dir) {

@@ -35,6 +35,11 @@ final class WarmupPhone implements Runnable {
      * p50 76–216 ms instead of 20–60 (docs/benchmarks.md).
      */
     static final int STREAM_FLOWS = 4_096;
+    /**
+     * Users a phone registers in turn, a burst each: an avalanche registers many users, so
+     * the warm-up's registry grows from empty as the daemon's does after a restart.
+     */
+    static final int USERS_PER_PHONE = 48;
     static final String REALM = "warmup.invalid";
     private static final int MAX_FAILED = 20;
     private static final String SDP = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
@@ -44,6 +49,8 @@ final class WarmupPhone implements Runnable {
     private final Transport transport;
     private final SSLContext tls;
     private final DigestAlgorithm algorithm;
+    private final int index;
+    private final int most;
     private final String user;
     private final String calleeName;
     private final AtomicBoolean stop;
@@ -52,13 +59,18 @@ final class WarmupPhone implements Runnable {
     private volatile int failed;
     private volatile String broken;
 
-    /** A phone to {@code server} over {@code transport}; {@code tls} is the client side of TLS (null otherwise). */
+    /**
+     * Phone number {@code index} to {@code server} over {@code transport}, for at most
+     * {@code most} flows; {@code tls} is the client side of TLS (null otherwise).
+     */
     WarmupPhone(InetSocketAddress server, Transport transport, SSLContext tls, DigestAlgorithm algorithm, int index,
-                AtomicBoolean stop) {
+                int most, AtomicBoolean stop) {
         this.server = server;
         this.transport = transport;
         this.tls = tls;
         this.algorithm = algorithm;
+        this.index = index;
+        this.most = most;
         this.user = caller(index);
         this.calleeName = callee(index);
         this.stop = stop;
@@ -70,6 +82,17 @@ final class WarmupPhone implements Runnable {
 
     static String callee(int index) {
         return "wc" + index;
+    }
+
+    /** The users phone number {@code index} registers (its callee first) and calls from. */
+    static List<String> users(int index) {
+        List<String> out = new ArrayList<>(USERS_PER_PHONE + 2);
+        out.add(callee(index));
+        out.add(caller(index));
+        for (int k = 1; k < USERS_PER_PHONE; k++) {
+            out.add(caller(index) + "u" + k);
+        }
+        return out;
     }
 
     static String password(String user) {
@@ -92,6 +115,10 @@ final class WarmupPhone implements Runnable {
         return transport;
     }
 
+    int index() {
+        return index;
+    }
+
     /** Why this phone stopped early (its socket failed), or null. */
     String broken() {
         return broken;
@@ -102,9 +129,9 @@ final class WarmupPhone implements Runnable {
         try (WarmupWire phone = WarmupWire.open(transport, server, tls);
              WarmupWire answering = WarmupWire.open(transport, server, tls)) {
             boolean canCall = register(answering, calleeName, 0, 1) == 1;
-            int most = transport.isStream() ? STREAM_FLOWS : Integer.MAX_VALUE;
+            List<String> aors = users(index).subList(1, USERS_PER_PHONE + 1);
             for (int n = 0; !stop.get() && registers + calls < most; n += BURST) {
-                int lost = BURST - register(phone, user, n, BURST);
+                int lost = BURST - register(phone, aors.get(n / BURST % aors.size()), n, BURST);
                 for (int c = 0; canCall && c < CALLS_PER_BURST; c++) {
                     lost += call(phone, answering, n + c) ? 0 : 1;
                 }
@@ -273,7 +300,7 @@ final class WarmupPhone implements Runnable {
 
         private String head(String m, String target, String viaBranch, String toLine, int number, String cseqMethod) {
             return m + " " + target + " SIP/2.0\r\n"
-                    + "Via: SIP/2.0/" + via + " " + local + ";branch=" + viaBranch + ";rport\r\n"
+                    + "Via: SIP/2.0/" + via + " " + local + ";branch=" + viaBranch + rport() + "\r\n"
                     + "Max-Forwards: 70\r\n"
                     + "From: <sip:" + from + "@" + REALM + ">;tag=" + Integer.toHexString(callId.hashCode()) + "\r\n"
                     + toLine + "\r\n"
@@ -281,6 +308,11 @@ final class WarmupPhone implements Runnable {
                     + "CSeq: " + number + " " + cseqMethod + "\r\n"
                     + contact
                     + "User-Agent: sipwitch warm-up\r\n";
+        }
+
+        /** Many phones ask for {@code rport} (RFC 3581), many do not: half the flows each way. */
+        private String rport() {
+            return (callId.hashCode() & 1) == 0 ? ";rport" : "";
         }
 
         private String withBody(String sdp) {
@@ -308,9 +340,14 @@ final class WarmupPhone implements Runnable {
     private static List<String> lines(String message) {
         int end = message.indexOf("\r\n\r\n");
         String head = end < 0 ? message : message.substring(0, end);
+        // indexOf, not split("\r\n"): a two-character split compiles a regex per call, and
+        // C2 would spend on the phones' regex what it should spend on the server
         List<String> out = new ArrayList<>();
-        for (String line : head.split("\r\n")) {
-            out.add(line);
+        for (int from = 0; from <= head.length(); ) {
+            int eol = head.indexOf("\r\n", from);
+            int to = eol < 0 ? head.length() : eol;
+            out.add(head.substring(from, to));
+            from = to + 2;
         }
         return out.subList(1, out.size());
     }

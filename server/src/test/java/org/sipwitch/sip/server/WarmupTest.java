@@ -47,6 +47,29 @@ class WarmupTest {
         assertThat(warmupDirectories()).as("the keystore and its directory are gone").isEqualTo(before);
     }
 
+    /**
+     * Early servers are replaced while the JIT profiles, each plugged as the daemon plugs its
+     * own; the last one lives to the end of the budget.
+     */
+    @Test
+    void freshServersReplaceTheFirstOnesEachPluggedAsTheDaemonPlugsItsOwn() {
+        java.util.List<SipServer> plugged = new java.util.ArrayList<>();
+        long budgetMillis = (Warmup.SHORT_GENERATIONS + 1) * Warmup.SHORT_GENERATION_MILLIS + 1_000;
+        Warmup.Result r = Warmup.run(DigestAlgorithm.MD5, UDP, Duration.ofMillis(budgetMillis), () -> false,
+                plugged::add);
+        assertThat(r.servers()).isEqualTo(Warmup.SHORT_GENERATIONS + 1);
+        assertThat(plugged).hasSize(Warmup.SHORT_GENERATIONS + 1).doesNotHaveDuplicates();
+        assertThat(r.toString()).contains("through " + r.servers() + " servers");
+        assertThat(r.registers()).isGreaterThan(WarmupPhone.BURST * r.servers());
+    }
+
+    @Test
+    void aPhoneRegistersManyUsersSoTheRegistryGrowsAsAnAvalanchesDoes() {
+        assertThat(WarmupPhone.users(0)).hasSize(WarmupPhone.USERS_PER_PHONE + 1).doesNotHaveDuplicates()
+                .startsWith(WarmupPhone.callee(0), WarmupPhone.caller(0));
+        assertThat(WarmupPhone.users(1)).doesNotContainAnyElementsOf(WarmupPhone.users(0));
+    }
+
     @Test
     void aStopOfTheDaemonEndsItEarly() {
         Warmup.Result r = Warmup.run(DigestAlgorithm.MD5, UDP, Duration.ofSeconds(60), () -> true);
