@@ -11,7 +11,8 @@ package org.sipwitch.sip.auth;
  * replay window.
  *
  * <p>The table is split in up to 64 stripes by the nonce's hash, each with its own
- * lock, share of the capacity, eviction and floor (a nonce always falls in the same
+ * lock, share of the capacity (shares differ a little, so that stripes fill at different
+ * moments), eviction and floor (a nonce always falls in the same
  * stripe): every lane checks a nonce here on every authenticated request, and with
  * one lock for all of them a fresh daemon's first load failed far more often
  * (docs/benchmarks.md, "A challenge that does not linger").
@@ -30,8 +31,11 @@ final class NonceCountTracker {
         }
         int n = Math.min(MAX_STRIPES, Integer.highestOneBit(capacity / MIN_STRIPE_CAPACITY));
         stripes = new NonceCountStripe[n];
+        int share = capacity / n;
         for (int i = 0; i < n; i++) {
-            stripes[i] = new NonceCountStripe(capacity / n, lifetimeMillis);
+            // 7/8 to 9/8 of an even share: hashed evenly, equal stripes would all fill,
+            // and stall their lanes evicting, in the same instant
+            stripes[i] = new NonceCountStripe(share - share / 8 + (int) ((long) share * i / (4L * n)), lifetimeMillis);
         }
     }
 

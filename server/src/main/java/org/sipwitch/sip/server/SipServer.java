@@ -113,6 +113,8 @@ public final class SipServer implements AutoCloseable {
     private int keptTlsPort;
     private int keptWsPort;
     private int keptWssPort;
+    /** The nonce-count table's capacity; the warm-up's servers keep a small one ({@link #keepFewNonceCounts}). */
+    private int replayCapacity = DigestSettings.DEFAULT_REPLAY_TABLE_CAPACITY;
 
     public SipServer(LiveConfig live) {
         this(live, null);
@@ -122,6 +124,15 @@ public final class SipServer implements AutoCloseable {
     public SipServer(LiveConfig live, java.nio.file.Path stateDir) {
         this.live = live;
         this.stateDir = stateDir;
+    }
+
+    /**
+     * Before {@link #bind}: a nonce-count table small enough that the warm-up's flows fill it
+     * many times, so that its eviction is compiled before the daemon's table first fills
+     * (docs/benchmarks.md, "The first request undoes the warm-up").
+     */
+    void keepFewNonceCounts(int capacity) {
+        replayCapacity = capacity;
     }
 
     /** Binds the listeners and starts serving; throws when a listener cannot be bound. */
@@ -163,7 +174,8 @@ public final class SipServer implements AutoCloseable {
         gated = new GatedInbound(gate, in -> transactions.onMessage(in), sender);
         transactions = new TransactionLayer(sender, router, lanes, scheduler, TransactionSettings.defaults());
 
-        authenticator = new DigestAuthenticator(digestSettings(cfg.registry()), users, clock);
+        authenticator = new DigestAuthenticator(digestSettings(cfg.registry()).withReplayTableCapacity(replayCapacity),
+                users, clock);
         authenticator.setObserver(new GuardedAuthentication(gate.authGuard(), recentUsers, clock));
         memory = new InMemoryLocationService(clock, cfg.registry().maxBindings() + STATIC_BINDING_ROOM);
         localAddress = new ListenerAddress(transports::listeningPoints, () -> live.current().stack().published());

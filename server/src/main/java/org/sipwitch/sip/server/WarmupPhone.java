@@ -86,7 +86,7 @@ final class WarmupPhone implements Runnable {
 
     /** The users phone number {@code index} registers (its callee first) and calls from. */
     static List<String> users(int index) {
-        List<String> out = new ArrayList<>(USERS_PER_PHONE + 2);
+        List<String> out = new ArrayList<>(USERS_PER_PHONE + 1);
         out.add(callee(index));
         out.add(caller(index));
         for (int k = 1; k < USERS_PER_PHONE; k++) {
