@@ -4,6 +4,7 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.sipwitch.sip.net.Transport;
@@ -24,7 +25,7 @@ final class WarmupTally {
     private final boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
     private final long compileAtStart;
     private final Map<Transport, Integer> flows = new EnumMap<>(Transport.class);
-    private final Map<Integer, Integer> flowsPerPhone = new java.util.HashMap<>();
+    private final Map<Integer, Integer> flowsPerPhone = new HashMap<>();
     private long windowStart;
     private long windowCompile;
     private int registers;

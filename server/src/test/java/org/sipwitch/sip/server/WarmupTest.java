@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -53,7 +54,7 @@ class WarmupTest {
      */
     @Test
     void freshServersReplaceTheFirstOnesEachPluggedAsTheDaemonPlugsItsOwn() {
-        java.util.List<SipServer> plugged = new java.util.ArrayList<>();
+        List<SipServer> plugged = new ArrayList<>();
         long budgetMillis = (Warmup.SHORT_GENERATIONS + 1) * Warmup.SHORT_GENERATION_MILLIS + 1_000;
         Warmup.Result r = Warmup.run(DigestAlgorithm.MD5, UDP, Duration.ofMillis(budgetMillis), () -> false,
                 plugged::add);
