@@ -44,18 +44,23 @@ public final class NonInviteServerTransaction extends ServerTransaction {
         if (state != TransactionState.TRYING && state != TransactionState.PROCEEDING) {
             return; // §17.2.2: responses after the final one are discarded
         }
-        sendNew(response);
         if (response.isProvisional()) {
+            sendNew(response);
             state = TransactionState.PROCEEDING;
             return;
         }
         guard = cancel(guard);
-        state = TransactionState.COMPLETED;
         if (layer.settings.timerJ(reliable) == 0 || challengesAnonymous(response)) {
-            terminate(); // nothing is kept: see both methods
+            // nothing is kept (see both methods), and out of the table before the answer is
+            // on the wire: a retransmission that overtakes this lane must start a new
+            // transaction, not reach a terminated one that answers nothing
+            terminate();
+            sendNew(response);
             releaseAll();
             return;
         }
+        sendNew(response);
+        state = TransactionState.COMPLETED;
         layer.lingering.add(this);
         keepEncoded(); // Completed for 32 s over UDP only to resend it
     }

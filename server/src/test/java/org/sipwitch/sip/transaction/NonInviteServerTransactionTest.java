@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.sipwitch.sip.codec.SipEncoder;
 import org.sipwitch.sip.message.SipRequest;
+import org.sipwitch.sip.message.SipResponse;
 
 class NonInviteServerTransactionTest {
     private final LayerFixture f = new LayerFixture();
@@ -118,6 +119,30 @@ class NonInviteServerTransactionTest {
         f.tu.last().respond(401);
         assertThat(f.sender.responses(401)).hasSize(2);
         assertThat(f.layer.stats().retransmissionsAbsorbed()).isZero();
+    }
+
+    /**
+     * The phone's retransmission may arrive while the lane is still finishing the challenge
+     * (the 401 is on the wire, the event loop looks the request up): it must meet no
+     * transaction and be challenged afresh, not reach one that is about to end and answer
+     * nothing (a CI run saw the second of two quick sends go unanswered).
+     */
+    @Test
+    void aRetransmissionThatOvertakesTheEndOfAChallengeIsChallengedAgain() {
+        SipRequest anonymous = Msgs.request("REGISTER", "z9hG4bK-quick", "call-quick", 1);
+        boolean[] resent = {false};
+        f.sender.onSend(m -> {
+            if (!resent[0] && m instanceof SipResponse r && r.status() == 401) {
+                resent[0] = true;
+                f.receive(Msgs.request("REGISTER", "z9hG4bK-quick", "call-quick", 1)); // sent at once
+            }
+        });
+        f.receive(anonymous);
+        f.tu.requests.get(0).respond(401);
+        assertThat(f.tu.requests).as("the overtaking retransmission reached the TU").hasSize(2);
+        f.tu.last().respond(401);
+        assertThat(f.sender.responses(401)).hasSize(2);
+        assertThat(f.layer.serverTransactionCount()).isZero();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.sipwitch.sip.transaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.sipwitch.sip.message.SipMessage;
 import org.sipwitch.sip.message.SipRequest;
@@ -26,14 +27,23 @@ final class RecordingSender implements MessageSender {
     private final List<Sent> sent = new ArrayList<>();
     private final ManualTimers clock;
     private volatile boolean failing;
+    private volatile Consumer<SipMessage> peer = m -> { };
 
     RecordingSender(ManualTimers clock) {
         this.clock = clock;
     }
 
+    /** What the other side does the moment a message reaches it (e.g. resend at once); none by default. */
+    void onSend(Consumer<SipMessage> peer) {
+        this.peer = peer;
+    }
+
     @Override
-    public synchronized CompletableFuture<Void> send(SipMessage message, Peer to) {
-        sent.add(new Sent(message, to, clock == null ? 0 : clock.now()));
+    public CompletableFuture<Void> send(SipMessage message, Peer to) {
+        synchronized (this) {
+            sent.add(new Sent(message, to, clock == null ? 0 : clock.now()));
+        }
+        peer.accept(message);
         return failing ? CompletableFuture.failedFuture(new java.io.IOException("connection refused"))
                 : CompletableFuture.completedFuture(null);
     }
