@@ -224,6 +224,7 @@ public final class Warmup {
             threads.add(t);
             t.start();
         }
+        tally.windowFromNow();
         try {
             while (!stop.get() && tally.goOn(cancelled) && System.nanoTime() < end) {
                 Thread.sleep(TICK_MILLIS);

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import org.sipwitch.sip.net.Transport;
 
 /**
@@ -21,8 +22,9 @@ final class WarmupTally {
 
     private final long start;
     private final long deadline;
-    private final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-    private final boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+    private final LongSupplier nanoTime;
+    /** Milliseconds the JIT has compiled so far, or null when the JVM does not tell. */
+    private final LongSupplier compiled;
     private final long compileAtStart;
     private final Map<Transport, Integer> flows = new EnumMap<>(Transport.class);
     private final Map<Integer, Integer> flowsPerPhone = new HashMap<>();
@@ -36,11 +38,16 @@ final class WarmupTally {
     private boolean gaveUp;
 
     WarmupTally(long startNanos, Duration budget) {
+        this(startNanos, budget, System::nanoTime, jitMillis());
+    }
+
+    WarmupTally(long startNanos, Duration budget, LongSupplier nanoTime, LongSupplier compiled) {
         this.start = startNanos;
         this.deadline = startNanos + budget.toNanos();
+        this.nanoTime = nanoTime;
+        this.compiled = compiled;
         this.compileAtStart = compileMillis();
-        this.windowStart = startNanos;
-        this.windowCompile = compileAtStart;
+        windowFromNow();
     }
 
     long deadline() {
@@ -49,16 +56,24 @@ final class WarmupTally {
 
     /** False once the budget is spent, the JIT has settled, a server did not answer or the daemon stops. */
     boolean goOn(BooleanSupplier cancelled) {
-        return !settled && !gaveUp && !cancelled.getAsBoolean() && System.nanoTime() < deadline;
+        return !settled && !gaveUp && !cancelled.getAsBoolean() && nanoTime.getAsLong() < deadline;
+    }
+
+    /**
+     * Starts a JIT window now, as a server's phones start: the time before (a keystore made
+     * by keytool, a server binding) compiles nothing and would pass for a settled JIT.
+     */
+    void windowFromNow() {
+        windowStart = nanoTime.getAsLong();
+        windowCompile = compileMillis();
     }
 
     /** Looks at the JIT once a window has passed. */
     void tick() {
-        if (timed && System.nanoTime() - windowStart >= WINDOW_NANOS) {
+        if (compiled != null && nanoTime.getAsLong() - windowStart >= WINDOW_NANOS) {
             long now = compileMillis();
             settled = now - windowCompile < SETTLED_COMPILE_MILLIS;
-            windowStart = System.nanoTime();
-            windowCompile = now;
+            windowFromNow();
         }
     }
 
@@ -82,11 +97,16 @@ final class WarmupTally {
     }
 
     Warmup.Result result() {
-        return new Warmup.Result(registers, calls, failed, (System.nanoTime() - start) / 1_000_000L,
+        return new Warmup.Result(registers, calls, failed, (nanoTime.getAsLong() - start) / 1_000_000L,
                 compileMillis() - compileAtStart, settled, flows, servers);
     }
 
     private long compileMillis() {
-        return timed ? jit.getTotalCompilationTime() : 0;
+        return compiled == null ? 0 : compiled.getAsLong();
+    }
+
+    private static LongSupplier jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit::getTotalCompilationTime : null;
     }
 }
