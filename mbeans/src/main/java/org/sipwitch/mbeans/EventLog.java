@@ -101,34 +101,20 @@ public final class EventLog {
         if (message == null) {
             return "";
         }
-        int first = firstBreak(message, 0);
-        if (first < 0) {
-            return message;
-        }
-        StringBuilder b = new StringBuilder(message.length()).append(message, 0, first).append(' ');
-        int i = first;
-        while (i < message.length()) {
-            while (i < message.length() && isBreak(message.charAt(i))) {
-                i++;
-            }
-            int next = firstBreak(message, i);
-            int end = next < 0 ? message.length() : next;
-            b.append(message, i, end);
-            if (next >= 0) {
+        StringBuilder b = null; // only once there is something to replace
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (!isBreak(c)) {
+                if (b != null) {
+                    b.append(c);
+                }
+            } else if (b == null) {
+                b = new StringBuilder(message.length()).append(message, 0, i).append(' ');
+            } else if (!isBreak(message.charAt(i - 1))) {
                 b.append(' ');
             }
-            i = end;
         }
-        return b.toString();
-    }
-
-    private static int firstBreak(String s, int from) {
-        for (int i = from; i < s.length(); i++) {
-            if (isBreak(s.charAt(i))) {
-                return i;
-            }
-        }
-        return -1;
+        return b == null ? message : b.toString();
     }
 
     private static boolean isBreak(char c) {

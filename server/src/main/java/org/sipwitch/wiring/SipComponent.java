@@ -85,9 +85,7 @@ public final class SipComponent {
         hooks.policy(new GatePolicy(sip.gate(), sip.transports().counters(),
                 sip.transports()::connectionRefusals, stack::published));
         hooks.server(stack);
-        sip.location().addListener(new RegistrationEvents(management.events()));
-        sip.gate().authGuard().addListener(new GuardEvents(management.events()));
-        sip.setTap(new TraceTap(management.trace()));
+        observe(sip, management.events(), management.trace());
         EngineCalls.plug(sip.calls(), management, statistics, records);
     }
 
@@ -97,10 +95,14 @@ public final class SipComponent {
      * warm-up (docs/benchmarks.md, "The first request undoes the warm-up").
      */
     private static void plugWarmup(SipServer sip) {
-        Events events = new Events(new EventLog(WARMUP_EVENTS));
+        observe(sip, new Events(new EventLog(WARMUP_EVENTS)), new SipTrace());
+    }
+
+    /** What every REGISTER meets besides the server itself: one place, for the daemon and the warm-up alike. */
+    private static void observe(SipServer sip, Events events, SipTrace trace) {
         sip.location().addListener(new RegistrationEvents(events));
         sip.gate().authGuard().addListener(new GuardEvents(events));
-        sip.setTap(new TraceTap(new SipTrace()));
+        sip.setTap(new TraceTap(trace));
     }
 
     /**

@@ -292,7 +292,8 @@ class StreamPhone implements AutoCloseable {
                 .append("\r\n\r\n").append(body).toString();
     }
 
-    private static String param(String header, String name) {
+    /** A parameter of a challenge header value, quoted or not; null when it has none. */
+    static String param(String header, String name) {
         Matcher m = PARAM.matcher(header);
         while (m.find()) {
             if (m.group(1).equalsIgnoreCase(name)) {

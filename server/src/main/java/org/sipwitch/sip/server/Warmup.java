@@ -172,8 +172,9 @@ public final class Warmup {
             List<Transport> used = transports.stream().filter(t -> t != Transport.TLS || keys != null).toList();
             Path xml = dir.resolve("warmup.xml");
             Files.writeString(xml, config(algorithm, used, keys));
+            LiveConfig config = new LiveConfig(xml); // read once: the servers follow one another, as after `restart`
             for (int g = 0; tally.goOn(cancelled); g++) {
-                try (SipServer server = new SipServer(new LiveConfig(xml), Files.createDirectory(dir.resolve("state-" + g)))) {
+                try (SipServer server = new SipServer(config, Files.createDirectory(dir.resolve("state-" + g)))) {
                     server.keepFewNonceCounts(NONCE_COUNTS);
                     server.start();
                     plug.accept(server);
