@@ -37,6 +37,8 @@ class DaemonLifecycleIT {
             // flows, not their failures: a loaded machine may let one answer miss its second (WarmupTest counts those)
             assertThat(warm).containsPattern("[1-9][0-9]* REGISTER and [1-9][0-9]* call flows "
                     + "\\(udp [1-9][0-9]*, tcp [1-9][0-9]*, tls [1-9][0-9]*; [0-9]+ failed\\)");
+            assertThat(daemon.stderr()).as("the log says where the daemon listens, not its throwaway servers")
+                    .filteredOn(l -> l.contains("SIP listening on")).hasSize(1);
             Tools.Result registry = Tools.sipwitchctl(daemon, "registry");
             assertThat(registry.status()).isZero();
             assertThat(registry.out()).doesNotContain("w0").doesNotContain("warmup");

@@ -115,6 +115,8 @@ public final class SipServer implements AutoCloseable {
     private int keptWssPort;
     /** The nonce-count table's capacity; the warm-up's servers keep a small one ({@link #keepFewNonceCounts}). */
     private int replayCapacity = DigestSettings.DEFAULT_REPLAY_TABLE_CAPACITY;
+    /** A throwaway server of the warm-up: says where it listens at debug level only. */
+    private boolean quietListeners;
 
     public SipServer(LiveConfig live) {
         this(live, null);
@@ -133,6 +135,11 @@ public final class SipServer implements AutoCloseable {
      */
     void keepFewNonceCounts(int capacity) {
         replayCapacity = capacity;
+    }
+
+    /** Before {@link #bind}: the warm-up's servers do not announce their loopback listeners. */
+    void quietListeners() {
+        quietListeners = true;
     }
 
     /** Binds the listeners and starts serving; throws when a listener cannot be bound. */
@@ -166,6 +173,9 @@ public final class SipServer implements AutoCloseable {
         int wssPort = ws.wssPort() == 0 && keptWssPort > 0 ? keptWssPort : ws.wssPort();
         transports = new TransportManager(WebSocketSetup.apply(TlsSetup.apply(settings, cfg.stack(), tlsPort),
                 cfg.stack(), wsPort, wssPort), this::received);
+        if (quietListeners) {
+            transports.quiet();
+        }
         transports.setConnectionLimits(connectionLimits(cfg.security()));
         AccessGate answering = gate;
         transports.setDatagramAnswerFilter(source -> source.getAddress() == null

@@ -176,6 +176,7 @@ public final class Warmup {
             for (int g = 0; tally.goOn(cancelled); g++) {
                 try (SipServer server = new SipServer(config, Files.createDirectory(dir.resolve("state-" + g)))) {
                     server.keepFewNonceCounts(NONCE_COUNTS);
+                    server.quietListeners();
                     server.start();
                     plug.accept(server);
                     drive(server, used, keys, algorithm, tally, cancelled, g < SHORT_GENERATIONS);

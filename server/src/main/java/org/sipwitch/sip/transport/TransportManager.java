@@ -62,6 +62,7 @@ public final class TransportManager implements MessageSender, AutoCloseable {
     private volatile UdpSockets udp = new UdpSockets(List.of());
     private final List<Channel> servers = new ArrayList<>();
     private volatile List<ListeningPoint> points = List.of();
+    private boolean announce = true;
 
     public TransportManager(TransportSettings settings, InboundHandler handler) {
         this.settings = settings;
@@ -89,6 +90,14 @@ public final class TransportManager implements MessageSender, AutoCloseable {
     /** Connections refused at accept since start, by reason (for {@code policy}). */
     public java.util.Map<String, Long> connectionRefusals() {
         return pipelines.refusals().counters();
+    }
+
+    /**
+     * Before {@link #start}: where it listens goes to the debug log only. The warm-up's
+     * throwaway servers bind loopback ports nobody should use; the log's listening line is the daemon's.
+     */
+    public void quiet() {
+        announce = false;
     }
 
     /** Who hears that a WebSocket connection ended (its browser's registrations go with it). */
@@ -136,7 +145,11 @@ public final class TransportManager implements MessageSender, AutoCloseable {
             shutdownGroup();
             throw e;
         }
-        LOG.info("SIP listening on {} ({})", points, flavor.name());
+        if (announce) {
+            LOG.info("SIP listening on {} ({})", points, flavor.name());
+        } else {
+            LOG.debug("SIP listening on {} ({})", points, flavor.name());
+        }
     }
 
     private void bindAll(ListenerBinder binder, List<InetAddress> addresses) throws IOException {
