@@ -2,6 +2,7 @@ package org.sipwitch.sip.gateway;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import org.sipwitch.sip.message.HeaderNames;
@@ -23,6 +24,10 @@ import org.sipwitch.sip.transaction.TransactionLayer;
  * {@code sip:USER@DOMAIN} with our Contact, answer the 401/407 once per challenge,
  * refresh at half the granted lifetime, and after a failure try again with a doubling
  * back-off (2 s … 60 s).
+ *
+ * <p>When the daemon stops it takes the binding back ({@link #unregister}: Expires 0, the
+ * challenge answered), so that the provider stops sending calls to a contact nobody
+ * answers for the rest of the lifetime it granted.
  *
  * <p>Everything runs on one lane (the registration's Call-ID); the transaction layer's
  * Timer F (32 s) is too slow to notice a dead provider, so an attempt that hears nothing
@@ -68,10 +73,52 @@ public final class OutboundRegistration {
         lanes.executeAlways(callId, () -> send(null, null));
     }
 
-    /** Stops refreshing (a reload replaced the gateway, or the daemon stops); the provider's binding lapses. */
+    /** Stops refreshing (a reload replaced the gateway); the provider's binding lapses. */
     public void stop() {
         stopped = true;
         lanes.executeAlways(callId, this::cancelTimer);
+    }
+
+    /**
+     * Stops refreshing and, when the provider holds our binding, removes it (REGISTER with
+     * Expires 0, answering one challenge). Completes when the provider answered, at once
+     * when there was nothing to remove, or after {@link #NO_RESPONSE_MILLIS} without an answer.
+     */
+    public CompletableFuture<Void> unregister() {
+        stopped = true;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        lanes.executeAlways(callId, () -> {
+            cancelTimer();
+            if (!gateway.status().state().equals(GatewayStatus.REGISTERED)) {
+                done.complete(null);
+                return;
+            }
+            sendUnregister(null, done);
+            scheduler.schedule(NO_RESPONSE_MILLIS, () -> done.complete(null));
+        });
+        return done;
+    }
+
+    private void sendUnregister(SipResponse challenge, CompletableFuture<Void> done) {
+        SipRequest r = register(0);
+        if (challenge != null && !authorize(r, challenge)) {
+            done.complete(null);
+            return;
+        }
+        layer.sendRequest(r, gateway.proxy(), new ClientTransactionListener() {
+            @Override
+            public void onProvisional(ClientTransaction tx, SipResponse response) {
+            }
+
+            @Override
+            public void onFinal(ClientTransaction tx, SipResponse response) {
+                if (challenge == null && DigestAnswer.isChallenge(response)) {
+                    sendUnregister(response, done);
+                    return;
+                }
+                done.complete(null);
+            }
+        }, callId);
     }
 
     /** The Contact we register: the calls the provider sends us come to it (and are known as the gateway's by it). */
@@ -87,26 +134,10 @@ public final class OutboundRegistration {
         }
         cancelTimer();
         int mine = ++attempt;
-        Transport t = gateway.proxy().transport();
-        SipRequest r = new SipRequest("REGISTER", org.sipwitch.sip.message.SipUri.sip(null, gateway.domain(), -1));
-        r.addHeader(HeaderNames.VIA, "SIP/2.0/" + t.token() + " " + host.get() + ":" + port.applyAsInt(t)
-                + ";branch=" + Responses.newBranch() + ";rport");
-        r.addHeader(HeaderNames.MAX_FORWARDS, "70");
-        NameAddress account = new NameAddress(null, gateway.account(), null);
-        r.addHeader(HeaderNames.FROM, account.withParam("tag", fromTag).toString());
-        r.addHeader(HeaderNames.TO, account.toString());
-        r.addHeader(HeaderNames.CALL_ID, callId);
-        r.addHeader(HeaderNames.CSEQ, (++cseq) + " REGISTER");
-        r.addHeader(HeaderNames.CONTACT, contact());
-        r.addHeader(HeaderNames.EXPIRES, Integer.toString(gateway.registerSeconds()));
-        r.addHeader(HeaderNames.USER_AGENT, "sipwitch-jvm");
-        if (challenge != null) {
-            var answer = gateway.credentials().answer(challenge, r);
-            if (answer.isEmpty()) {
-                failed(challenge.status() + " challenge cannot be answered (no Digest or unsupported algorithm)");
-                return;
-            }
-            r.addHeader(answer.get().name(), answer.get().value());
+        SipRequest r = register(gateway.registerSeconds());
+        if (challenge != null && !authorize(r, challenge)) {
+            failed(challenge.status() + " challenge cannot be answered (no Digest or unsupported algorithm)");
+            return;
         }
         boolean answered = challenge != null;
         layer.sendRequest(r, gateway.proxy(), new ClientTransactionListener() {
@@ -127,6 +158,31 @@ public final class OutboundRegistration {
                 failed("408 no response from " + gateway.proxy());
             }
         }));
+    }
+
+    /** A REGISTER of our account and contact for {@code expires} seconds, the next CSeq of our Call-ID. */
+    private SipRequest register(int expires) {
+        Transport t = gateway.proxy().transport();
+        SipRequest r = new SipRequest("REGISTER", org.sipwitch.sip.message.SipUri.sip(null, gateway.domain(), -1));
+        r.addHeader(HeaderNames.VIA, "SIP/2.0/" + t.token() + " " + host.get() + ":" + port.applyAsInt(t)
+                + ";branch=" + Responses.newBranch() + ";rport");
+        r.addHeader(HeaderNames.MAX_FORWARDS, "70");
+        NameAddress account = new NameAddress(null, gateway.account(), null);
+        r.addHeader(HeaderNames.FROM, account.withParam("tag", fromTag).toString());
+        r.addHeader(HeaderNames.TO, account.toString());
+        r.addHeader(HeaderNames.CALL_ID, callId);
+        r.addHeader(HeaderNames.CSEQ, (++cseq) + " REGISTER");
+        r.addHeader(HeaderNames.CONTACT, contact());
+        r.addHeader(HeaderNames.EXPIRES, Integer.toString(expires));
+        r.addHeader(HeaderNames.USER_AGENT, "sipwitch-jvm");
+        return r;
+    }
+
+    /** Adds our answer to {@code challenge}; false when it cannot be answered (no Digest, an unknown algorithm). */
+    private boolean authorize(SipRequest r, SipResponse challenge) {
+        var answer = gateway.credentials().answer(challenge, r);
+        answer.ifPresent(a -> r.addHeader(a.name(), a.value()));
+        return answer.isPresent();
     }
 
     private void onResponse(SipResponse response, boolean answeredChallenge, SipRequest sent) {

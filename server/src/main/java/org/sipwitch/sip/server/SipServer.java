@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.ArrayList;
 import org.sipwitch.config.GatewayConfig;
 import java.util.concurrent.TimeoutException;
 import org.sipwitch.config.ClusterConfig;
@@ -97,7 +96,7 @@ public final class SipServer implements AutoCloseable {
     private ForwardingTable forwarding = ForwardingTable.inMemory();
     private volatile GatewayDirectory gateways = GatewayDirectory.EMPTY;
     private List<GatewayConfig> gatewayConfigs = List.of();
-    private final List<OutboundRegistration> registrations = new ArrayList<>();
+    private final ProviderRegistrations registrations = new ProviderRegistrations(this::registrationOf);
     private volatile GatewayListener gatewayListener = GatewayListener.NONE;
     /** The state in force ({@code sipwitchctl state}); routing rules may apply in one only. */
     private volatile String state = "up";
@@ -261,33 +260,28 @@ public final class SipServer implements AutoCloseable {
 
     /** Builds the gateways (resolving their proxies, on this thread) and starts registering those that register. */
     private synchronized void startGateways(List<GatewayConfig> configs) {
-        for (OutboundRegistration r : registrations) {
-            r.stop();
-        }
-        registrations.clear();
         GatewayDirectory next = new GatewayDirectory(GatewaySetup.build(configs));
-        for (Gateway g : next.all()) {
-            if (g.registerSeconds() > 0) {
-                OutboundRegistration r = new OutboundRegistration(g, transactions, lanes, scheduler, clock,
-                        localAddress::host, localAddress::port, new GatewayListener() {
-                            @Override
-                            public void up(String id, String detail) {
-                                LOG.info("gateway {} up: {}", id, detail);
-                                gatewayListener.up(id, detail);
-                            }
-
-                            @Override
-                            public void down(String id, String reason) {
-                                LOG.warn("gateway {} down: {}", id, reason);
-                                gatewayListener.down(id, reason);
-                            }
-                        });
-                registrations.add(r);
-                r.start();
-            }
-        }
+        registrations.replace(next);
         gatewayConfigs = List.copyOf(configs);
         gateways = next;
+    }
+
+    /** Registers {@code g} through this server's stack; its ups and downs are logged and reach the listener. */
+    private OutboundRegistration registrationOf(Gateway g) {
+        return new OutboundRegistration(g, transactions, lanes, scheduler, clock, localAddress::host,
+                localAddress::port, new GatewayListener() {
+                    @Override
+                    public void up(String id, String detail) {
+                        LOG.info("gateway {} up: {}", id, detail);
+                        gatewayListener.up(id, detail);
+                    }
+
+                    @Override
+                    public void down(String id, String reason) {
+                        LOG.warn("gateway {} down: {}", id, reason);
+                        gatewayListener.down(id, reason);
+                    }
+                });
     }
 
     /** The gateways in force, with their registration state. */
@@ -439,11 +433,7 @@ public final class SipServer implements AutoCloseable {
         if (reloadSubscription != null) {
             reloadSubscription.close();
         }
-        synchronized (this) {
-            for (OutboundRegistration r : registrations) {
-                r.stop();
-            }
-        }
+        registrations.unregisterAll(); // before the sockets close
         if (housekeeping != null) {
             // no interrupt: it would close the journal's FileChannel under a write
             housekeeping.shutdown();
