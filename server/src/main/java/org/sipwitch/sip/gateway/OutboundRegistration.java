@@ -81,8 +81,9 @@ public final class OutboundRegistration {
 
     /**
      * Stops refreshing and, when the provider holds our binding, removes it (REGISTER with
-     * Expires 0, answering one challenge). Completes when the provider answered, at once
-     * when there was nothing to remove, or after {@link #NO_RESPONSE_MILLIS} without an answer.
+     * Expires 0, answering one challenge). Completes when the provider answered (or the
+     * transaction gave up), at once when there was nothing to remove; the caller bounds
+     * its wait, as a stopping daemon cannot wait for a provider that says nothing.
      */
     public CompletableFuture<Void> unregister() {
         stopped = true;
@@ -94,7 +95,6 @@ public final class OutboundRegistration {
                 return;
             }
             sendUnregister(null, done);
-            scheduler.schedule(NO_RESPONSE_MILLIS, () -> done.complete(null));
         });
         return done;
     }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 final class ProviderRegistrations {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistrations.class);
     /** How long a stop waits for the providers to answer our unregistrations: it must stay quick when one is down. */
-    static final long UNREGISTER_WAIT_MILLIS = 2_000;
+    private static final long UNREGISTER_WAIT_MILLIS = 2_000;
 
     private final Function<Gateway, OutboundRegistration> registration;
     private final List<OutboundRegistration> running = new ArrayList<>();

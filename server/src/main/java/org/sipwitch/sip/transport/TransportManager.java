@@ -21,6 +21,7 @@ import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.net.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The SIP listeners of the daemon: UDP and TCP on one port for each configured
@@ -145,11 +146,7 @@ public final class TransportManager implements MessageSender, AutoCloseable {
             shutdownGroup();
             throw e;
         }
-        if (announce) {
-            LOG.info("SIP listening on {} ({})", points, flavor.name());
-        } else {
-            LOG.debug("SIP listening on {} ({})", points, flavor.name());
-        }
+        LOG.atLevel(announce ? Level.INFO : Level.DEBUG).log("SIP listening on {} ({})", points, flavor.name());
     }
 
     private void bindAll(ListenerBinder binder, List<InetAddress> addresses) throws IOException {
