@@ -35,12 +35,15 @@ final class KamailioProvider implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    /** Whether in-dialog INVITEs from our trunk are challenged too, as many providers do with every re-INVITE. */
+    private final boolean challengeReInvites;
     private Process process;
     private int runs;
 
-    private KamailioProvider(Path dir, int port) {
+    private KamailioProvider(Path dir, int port, boolean challengeReInvites) {
         this.dir = dir;
         this.port = port;
+        this.challengeReInvites = challengeReInvites;
     }
 
     static void assumeAvailable() {
@@ -49,10 +52,23 @@ final class KamailioProvider implements AutoCloseable {
 
     /** Starts on a free UDP port; tries another port if someone took it between the probe and the bind. */
     static KamailioProvider start(Path workDir) throws Exception {
+        return start(workDir, false);
+    }
+
+    /**
+     * A provider that also challenges every re-INVITE of our trunk (407, logged as
+     * {@code ITSP-CHALLENGE REINVITE}), and relays the answered one with its credentials
+     * left in, so that the far phone can see which request got through.
+     */
+    static KamailioProvider startChallengingReInvites(Path workDir) throws Exception {
+        return start(workDir, true);
+    }
+
+    private static KamailioProvider start(Path workDir, boolean challengeReInvites) throws Exception {
         Exception last = null;
         for (int i = 0; i < 3; i++) {
             KamailioProvider k = new KamailioProvider(Files.createDirectories(workDir.resolve("kamailio")),
-                    probeFreePort());
+                    probeFreePort(), challengeReInvites);
             try {
                 k.startAgain();
                 return k;
@@ -180,6 +196,17 @@ final class KamailioProvider implements AutoCloseable {
     }
 
     private String config() {
+        // stateful 407 (t_newtran) so that t_check_trans absorbs its hop-by-hop ACK instead of loose_route relaying it
+        String reInvites = challengeReInvites ? String.join("\n",
+                "        if (is_method(\"ACK\")) { t_check_trans(); }",
+                "        if (is_method(\"INVITE\") && $fU == \"" + TRUNK_USER + "\") {",
+                "            route(ACCOUNT);",
+                "            if (!pv_proxy_authenticate(\"" + DOMAIN + "\", \"$var(pw)\", \"0\")) {",
+                "                xlog(\"L_NOTICE\", \"ITSP-CHALLENGE REINVITE $fU cseq $cs\\n\");",
+                "                t_newtran(); proxy_challenge(\"" + DOMAIN + "\", \"0\"); exit;",
+                "            }",
+                "            xlog(\"L_NOTICE\", \"ITSP-AUTHORIZED REINVITE from $fu cseq $cs\\n\");",
+                "        }") : "";
         return String.join("\n", List.of(
                 "#!KAMAILIO",
                 "debug=2",
@@ -200,6 +227,7 @@ final class KamailioProvider implements AutoCloseable {
                 "    xlog(\"L_NOTICE\", \"ITSP-IN $rm $ru from $fu src $si:$sp\\n\");",
                 "    if (!mf_process_maxfwd_header(\"10\")) { sl_send_reply(\"483\", \"Too Many Hops\"); exit; }",
                 "    if (has_totag()) {",
+                reInvites,
                 "        if (loose_route()) { xlog(\"L_NOTICE\", \"ITSP-ROUTED $rm\\n\"); t_relay(); exit; }",
                 "        if (is_method(\"ACK\")) { if (t_check_trans()) { t_relay(); } exit; }",
                 "        sl_send_reply(\"404\", \"Not here\"); exit;",

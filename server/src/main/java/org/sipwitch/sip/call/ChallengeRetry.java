@@ -2,16 +2,18 @@ package org.sipwitch.sip.call;
 
 import org.sipwitch.sip.gateway.DigestAnswer;
 import org.sipwitch.sip.gateway.Gateway;
+import org.sipwitch.sip.message.Responses;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.transaction.ClientTransaction;
 import org.sipwitch.sip.transaction.ClientTransactionListener;
 
 /**
- * An in-dialog request toward a provider (BYE, INFO, …) that the provider challenges is
- * sent once more with the gateway's credentials, as a new request of the dialog (next
- * CSeq); the answer to that one goes to the original listener. Toward phones, and for a
- * second challenge, responses pass straight through.
+ * An in-dialog request toward a provider (BYE, INFO, a re-INVITE, …) that the provider
+ * challenges is sent once more with the gateway's credentials, as a new request of the
+ * dialog (next CSeq); the answer to that one goes to the original listener, so a 2xx
+ * that reaches it carries the CSeq to ACK. Toward phones, and for a second challenge,
+ * responses pass straight through. Lane-confined, like the call it belongs to.
  */
 final class ChallengeRetry implements ClientTransactionListener {
     private final CallSession call;
@@ -19,7 +21,10 @@ final class ChallengeRetry implements ClientTransactionListener {
     private final SipRequest request;
     private final Gateway gateway;
     private final ClientTransactionListener inner;
+    /** The transaction in progress: the first request's, then the retried one's. */
+    private ClientTransaction current;
     private boolean retried;
+    private boolean cancelled;
 
     private ChallengeRetry(CallSession call, Leg leg, SipRequest request, Gateway gateway,
                            ClientTransactionListener inner) {
@@ -30,11 +35,20 @@ final class ChallengeRetry implements ClientTransactionListener {
         this.inner = inner;
     }
 
-    /** Sends {@code request} on {@code leg}, answering one challenge when the leg goes through a gateway. */
-    static void send(CallSession call, Leg leg, SipRequest request, ClientTransactionListener inner) {
-        Gateway g = leg instanceof TargetLeg t ? t.gateway : null;
-        ClientTransactionListener listener = g == null ? inner : new ChallengeRetry(call, leg, request, g, inner);
-        call.ctx.layer.sendRequest(request, leg.peer, listener, call.lane);
+    /**
+     * Sends {@code request} on {@code leg}, answering one challenge when the leg goes through
+     * a gateway; the handle cancels whichever of the two requests is in progress.
+     */
+    static ChallengeRetry send(CallSession call, Leg leg, SipRequest request, ClientTransactionListener inner) {
+        ChallengeRetry r = new ChallengeRetry(call, leg, request, leg instanceof TargetLeg t ? t.gateway : null, inner);
+        r.current = call.ctx.layer.sendRequest(request, leg.peer, r, call.lane);
+        return r;
+    }
+
+    /** Lane: the phone cancelled the re-INVITE this relays. */
+    void cancel() {
+        cancelled = true;
+        current.cancel();
     }
 
     @Override
@@ -44,14 +58,19 @@ final class ChallengeRetry implements ClientTransactionListener {
 
     @Override
     public void onFinal(ClientTransaction tx, SipResponse response) {
-        if (!retried && DigestAnswer.isChallenge(response)) {
+        if (gateway != null && !retried && DigestAnswer.isChallenge(response)) {
+            if (cancelled) {
+                // the challenge crossed the CANCEL: the request ends as cancelled, the phone never sees the 407
+                inner.onFinal(tx, Responses.create(tx.request(), 487));
+                return;
+            }
             var answer = gateway.credentials().answer(response, request);
             if (answer.isPresent()) {
                 retried = true;
                 SipRequest again = call.ctx.requests.inDialog(leg, request.method());
                 LegRequests.copyPayload(request, again);
                 again.addHeader(answer.get().name(), answer.get().value());
-                call.ctx.layer.sendRequest(again, leg.peer, this, call.lane);
+                current = call.ctx.layer.sendRequest(again, leg.peer, this, call.lane);
                 return;
             }
         }

@@ -16,12 +16,13 @@ import org.sipwitch.sip.transaction.ServerTransaction;
  * re-INVITE on the other leg with its ACK relayed when the answer is in it, and INFO,
  * UPDATE, MESSAGE and other methods go across with their body; the far phone's
  * response comes back to the sender. One re-INVITE at a time per call: a second one
- * meanwhile gets {@code 491 Request Pending} (§14.1).
+ * meanwhile gets {@code 491 Request Pending} (§14.1). Toward a provider, every request
+ * that it challenges is answered once with the gateway's credentials ({@link ChallengeRetry}).
  */
 final class DialogRelay {
     private final CallSession call;
     private ServerTransaction pendingInvite;
-    private ClientTransaction pendingOut;
+    private ChallengeRetry pendingOut;
 
     DialogRelay(CallSession call) {
         this.call = call;
@@ -78,9 +79,9 @@ final class DialogRelay {
         SipRequest offer = tx.request();
         SipRequest out = call.ctx.requests.inDialog(to, "INVITE");
         LegRequests.copyPayload(offer, out);
-        long outCseq = to.localCseq;
         pendingInvite = tx;
-        ClientTransaction sent = call.ctx.layer.sendRequest(out, to.peer, new ClientTransactionListener() {
+        // through ChallengeRetry: providers often challenge every re-INVITE, and the phone must not see that 407
+        ChallengeRetry sent = ChallengeRetry.send(call, to, out, new ClientTransactionListener() {
             private boolean done;
 
             @Override
@@ -94,9 +95,11 @@ final class DialogRelay {
 
             @Override
             public void onFinal(ClientTransaction ctx, SipResponse response) {
+                // the CSeq to ACK is the 2xx's own: after a challenge it answers the retried request, not the first
+                long cseq = CallSession.cseqOf(response);
                 if (done) {
                     if (response.isSuccess()) {
-                        call.ackAgain(to, outCseq); // retransmitted 2xx
+                        call.ackAgain(to, cseq); // retransmitted 2xx
                     }
                     return;
                 }
@@ -111,7 +114,7 @@ final class DialogRelay {
                 }
                 updateTarget(to, response);
                 if (offer.body().length > 0) {
-                    call.ackNow(to, outCseq, null);
+                    call.ackNow(to, cseq, null);
                 } else {
                     to.unacked = response; // the offer is in this 2xx; the answer comes in the ACK
                 }
@@ -121,13 +124,13 @@ final class DialogRelay {
                 tx.respondUntilAck(ok, null);
                 holdState(offer);
             }
-        }, call.lane);
+        });
         if (pendingInvite == tx) { // not already answered by a send that failed at once
             pendingOut = sent;
         }
     }
 
-    /** Lane: a CANCEL for a re-INVITE being relayed: cancel our re-INVITE on the other leg. */
+    /** Lane: a CANCEL for a re-INVITE being relayed: cancel our re-INVITE on the other leg (the retried one, if challenged). */
     boolean cancel(ServerTransaction invite) {
         if (invite != pendingInvite || pendingOut == null) {
             return false;

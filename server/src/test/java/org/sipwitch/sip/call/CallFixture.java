@@ -68,7 +68,13 @@ final class CallFixture implements MessageSender, TransactionUser {
     }
 
     CallFixture(int slots) {
-        CallSettings settings = new CallSettings(8_000, a -> a.getHostAddress().startsWith("192.0.2."));
+        this(slots, null);
+    }
+
+    /** With a dial plan (rules, gateways), as the server fills it from the config; null = the engine's own users. */
+    CallFixture(int slots, org.sipwitch.sip.routing.RoutingSettings routing) {
+        CallSettings settings = new CallSettings(8_000, a -> a.getHostAddress().startsWith("192.0.2."),
+                CallSettings.DEFAULT_PROBE_MILLIS, routing, "up");
         engine = new CallEngine(this, KeyedExecutor.sameThread(), timers, timers, LocalAddress.fixed("10.0.0.1", 5060),
                 auth, directory, location, () -> settings, slots);
         layer = new TransactionLayer(this, this, KeyedExecutor.sameThread(), timers, TransactionSettings.defaults());
