@@ -5,25 +5,25 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A stopping daemon takes its binding back from the provider (Kamailio on 127.0.0.1):
- * otherwise the provider sends our number's calls to a dead contact until the lifetime
- * it granted runs out.
+ * A daemon takes its binding back from the provider (Kamailio on 127.0.0.1) when it
+ * stops, and when a reload removes the gateway or makes it another registration:
+ * otherwise the provider sends our number's calls to a contact that no longer takes them
+ * until the lifetime it granted runs out. A reload that leaves the registration as it
+ * was keeps it going without a new REGISTER.
  */
 class GatewayUnregisterIT {
+    static final String OTHER_USER = "15557650009"; // a second account at the provider (its PSTN password)
 
     @Test
     void aStoppingDaemonRemovesItsBindingAtTheProvider(@TempDir Path work) throws Exception {
         KamailioProvider.assumeAvailable();
         try (KamailioProvider itsp = KamailioProvider.start(work)) {
-            Path config = new TestConfig().user("alice", "201", "alice-secret")
-                    .provision("<gateway id=\"itsp\"><proxy>127.0.0.1:" + itsp.port() + "</proxy><domain>"
-                            + KamailioProvider.DOMAIN + "</domain><user>" + KamailioProvider.TRUNK_USER
-                            + "</user><secret>" + KamailioProvider.TRUNK_SECRET + "</secret><register>300</register>"
-                            + "</gateway>")
+            Path config = config(gateway(itsp, KamailioProvider.TRUNK_USER, KamailioProvider.TRUNK_SECRET, ""))
                     .write(work);
             String registered = "ITSP-REGISTERED " + KamailioProvider.TRUNK_USER + " contact";
             try (DaemonProcess daemon = DaemonProcess.start(config, work)) {
@@ -36,5 +36,106 @@ class GatewayUnregisterIT {
                     .hasSize(2).last().asString().endsWith("expires 0");
             assertThat(itsp.count("ITSP-CHALLENGE REGISTER " + KamailioProvider.TRUNK_USER)).isEqualTo(2);
         }
+    }
+
+    /** What a test does with a daemon registered as our trunk with {@code itsp}. */
+    interface Registered {
+        void run(KamailioProvider itsp, DaemonProcess daemon) throws Exception;
+    }
+
+    static void registered(Path work, Registered test) throws Exception {
+        KamailioProvider.assumeAvailable();
+        try (KamailioProvider itsp = KamailioProvider.start(work)) {
+            Path config = config(gateway(itsp, KamailioProvider.TRUNK_USER, KamailioProvider.TRUNK_SECRET, ""))
+                    .write(work);
+            try (DaemonProcess daemon = DaemonProcess.start(config, work)) {
+                await().atMost(Duration.ofSeconds(15))
+                        .until(() -> registrations(itsp, KamailioProvider.TRUNK_USER).size() >= 1);
+                test.run(itsp, daemon);
+            }
+        }
+    }
+
+    @Test
+    void aReloadThatRemovesTheGatewayTakesItsBindingBack(@TempDir Path work) throws Exception {
+        registered(work, (itsp, daemon) -> {
+            config("").write(work);
+            reload(daemon);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> registrations(itsp, KamailioProvider.TRUNK_USER).size() >= 2);
+            assertThat(registrations(itsp, KamailioProvider.TRUNK_USER)).containsExactly("expires 300", "expires 0");
+            assertThat(daemon.terminate(Duration.ofSeconds(10))).isZero();
+            assertThat(registrations(itsp, KamailioProvider.TRUNK_USER)).hasSize(2); // nothing left at the stop
+        });
+    }
+
+    @Test
+    void aReloadThatGivesTheGatewayAnotherAccountTakesTheOldBindingBack(@TempDir Path work) throws Exception {
+        registered(work, (itsp, daemon) -> {
+            config(gateway(itsp, OTHER_USER, KamailioProvider.PSTN_SECRET, "")).write(work); // same id, other account
+            reload(daemon);
+            await().atMost(Duration.ofSeconds(10)).until(() -> registrations(itsp, KamailioProvider.TRUNK_USER).size() >= 2
+                    && registrations(itsp, OTHER_USER).size() >= 1);
+            assertThat(registrations(itsp, KamailioProvider.TRUNK_USER)).containsExactly("expires 300", "expires 0");
+            assertThat(registrations(itsp, OTHER_USER)).containsExactly("expires 300");
+            await().atMost(Duration.ofSeconds(10)).until(() -> gatewayRow(daemon).contains(OTHER_USER + "@"));
+        });
+    }
+
+    @Test
+    void aReloadThatLeavesTheRegistrationAsItWasSendsNoRegister(@TempDir Path work) throws Exception {
+        registered(work, (itsp, daemon) -> {
+            // how calls out are presented changes, the registration does not
+            config(gateway(itsp, KamailioProvider.TRUNK_USER, KamailioProvider.TRUNK_SECRET,
+                    "<caller-id>15551239999</caller-id>")).write(work);
+            reload(daemon);
+            Thread.sleep(1_500); // a new REGISTER would go out at once
+            assertThat(itsp.count("ITSP-IN REGISTER")).as("%s", itsp.log().lines().filter(l -> l.contains("ITSP-")).toList())
+                    .isEqualTo(2); // the first one and its challenge
+            assertThat(registrations(itsp, KamailioProvider.TRUNK_USER)).containsExactly("expires 300");
+            assertThat(gatewayRow(daemon)).contains(" registered");
+        });
+    }
+
+    @Test
+    void aReloadThatChangesOnlyTheLifetimeRegistersAgainWithoutRemovingTheBinding(@TempDir Path work)
+            throws Exception {
+        registered(work, (itsp, daemon) -> {
+            // the same binding: the new REGISTER replaces it, and an Expires 0 racing that REGISTER could remove it
+            config(gateway(itsp, KamailioProvider.TRUNK_USER, KamailioProvider.TRUNK_SECRET, "")
+                    .replace("<register>300<", "<register>120<")).write(work);
+            reload(daemon);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> registrations(itsp, KamailioProvider.TRUNK_USER).size() >= 2);
+            Thread.sleep(1_000); // an Expires 0 would come within this
+            assertThat(registrations(itsp, KamailioProvider.TRUNK_USER)).containsExactly("expires 300", "expires 120");
+            await().atMost(Duration.ofSeconds(5)).until(() -> gatewayRow(daemon).contains(" registered"));
+        });
+    }
+
+    static TestConfig config(String gateways) {
+        return new TestConfig().user("alice", "201", "alice-secret").provision(gateways);
+    }
+
+    static String gateway(KamailioProvider itsp, String user, String secret, String extra) {
+        return "<gateway id=\"itsp\"><proxy>127.0.0.1:" + itsp.port() + "</proxy><domain>" + KamailioProvider.DOMAIN
+                + "</domain><user>" + user + "</user><secret>" + secret + "</secret><register>300</register>" + extra
+                + "</gateway>";
+    }
+
+    static void reload(DaemonProcess daemon) throws Exception {
+        Tools.Result r = Tools.sipwitchctl(daemon, "reload");
+        assertThat(r.status()).as("reload: " + r).isZero();
+    }
+
+    static String gatewayRow(DaemonProcess daemon) throws Exception {
+        return Tools.sipwitchctl(daemon, "registry").out().lines().filter(l -> l.contains("gateway:itsp"))
+                .findFirst().orElse("");
+    }
+
+    /** What the provider saved for {@code user}, in order: {@code expires 300} for a binding, {@code expires 0} when removed. */
+    static List<String> registrations(KamailioProvider itsp, String user) throws Exception {
+        return itsp.log().lines().filter(l -> l.contains("ITSP-REGISTERED " + user + " contact"))
+                .map(l -> l.substring(l.lastIndexOf("expires "))).toList();
     }
 }

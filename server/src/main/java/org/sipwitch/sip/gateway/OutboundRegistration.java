@@ -25,9 +25,10 @@ import org.sipwitch.sip.transaction.TransactionLayer;
  * refresh at half the granted lifetime, and after a failure try again with a doubling
  * back-off (2 s … 60 s).
  *
- * <p>When the daemon stops it takes the binding back ({@link #unregister}: Expires 0, the
- * challenge answered), so that the provider stops sending calls to a contact nobody
- * answers for the rest of the lifetime it granted.
+ * <p>When the daemon stops, or a reload removes the gateway or makes it another binding,
+ * it takes the binding back ({@link #unregister}: Expires 0, the challenge answered), so
+ * that the provider stops sending calls to a contact that no longer takes them for the
+ * rest of the lifetime it granted.
  *
  * <p>Everything runs on one lane (the registration's Call-ID); the transaction layer's
  * Timer F (32 s) is too slow to notice a dead provider, so an attempt that hears nothing
@@ -38,7 +39,8 @@ public final class OutboundRegistration {
     private static final long FIRST_BACKOFF_MILLIS = 2_000;
     private static final long MAX_BACKOFF_MILLIS = 60_000;
 
-    private final Gateway gateway;
+    /** Replaced by {@link #adopt} on the lane; volatile for adopt's first read, from the reloading thread. */
+    private volatile Gateway gateway;
     private final TransactionLayer layer;
     private final KeyedExecutor lanes;
     private final Scheduler scheduler;
@@ -73,7 +75,24 @@ public final class OutboundRegistration {
         lanes.executeAlways(callId, () -> send(null, null));
     }
 
-    /** Stops refreshing (a reload replaced the gateway); the provider's binding lapses. */
+    /**
+     * A reload brought {@code next}, a gateway with the same registration (registrar,
+     * account, credentials, lifetime): this registration goes on for it, with no new
+     * REGISTER, and its status moves over, so that {@code registry} does not show the
+     * reload as a new attempt.
+     */
+    public void adopt(Gateway next) {
+        next.status(gateway.status()); // at once: the server publishes next before this lane may have run
+        lanes.executeAlways(callId, () -> {
+            next.status(gateway.status()); // what this lane learnt meanwhile
+            gateway = next;
+        });
+    }
+
+    /**
+     * Stops refreshing without taking the binding back: a reload made another registration
+     * of the same binding, whose REGISTER replaces it.
+     */
     public void stop() {
         stopped = true;
         lanes.executeAlways(callId, this::cancelTimer);

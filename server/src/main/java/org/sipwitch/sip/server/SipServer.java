@@ -258,10 +258,10 @@ public final class SipServer implements AutoCloseable {
         return recentUsers;
     }
 
-    /** Builds the gateways (resolving their proxies, on this thread) and starts registering those that register. */
+    /** Builds the gateways (resolving their proxies, on this thread) and registers those that register. */
     private synchronized void startGateways(List<GatewayConfig> configs) {
         GatewayDirectory next = new GatewayDirectory(GatewaySetup.build(configs));
-        registrations.replace(next);
+        registrations.replace(next, configs);
         gatewayConfigs = List.copyOf(configs);
         gateways = next;
     }
