@@ -42,10 +42,6 @@ final class AckReplay implements ClientTransactionListener {
     }
 
     @Override
-    public void onProvisional(ClientTransaction tx, SipResponse response) {
-    }
-
-    @Override
     public void onFinal(ClientTransaction tx, SipResponse response) {
         if (response.isSuccess() && CallSession.cseqOf(response) == cseq) {
             sender.sendEncoded(ack, peer); // a failure is counted and logged there; the phone sends its 2xx again

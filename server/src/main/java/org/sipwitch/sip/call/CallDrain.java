@@ -36,10 +36,6 @@ final class CallDrain {
             private boolean settled; // lane-confined
 
             @Override
-            public void onProvisional(ClientTransaction tx, SipResponse response) {
-            }
-
-            @Override
             public void onFinal(ClientTransaction tx, SipResponse response) {
                 if (!settled) {
                     settled = true;

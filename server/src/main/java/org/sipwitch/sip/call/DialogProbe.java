@@ -1,8 +1,5 @@
 package org.sipwitch.sip.call;
 
-import org.sipwitch.sip.message.SipResponse;
-import org.sipwitch.sip.transaction.ClientTransaction;
-import org.sipwitch.sip.transaction.ClientTransactionListener;
 import org.sipwitch.sip.transaction.Scheduler.Scheduled;
 
 /**
@@ -53,19 +50,11 @@ final class DialogProbe {
         if (!leg.isConfirmed() || call.isEnded()) {
             return;
         }
-        call.ctx.layer.sendRequest(call.ctx.requests.inDialog(leg, "OPTIONS"), leg.peer,
-                new ClientTransactionListener() {
-                    @Override
-                    public void onProvisional(ClientTransaction tx, SipResponse response) {
-                    }
-
-                    @Override
-                    public void onFinal(ClientTransaction tx, SipResponse response) {
-                        int s = response.status();
-                        if (s == 481 || s == 408 || s == 503) {
-                            call.hangup(null, "lost");
-                        }
-                    }
-                }, call.lane);
+        call.ctx.layer.sendRequest(call.ctx.requests.inDialog(leg, "OPTIONS"), leg.peer, (tx, response) -> {
+            int s = response.status();
+            if (s == 481 || s == 408 || s == 503) {
+                call.hangup(null, "lost");
+            }
+        }, call.lane);
     }
 }

@@ -57,17 +57,10 @@ final class DialogRelay {
     private void relay(Leg to, ServerTransaction tx) {
         SipRequest out = call.ctx.requests.inDialog(to, tx.request().method());
         LegRequests.copyPayload(tx.request(), out);
-        ChallengeRetry.send(call, to, out, new ClientTransactionListener() {
-            @Override
-            public void onProvisional(ClientTransaction ctx, SipResponse response) {
-            }
-
-            @Override
-            public void onFinal(ClientTransaction ctx, SipResponse response) {
-                SipResponse back = tx.createResponse(response.status());
-                LegRequests.copyPayload(response, back);
-                tx.respond(back);
-            }
+        ChallengeRetry.send(call, to, out, (ctx, response) -> {
+            SipResponse back = tx.createResponse(response.status());
+            LegRequests.copyPayload(response, back);
+            tx.respond(back);
         });
     }
 

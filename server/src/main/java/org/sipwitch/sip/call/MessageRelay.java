@@ -127,10 +127,6 @@ final class MessageRelay {
         }
 
         @Override
-        public void onProvisional(ClientTransaction ctx, SipResponse response) {
-        }
-
-        @Override
         public void onFinal(ClientTransaction ctx, SipResponse response) {
             if (response.isSuccess()) {
                 if (!answered) {

@@ -12,8 +12,6 @@ import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.net.Transport;
-import org.sipwitch.sip.transaction.ClientTransaction;
-import org.sipwitch.sip.transaction.ClientTransactionListener;
 import org.sipwitch.sip.transaction.KeyedExecutor;
 import org.sipwitch.sip.transaction.Scheduler;
 import org.sipwitch.sip.transaction.TransactionLayer;
@@ -124,19 +122,12 @@ public final class OutboundRegistration {
             done.complete(null);
             return;
         }
-        layer.sendRequest(r, gateway.proxy(), new ClientTransactionListener() {
-            @Override
-            public void onProvisional(ClientTransaction tx, SipResponse response) {
+        layer.sendRequest(r, gateway.proxy(), (tx, response) -> {
+            if (challenge == null && DigestAnswer.isChallenge(response)) {
+                sendUnregister(response, done);
+                return;
             }
-
-            @Override
-            public void onFinal(ClientTransaction tx, SipResponse response) {
-                if (challenge == null && DigestAnswer.isChallenge(response)) {
-                    sendUnregister(response, done);
-                    return;
-                }
-                done.complete(null);
-            }
+            done.complete(null);
         }, callId);
     }
 
@@ -159,16 +150,9 @@ public final class OutboundRegistration {
             return;
         }
         boolean answered = challenge != null;
-        layer.sendRequest(r, gateway.proxy(), new ClientTransactionListener() {
-            @Override
-            public void onProvisional(ClientTransaction tx, SipResponse response) {
-            }
-
-            @Override
-            public void onFinal(ClientTransaction tx, SipResponse response) {
-                if (mine == attempt && !stopped) {
-                    onResponse(response, answered, r);
-                }
+        layer.sendRequest(r, gateway.proxy(), (tx, response) -> {
+            if (mine == attempt && !stopped) {
+                onResponse(response, answered, r);
             }
         }, callId);
         timer = scheduler.schedule(NO_RESPONSE_MILLIS, () -> lanes.executeAlways(callId, () -> {
