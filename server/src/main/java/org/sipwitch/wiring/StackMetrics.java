@@ -79,6 +79,7 @@ final class StackMetrics implements MetricsSource {
         counters.put("retransmission_absorbed", s.retransmissionsAbsorbed());
         counters.put("stray_response", s.strayResponses());
         counters.put("unparsable", s.unparsable());
+        counters.put("lingering_cut_short", s.lingeringCutShort());
         return new SipMetrics.Transactions(s.serverTransactions(), s.clientTransactions(), counters);
     }
 

@@ -22,6 +22,10 @@ final class NonceCountStripe {
     private long[] keys = new long[MIN_SLOTS];
     private long[] issued = new long[MIN_SLOTS];
     private long[] highest = new long[MIN_SLOTS];
+    /** The arrays before the last rebuild, reused by the next one of the same size. */
+    private long[] spareKeys;
+    private long[] spareIssued;
+    private long[] spareHighest;
     private int size;
 
     NonceCountStripe(int capacity, long lifetimeMillis) {
@@ -108,14 +112,29 @@ final class NonceCountStripe {
         return times[Math.min(n - 1, capacity / 4)];
     }
 
-    /** Re-inserts into {@code slots} slots every entry issued after {@code dropUpTo}. */
+    /**
+     * Re-inserts into {@code slots} slots every entry issued after {@code dropUpTo}. At the
+     * same size it swaps with spare arrays instead of allocating: a full stripe evicts
+     * every few hundred REGISTERs, and three new arrays each time (96 KiB) were most of
+     * what young collections still copied once completed transactions were bytes.
+     */
     private void rebuild(int slots, long dropUpTo) {
         long[] oldKeys = keys;
         long[] oldIssued = issued;
         long[] oldHighest = highest;
-        keys = new long[slots];
-        issued = new long[slots];
-        highest = new long[slots];
+        if (spareKeys != null && spareKeys.length == slots) {
+            Arrays.fill(spareKeys, 0);
+            keys = spareKeys;
+            issued = spareIssued;
+            highest = spareHighest;
+        } else {
+            keys = new long[slots];
+            issued = new long[slots];
+            highest = new long[slots];
+        }
+        spareKeys = oldKeys;
+        spareIssued = oldIssued;
+        spareHighest = oldHighest;
         size = 0;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != 0 && oldIssued[i] > dropUpTo) {

@@ -1,5 +1,6 @@
 package org.sipwitch.sip.transaction;
 
+import org.sipwitch.sip.codec.SipEncoder;
 import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.net.InboundMessage;
@@ -11,18 +12,18 @@ import org.sipwitch.sip.transaction.Scheduler.Scheduled;
  *
  * <pre>
  * Trying --1xx--> Proceeding --1xx--> Proceeding
- * Trying/Proceeding --200-699--> Completed --Timer J (64*T1 UDP, 0 reliable)--> Terminated
+ * Trying/Proceeding --200-699--> Completed (as bytes) --Timer J (64*T1 UDP, 0 reliable)--> Terminated
  * Trying/Proceeding --401/407 to a request without credentials--> Terminated
  * </pre>
  *
  * Retransmissions are absorbed: nothing is sent in Trying, the last response after.
  * If the TU never answers, the entry goes after 64*T1, when the client's Timer F has
- * given up too.
+ * given up too. Over UDP the Completed state is not this object: its key and response
+ * bytes move to {@link LingeringResponses}, which answers retransmissions for Timer J,
+ * and the object ends at once.
  */
 public final class NonInviteServerTransaction extends ServerTransaction {
     private Scheduled guard;
-    /** Over reliable transports Timer J is zero; over UDP {@link Lingering} ends it at this time. */
-    long lingersUntil;
 
     NonInviteServerTransaction(TransactionLayer layer, TransactionKey key, InboundMessage inbound, Peer destination) {
         super(layer, key, inbound, destination, TransactionState.TRYING);
@@ -60,9 +61,13 @@ public final class NonInviteServerTransaction extends ServerTransaction {
             return;
         }
         sendNew(response);
-        state = TransactionState.COMPLETED;
-        layer.lingering.add(this);
-        keepEncoded(); // Completed for 32 s over UDP only to resend it
+        if (state != TransactionState.TERMINATED) { // not ended by a send that failed at once
+            // Completed: kept as bytes before this leaves the table, so that a retransmission
+            // always finds one or the other (one queued here meanwhile: receiveRetransmission)
+            layer.lingering.keep(key, lingeringTag(), SipEncoder.toBytes(response), responseDestination());
+            terminate();
+        }
+        releaseAll();
     }
 
     /**
@@ -85,18 +90,11 @@ public final class NonInviteServerTransaction extends ServerTransaction {
     @Override
     void receiveRetransmission() {
         layer.stats.retransmissionsAbsorbed.increment();
-        if (state == TransactionState.PROCEEDING || state == TransactionState.COMPLETED) {
+        if (state == TransactionState.PROCEEDING) {
             sendLast();
+        } else if (state == TransactionState.TERMINATED) {
+            layer.resendLingering(key, lingeringTag()); // it found us in the table just before we left
         }
-    }
-
-    /** Timer thread: Timer J fired. */
-    void lingered() {
-        onLane(() -> {
-            if (state == TransactionState.COMPLETED) {
-                terminate();
-            }
-        });
     }
 
     @Override

@@ -58,10 +58,11 @@ public abstract sealed class ServerTransaction extends Transaction
     }
 
     /**
-     * Lane: the final response is sent and the transaction lives on (UDP: up to 32 s) only
-     * to resend it. It keeps the response's bytes instead of the response, and lets the
-     * request go: at 10,000 REGISTER flows/s that is 640,000 transactions, whose
-     * messages were most of the heap and of what every young collection copied.
+     * Lane: the final response is sent and the transaction lives on only to resend it (an
+     * INVITE's non-2xx, by Timer G until the ACK). It keeps the response's bytes instead of
+     * the response, and lets the request go: kept messages were once most of the heap and
+     * of what every young collection copied. (A UDP non-INVITE transaction goes further:
+     * {@link LingeringResponses}.)
      */
     final void keepEncoded() {
         if (lastResponse != null) {
@@ -84,6 +85,11 @@ public abstract sealed class ServerTransaction extends Transaction
         lastResponse = null;
         lastWire = null;
         release();
+    }
+
+    /** What besides the key tells this transaction's retransmissions: the request's To tag, for an RFC 2543 key. */
+    final String lingeringTag() {
+        return key.legacy() ? requestToTag : null;
     }
 
     /** Only an INVITE's ACK is matched against our response's To tag (§17.2.3, RFC 2543 rule). */

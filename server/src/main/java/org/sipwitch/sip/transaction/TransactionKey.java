@@ -22,6 +22,7 @@ import org.sipwitch.sip.message.Via;
  * <p>Client side (§17.1.3): our own branch plus the CSeq method of the response.
  */
 public record TransactionKey(String id, String method) {
+    private static final String LEGACY = "2543|";
 
     /** The key of the server transaction a request belongs to, with the method it matches. */
     public static TransactionKey forServer(SipRequest request, Via topVia, String method) throws SipParseException {
@@ -29,12 +30,17 @@ public record TransactionKey(String id, String method) {
             return new TransactionKey(topVia.branch() + '|' + topVia.sentBy(), method);
         }
         NameAddress from = request.from();
-        String id = "2543|" + request.uri().toString().toLowerCase(Locale.ROOT)
+        String id = LEGACY + request.uri().toString().toLowerCase(Locale.ROOT)
                 + '|' + from.tag()
                 + '|' + request.callId()
                 + '|' + request.cseq().sequence()
                 + '|' + topVia.transport() + ' ' + topVia.sentBy() + ';' + topVia.branch();
         return new TransactionKey(id, method);
+    }
+
+    /** True for the RFC 2543 rule, whose matching also compares To tags ({@link ServerTransaction#matches}). */
+    public boolean legacy() {
+        return id.startsWith(LEGACY);
     }
 
     /** The method under which a request is matched: ACK matches its INVITE. */

@@ -42,7 +42,7 @@ public final class TransactionLayer implements InboundHandler {
     final ConcurrentHashMap<String, SuccessRetransmitter> ackWaiters = new ConcurrentHashMap<>();
     private final TransactionTable<ServerTransaction> servers;
     private final TransactionTable<ClientTransaction> clients;
-    final Lingering lingering;
+    final LingeringResponses lingering;
 
     public TransactionLayer(MessageSender sender, TransactionUser tu, KeyedExecutor executor, Scheduler scheduler,
                             TransactionSettings settings) {
@@ -53,7 +53,7 @@ public final class TransactionLayer implements InboundHandler {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.servers = new TransactionTable<>(settings.maxServerTransactions());
         this.clients = new TransactionTable<>(settings.maxClientTransactions());
-        this.lingering = new Lingering(scheduler, settings.timerJ(false));
+        this.lingering = new LingeringResponses(scheduler, settings.timerJ(false), settings.lingeringBytes());
     }
 
     @Override
@@ -89,6 +89,11 @@ public final class TransactionLayer implements InboundHandler {
         if (existing != null && existing.matches(request, legacy)) {
             // a retransmission: if its lane is full it is dropped, the client sends it again
             executor.execute(callId, existing::receiveRetransmission);
+            return;
+        }
+        if (existing == null && !request.isMethod("INVITE") && !in.source().transport().isReliable()
+                && resendLingering(key, legacy ? TransactionKey.toTag(request) : null)) {
+            stats.retransmissionsAbsorbed.increment(); // of a completed transaction
             return;
         }
         boolean endsWork = endsWork(request);
@@ -214,6 +219,21 @@ public final class TransactionLayer implements InboundHandler {
         }
     }
 
+    /** Any thread: resends what a completed UDP non-INVITE transaction answered; false when none lingers. */
+    boolean resendLingering(TransactionKey key, String tag) {
+        LingeringResponses.Kept kept = lingering.find(key, tag);
+        if (kept == null) {
+            return false;
+        }
+        stats.responsesRetransmitted.increment();
+        sender.sendEncoded(kept.wire(), kept.to()).whenComplete((ok, error) -> {
+            if (error != null) {
+                stats.transportErrors.increment(); // nothing waits for it: the transaction has ended
+            }
+        });
+        return true;
+    }
+
     /** Called by a transaction as it terminates. */
     void removed(Transaction tx) {
         if (tx instanceof ServerTransaction s) {
@@ -223,8 +243,9 @@ public final class TransactionLayer implements InboundHandler {
         }
     }
 
+    /** Live server transactions, the completed ones that only linger for retransmissions included. */
     public int serverTransactionCount() {
-        return servers.size();
+        return servers.size() + lingering.size();
     }
 
     public int clientTransactionCount() {
@@ -232,7 +253,7 @@ public final class TransactionLayer implements InboundHandler {
     }
 
     public TransactionStats.Snapshot stats() {
-        return stats.snapshot(servers.size(), clients.size());
+        return stats.snapshot(serverTransactionCount(), clients.size(), lingering.cutShort());
     }
 
     public TransactionSettings settings() {

@@ -16,13 +16,15 @@ package org.sipwitch.sip.transaction;
  *        it keeps the tables bounded when a peer or the TU never ends a transaction
  * @param maxServerTransactions live server transactions beyond which new requests get 503
  * @param maxClientTransactions live client transactions beyond which new ones fail with 503
+ * @param lingeringBytes what the completed UDP non-INVITE server transactions may hold, as
+ *        bytes ({@link LingeringResponses}); past it the oldest are forgotten before Timer J
  */
 public record TransactionSettings(long t1, long t2, long t4, long tryingDelay, long timerC,
-                                  int maxServerTransactions, int maxClientTransactions) {
+                                  int maxServerTransactions, int maxClientTransactions, long lingeringBytes) {
 
     public TransactionSettings {
         if (t1 <= 0 || t2 < t1 || t4 <= 0 || tryingDelay < 0 || timerC <= 0
-                || maxServerTransactions <= 0 || maxClientTransactions <= 0) {
+                || maxServerTransactions <= 0 || maxClientTransactions <= 0 || lingeringBytes <= 0) {
             throw new IllegalArgumentException("bad transaction settings");
         }
     }
@@ -35,15 +37,24 @@ public record TransactionSettings(long t1, long t2, long t4, long tryingDelay, l
     public static TransactionSettings defaults() {
         long heap = Runtime.getRuntime().maxMemory();
         return new TransactionSettings(500, 4000, 5000, 200, 180_000, serverTransactionsFor(heap),
-                clientTransactionsFor(heap));
+                clientTransactionsFor(heap), lingeringBytesFor(heap));
+    }
+
+    /**
+     * An eighth of the heap, taken only as it fills: a completed REGISTER costs ~450 bytes
+     * there (its key and 200 OK), so a 2 GiB heap keeps 32 s of 17,000 flows/s, a 256 MiB
+     * one 32 s of 2,200/s.
+     */
+    static long lingeringBytesFor(long maxHeapBytes) {
+        return Math.max(4L << 20, maxHeapBytes / 8);
     }
 
     /**
      * The server table's bound for a heap of {@code maxHeapBytes}: as many transactions as
-     * fit in half of it. A UDP non-INVITE transaction stays 32 s (Timer J) after its final
-     * response, so 16,000 REGISTER flows/s hold a million of them; a fixed bound of 700,000
-     * answered 503 to one REGISTER in ten at 12,800/s on a 2 GiB heap that had room for
-     * them. The bound is there so a flood of new branches cannot exhaust the heap.
+     * fit in half of it. It holds the transactions still waiting for their final response
+     * and the INVITEs, whose Completed and Accepted states last up to 32 s; a fixed bound
+     * of 700,000 once answered 503 to one REGISTER in ten at 12,800/s on a 2 GiB heap that
+     * had room for them. The bound is there so a flood of new branches cannot exhaust the heap.
      */
     static int serverTransactionsFor(long maxHeapBytes) {
         return share(maxHeapBytes / 2);
@@ -65,16 +76,16 @@ public record TransactionSettings(long t1, long t2, long t4, long tryingDelay, l
 
     public TransactionSettings withTimers(long newT1, long newT2, long newT4) {
         return new TransactionSettings(newT1, newT2, newT4, tryingDelay, timerC, maxServerTransactions,
-                maxClientTransactions);
+                maxClientTransactions, lingeringBytes);
     }
 
     public TransactionSettings withLimits(int maxServer, int maxClient) {
-        return new TransactionSettings(t1, t2, t4, tryingDelay, timerC, maxServer, maxClient);
+        return new TransactionSettings(t1, t2, t4, tryingDelay, timerC, maxServer, maxClient, lingeringBytes);
     }
 
     public TransactionSettings withTimerC(long newTimerC) {
         return new TransactionSettings(t1, t2, t4, tryingDelay, newTimerC, maxServerTransactions,
-                maxClientTransactions);
+                maxClientTransactions, lingeringBytes);
     }
 
     /** Timers B, F, H, J, L, M and the 2xx give-up of §13.3.1.4 are all 64*T1. */

@@ -29,15 +29,17 @@ public final class TransactionStats {
      * @param rejected requests refused with 503 because a table or a lane queue was full
      * @param strayResponses responses matching no client transaction (passed to the TU)
      * @param unparsable messages without the headers a transaction needs, dropped
+     * @param lingeringCutShort completed UDP transactions forgotten before Timer J for lack of room
      */
     public record Snapshot(int serverTransactions, int clientTransactions, long retransmissionsAbsorbed,
                            long responsesRetransmitted, long requestsRetransmitted, long timeouts,
-                           long transportErrors, long rejected, long strayResponses, long unparsable) {
+                           long transportErrors, long rejected, long strayResponses, long unparsable,
+                           long lingeringCutShort) {
     }
 
-    Snapshot snapshot(int server, int client) {
+    Snapshot snapshot(int server, int client, long lingeringCutShort) {
         return new Snapshot(server, client, retransmissionsAbsorbed.sum(), responsesRetransmitted.sum(),
                 requestsRetransmitted.sum(), timeouts.sum(), transportErrors.sum(), rejected.sum(),
-                strayResponses.sum(), unparsable.sum());
+                strayResponses.sum(), unparsable.sum(), lingeringCutShort);
     }
 }

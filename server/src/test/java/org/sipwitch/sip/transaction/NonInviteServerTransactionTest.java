@@ -21,7 +21,7 @@ class NonInviteServerTransactionTest {
         ServerTransaction tx = f.tu.last();
         assertThat(tx.state()).isEqualTo(TransactionState.TRYING);
         tx.respond(200);
-        assertThat(tx.state()).isEqualTo(TransactionState.COMPLETED);
+        assertThat(tx.state()).as("Completed lives on as bytes, not as this object").isEqualTo(TransactionState.TERMINATED);
 
         f.receive(Msgs.request("OPTIONS", "z9hG4bK-opt1", "call-1", 1));
         f.receive(Msgs.request("OPTIONS", "z9hG4bK-opt1", "call-1", 1));
@@ -63,6 +63,9 @@ class NonInviteServerTransactionTest {
         f.tu.last().respond(200);
         f.clock.advance(31_999);
         assertThat(f.layer.serverTransactionCount()).isEqualTo(1);
+        f.receive(Msgs.request("OPTIONS", "z9hG4bK-j", "call-3", 1));
+        assertThat(f.sender.responses(200)).as("answered until the last millisecond").hasSize(2);
+        assertThat(f.tu.requests).hasSize(1);
         f.clock.advance(1);
         assertThat(f.layer.serverTransactionCount()).isZero();
         assertThat(f.tu.last().state()).isEqualTo(TransactionState.TERMINATED);
@@ -73,7 +76,7 @@ class NonInviteServerTransactionTest {
     }
 
     @Test
-    void eachCompletedTransactionLingersItsOwnThirtyTwoSecondsOnOneSharedTimer() {
+    void eachCompletedTransactionLingersItsOwnThirtyTwoSeconds() {
         for (int i = 0; i < 100; i++) {
             f.receive(Msgs.request("REGISTER", "z9hG4bK-a" + i, "call-a" + i, 1));
             f.tu.last().respond(200);
@@ -82,7 +85,7 @@ class NonInviteServerTransactionTest {
         f.receive(Msgs.request("REGISTER", "z9hG4bK-b", "call-b", 1));
         f.tu.last().respond(200);
         assertThat(f.layer.serverTransactionCount()).isEqualTo(101);
-        assertThat(f.clock.pending()).as("one timer for all the lingering transactions").isEqualTo(1);
+        assertThat(f.clock.pending()).as("no timer: a lingering response expires by its deadline").isZero();
 
         f.clock.advance(22_000);
         assertThat(f.layer.serverTransactionCount()).as("the first hundred are 32 s old").isEqualTo(1);
@@ -92,7 +95,22 @@ class NonInviteServerTransactionTest {
         assertThat(f.layer.serverTransactionCount()).isEqualTo(1);
         f.clock.advance(1);
         assertThat(f.layer.serverTransactionCount()).isZero();
-        assertThat(f.clock.pending()).as("nothing left to wait for").isZero();
+        f.receive(Msgs.request("REGISTER", "z9hG4bK-b", "call-b", 1));
+        assertThat(f.tu.requests).as("after Timer J the same branch is a new request again").hasSize(102);
+    }
+
+    @Test
+    void anRfc2543RequestIsAnsweredFromItsCompletedStateByItsWholeKeyAndToTag() {
+        f.receive(Msgs.request("OPTIONS", null, "call-2543", 3));
+        f.tu.last().respond(200);
+        f.receive(Msgs.request("OPTIONS", null, "call-2543", 3));
+        assertThat(f.sender.responses(200)).hasSize(2);
+        assertThat(f.tu.requests).hasSize(1);
+
+        SipRequest otherToTag = Msgs.request("OPTIONS", null, "call-2543", 3);
+        otherToTag.setHeader("To", otherToTag.header("To") + ";tag=other");
+        f.receive(otherToTag);
+        assertThat(f.tu.requests).as("another To tag is another transaction (§17.2.3)").hasSize(2);
     }
 
     @Test
@@ -153,7 +171,6 @@ class NonInviteServerTransactionTest {
             withCredentials.setHeader(header, "Digest username=\"1000\", response=\"00\"");
             f.receive(withCredentials);
             f.tu.last().respond(header.startsWith("Proxy") ? 407 : 401);
-            assertThat(f.tu.last().state()).isEqualTo(TransactionState.COMPLETED);
 
             SipRequest again = Msgs.request("MESSAGE", branch, "call-" + header, 2);
             again.setHeader(header, "Digest username=\"1000\", response=\"00\"");
