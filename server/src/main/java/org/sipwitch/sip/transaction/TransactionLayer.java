@@ -1,6 +1,7 @@
 package org.sipwitch.sip.transaction;
 
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.Responses;
@@ -226,7 +227,13 @@ public final class TransactionLayer implements InboundHandler {
             return false;
         }
         stats.responsesRetransmitted.increment();
-        sender.sendEncoded(kept.wire(), kept.to()).whenComplete((ok, error) -> {
+        CompletableFuture<Void> sent;
+        try {
+            sent = sender.sendEncoded(kept.wire(), kept.to());
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e); // on an event loop: never thrown into the pipeline
+        }
+        sent.whenComplete((ok, error) -> {
             if (error != null) {
                 stats.transportErrors.increment(); // nothing waits for it: the transaction has ended
             }

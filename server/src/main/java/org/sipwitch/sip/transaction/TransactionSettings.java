@@ -29,7 +29,7 @@ public record TransactionSettings(long t1, long t2, long t4, long tryingDelay, l
         }
     }
 
-    /** Heap a completed transaction costs (its key, timer and last response's bytes), rounded up. */
+    /** Heap a transaction in the table costs (its key, request or response, timers), rounded up. */
     static final int BYTES_PER_TRANSACTION = 1024;
     static final int MIN_TRANSACTIONS = 100_000;
     static final int MAX_TRANSACTIONS = 4_000_000;
