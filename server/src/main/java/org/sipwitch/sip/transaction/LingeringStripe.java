@@ -31,7 +31,8 @@ final class LingeringStripe {
     private static final int WIRE_LENGTH = 20;
     private static final int TRANSPORT = 24;
     private static final int PORT = 25;
-    private static final int ADDRESS_KIND = 27; // 4, 16, or 0 with a host name's length after it
+    private static final int ADDRESS_KIND = 27; // 4, 16, or 0 (a host name)
+    private static final int ADDRESS_LENGTH = 28;
     private static final int HEADER = 29;
     private static final Transport[] TRANSPORTS = Transport.values();
 
@@ -96,7 +97,7 @@ final class LingeringStripe {
         c.put(p + TRANSPORT, (byte) to.transport().ordinal());
         c.putChar(p + PORT, (char) to.address().getPort());
         c.put(p + ADDRESS_KIND, (byte) (ip != null ? address.length : 0));
-        c.put(p + ADDRESS_KIND + 1, (byte) address.length);
+        c.put(p + ADDRESS_LENGTH, (byte) address.length);
         c.put(p + HEADER, address);
         int k = p + HEADER + address.length;
         k = put(c, k, id, wide);
@@ -132,7 +133,7 @@ final class LingeringStripe {
         int p = e % CHUNK;
         int keyLength = c.getInt(p + KEY_LENGTH);
         byte[] wire = new byte[c.getInt(p + WIRE_LENGTH)];
-        c.get(p + HEADER + (c.get(p + ADDRESS_KIND + 1) & 0xFF) + Math.abs(keyLength) * (keyLength < 0 ? 2 : 1), wire);
+        c.get(keyStart(c, p) + Math.abs(keyLength) * (keyLength < 0 ? 2 : 1), wire);
         return wire;
     }
 
@@ -140,7 +141,7 @@ final class LingeringStripe {
     Peer peer(int e) {
         ByteBuffer c = chunks[e / CHUNK];
         int p = e % CHUNK;
-        byte[] address = new byte[c.get(p + ADDRESS_KIND + 1) & 0xFF];
+        byte[] address = new byte[c.get(p + ADDRESS_LENGTH) & 0xFF];
         c.get(p + HEADER, address);
         int port = c.getChar(p + PORT);
         InetSocketAddress to;
@@ -168,13 +169,17 @@ final class LingeringStripe {
     }
 
     private void dropExpired(long now) {
-        while (count > 0 && chunk(tail = entryAt(tail)).getLong(offsetInChunk(tail) + DEADLINE) <= now) {
+        while (count > 0) {
+            tail = entryAt(tail);
+            if (chunk(tail).getLong(offsetInChunk(tail) + DEADLINE) > now) {
+                return;
+            }
             dropOldest(now);
         }
     }
 
     private void dropOldest(long now) {
-        long t = entryAt(tail);
+        long t = entryAt(tail); // tail itself, unless it points at the unused end of a chunk
         ByteBuffer c = chunk(t);
         int p = offsetInChunk(t);
         if (c.getLong(p + DEADLINE) > now) {
@@ -253,6 +258,11 @@ final class LingeringStripe {
         }
     }
 
+    /** Where the key of the entry at {@code p} starts: after its header and address. */
+    private static int keyStart(ByteBuffer c, int p) {
+        return p + HEADER + (c.get(p + ADDRESS_LENGTH) & 0xFF);
+    }
+
     private static int chars(String id, String method, String tag) {
         return id.length() + 1 + method.length() + 1 + (tag == null ? 0 : tag.length());
     }
@@ -263,7 +273,7 @@ final class LingeringStripe {
         if (Math.abs(keyLength) != chars(id, method, tag)) {
             return false;
         }
-        int k = p + HEADER + (c.get(p + ADDRESS_KIND + 1) & 0xFF);
+        int k = keyStart(c, p);
         k = same(c, k, id, wide);
         k = k < 0 ? k : same(c, k, "\0", wide);
         k = k < 0 ? k : same(c, k, method, wide);

@@ -144,13 +144,7 @@ public abstract class Transaction {
 
     /** Resends bytes kept by a server transaction; a failure is reported as for {@link #send}. */
     final void sendEncoded(byte[] wire, Peer to) {
-        CompletableFuture<Void> f;
-        try {
-            f = layer.sender.sendEncoded(wire, to);
-        } catch (RuntimeException e) {
-            f = CompletableFuture.failedFuture(e);
-        }
-        reportFailure(f);
+        reportFailure(layer.sendEncoded(wire, to));
     }
 
     /** §17.1.4, §17.2.4: a transport failure ends the transaction and tells the TU. */

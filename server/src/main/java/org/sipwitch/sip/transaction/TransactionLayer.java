@@ -227,18 +227,24 @@ public final class TransactionLayer implements InboundHandler {
             return false;
         }
         stats.responsesRetransmitted.increment();
-        CompletableFuture<Void> sent;
-        try {
-            sent = sender.sendEncoded(kept.wire(), kept.to());
-        } catch (RuntimeException e) {
-            sent = CompletableFuture.failedFuture(e); // on an event loop: never thrown into the pipeline
-        }
-        sent.whenComplete((ok, error) -> {
+        sendEncoded(kept.wire(), kept.to()).whenComplete((ok, error) -> {
             if (error != null) {
                 stats.transportErrors.increment(); // nothing waits for it: the transaction has ended
             }
         });
         return true;
+    }
+
+    /**
+     * Sends kept bytes; a sender that throws gives a failed future instead, so that no
+     * caller sees it thrown (on an event loop it would reach the channel's pipeline).
+     */
+    CompletableFuture<Void> sendEncoded(byte[] wire, Peer to) {
+        try {
+            return sender.sendEncoded(wire, to);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Called by a transaction as it terminates. */
