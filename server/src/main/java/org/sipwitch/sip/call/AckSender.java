@@ -34,11 +34,6 @@ final class AckSender {
         attempt(() -> sender.send(ack, to), to);
     }
 
-    /** An ACK kept on its wire form ({@link AckReplay}). */
-    void sendEncoded(byte[] ack, Peer to) {
-        attempt(() -> sender.sendEncoded(ack, to), to);
-    }
-
     /** ACKs that could not be sent (refused at once, or failed on the way out), since start. */
     long failed() {
         return failed.sum();
@@ -56,7 +51,8 @@ final class AckSender {
         }
     }
 
-    private void failed(Peer to, Throwable e) {
+    /** Also for the ACKs the transaction layer replays for ended calls ({@link AckReplay}). */
+    void failed(Peer to, Throwable e) {
         failed.increment();
         long now = clock.millis();
         long due = nextLogAt.get();

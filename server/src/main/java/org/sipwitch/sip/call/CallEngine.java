@@ -24,6 +24,7 @@ import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.net.InboundMessage;
+import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.registrar.UserLookup;
 import org.sipwitch.sip.transaction.KeyedExecutor;
 import org.sipwitch.sip.transaction.Scheduler;
@@ -304,6 +305,11 @@ public final class CallEngine {
         ctx.onLane(leg.session.lane, () -> {
             leg.session.ackAgain(leg, CallSession.cseqOf(response));
         });
+    }
+
+    /** Any thread: the transaction layer could not send the ACK it replays for an ended call. */
+    public void onAckNotResent(Peer to, Throwable cause) {
+        ctx.acks.failed(to, cause);
     }
 
     // ---- management: calls, status, drop, message, statistics ----

@@ -2,6 +2,7 @@ package org.sipwitch.sip.server;
 
 import org.sipwitch.sip.call.CallEngine;
 import org.sipwitch.sip.net.InboundMessage;
+import org.sipwitch.sip.net.Peer;
 
 /**
  * Plugs the call engine into the method router: the methods of calls and messaging,
@@ -33,6 +34,11 @@ public final class CallHandlers {
             @Override
             public void onStrayResponse(InboundMessage response) {
                 engine.onStrayResponse(response);
+            }
+
+            @Override
+            public void onAckNotResent(Peer to, Throwable cause) {
+                engine.onAckNotResent(to, cause);
             }
         });
     }

@@ -1,6 +1,7 @@
 package org.sipwitch.sip.server;
 
 import org.sipwitch.sip.net.InboundMessage;
+import org.sipwitch.sip.net.Peer;
 
 /**
  * What lives above transactions for dialogs: the ACK of a 2xx and 2xx responses
@@ -11,6 +12,10 @@ public interface DialogHandler {
     void onAck(InboundMessage ack);
 
     void onStrayResponse(InboundMessage response);
+
+    /** An ACK the transaction layer replayed for an ended call could not be sent. */
+    default void onAckNotResent(Peer to, Throwable cause) {
+    }
 
     DialogHandler NONE = new DialogHandler() {
         @Override

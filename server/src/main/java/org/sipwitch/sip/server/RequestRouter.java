@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.sipwitch.sip.message.HeaderNames;
 import org.sipwitch.sip.message.SipResponse;
 import org.sipwitch.sip.net.InboundMessage;
+import org.sipwitch.sip.net.Peer;
 import org.sipwitch.sip.transaction.ServerTransaction;
 import org.sipwitch.sip.transaction.TransactionUser;
 import org.slf4j.Logger;
@@ -77,6 +78,11 @@ public final class RequestRouter implements TransactionUser {
         } catch (RuntimeException e) {
             LOG.error("handling ACK failed: {}", e.toString(), e);
         }
+    }
+
+    @Override
+    public void onAckNotResent(Peer to, Throwable cause) {
+        dialogs.onAckNotResent(to, cause);
     }
 
     @Override

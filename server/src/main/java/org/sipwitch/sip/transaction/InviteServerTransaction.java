@@ -15,6 +15,10 @@ import org.sipwitch.sip.transaction.Scheduler.Scheduled;
  *                         Completed: Timer G resends the response (UDP), Timer H (64*T1) gives up
  * </pre>
  *
+ * <p>Accepted, and Confirmed over UDP, are not this object: they only absorb, so they are
+ * entries of {@link CompletedTransactions} and the object ends as it enters them (an
+ * RFC 2543 Confirmed stays an object: its ACKs are told apart by a To tag).
+ *
  * <p>{@code 100 Trying}: sent when the TU has not answered within
  * {@link TransactionSettings#tryingDelay()} (200 ms), the case §17.2.1 says a server
  * may skip it; a retransmitted INVITE before any response gets it at once. A
@@ -25,7 +29,7 @@ public final class InviteServerTransaction extends ServerTransaction {
     private Scheduled timerC;
     private Scheduled timerG;
     private Scheduled timerH;
-    private Scheduled timerIL;
+    private Scheduled timerI;
     private long intervalG;
 
     InviteServerTransaction(TransactionLayer layer, TransactionKey key, InboundMessage inbound, Peer destination) {
@@ -54,10 +58,14 @@ public final class InviteServerTransaction extends ServerTransaction {
                 trying = cancel(trying);
                 timerC = cancel(timerC);
                 if (response.isSuccess()) {
-                    // RFC 6026 §7.1: stay to absorb INVITE retransmissions; the TU retransmits the 2xx
-                    state = TransactionState.ACCEPTED;
-                    timerIL = startTimer(layer.settings.sixtyFourT1(), this::terminate);
-                    releaseAll(); // Timer L only absorbs INVITEs; the TU keeps what it needs
+                    // RFC 6026 §7.1: Accepted absorbs INVITE retransmissions for Timer L while the
+                    // TU retransmits the 2xx; an entry does that, this object goes (unless a send
+                    // that failed at once ended it)
+                    if (state != TransactionState.TERMINATED) {
+                        layer.completed.keepAccepted(key, lingeringTag(), responseDestination());
+                        terminate();
+                    }
+                    releaseAll();
                 } else {
                     state = TransactionState.COMPLETED;
                     if (!reliable) {
@@ -66,12 +74,6 @@ public final class InviteServerTransaction extends ServerTransaction {
                     }
                     timerH = startTimer(layer.settings.sixtyFourT1(), this::timerHFired);
                     keepEncoded(); // Timer G resends it until the ACK
-                }
-                return;
-            case ACCEPTED:
-                // RFC 6026 §8.5: further 2xx (the TU's retransmissions) pass through
-                if (response.isSuccess()) {
-                    send(response, responseDestination(), true);
                 }
                 return;
             default:
@@ -105,12 +107,14 @@ public final class InviteServerTransaction extends ServerTransaction {
                 timerG = cancel(timerG);
                 timerH = cancel(timerH);
                 state = TransactionState.CONFIRMED;
-                releaseAll(); // Timer I only absorbs ACKs
-                timerIL = terminateAfter(layer.settings.timerIK(reliable));
-                return;
-            case ACCEPTED:
-                // only the RFC 2543 rule can route a 2xx's ACK here; it belongs to the dialog
-                layer.deliverAck(ack);
+                releaseAll(); // Timer I only absorbs ACKs (and INVITEs)
+                if (reliable || key.legacy()) {
+                    // RFC 2543 ACKs are told apart by To tag, which an entry does not keep
+                    timerI = terminateAfter(layer.settings.timerIK(reliable));
+                } else {
+                    layer.completed.keepConfirmed(key, responseDestination());
+                    terminate();
+                }
                 return;
             default:
                 layer.stats.retransmissionsAbsorbed.increment();
@@ -163,6 +167,6 @@ public final class InviteServerTransaction extends ServerTransaction {
         timerC = cancel(timerC);
         timerG = cancel(timerG);
         timerH = cancel(timerH);
-        timerIL = cancel(timerIL);
+        timerI = cancel(timerI);
     }
 }

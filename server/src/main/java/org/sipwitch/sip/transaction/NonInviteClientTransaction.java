@@ -14,12 +14,14 @@ import org.sipwitch.sip.transaction.Scheduler.Scheduled;
  * Trying/Proceeding --Timer F (64*T1)--> Terminated, TU gets 408
  * </pre>
  *
+ * Completed is not this object: it only absorbs responses, so over UDP it is an entry of
+ * {@link CompletedTransactions} and the object ends as the final response arrives.
+ *
  * Timer E (UDP only) retransmits at T1, 2*T1, ... capped at T2; in Proceeding at T2.
  */
 public final class NonInviteClientTransaction extends ClientTransaction {
     private Scheduled timerE;
     private Scheduled timerF;
-    private Scheduled timerK;
     private long intervalE;
 
     NonInviteClientTransaction(TransactionLayer layer, TransactionKey key, String lane, SipRequest request, Peer peer,
@@ -53,8 +55,8 @@ public final class NonInviteClientTransaction extends ClientTransaction {
 
     @Override
     void receive(SipResponse response) {
-        if (state == TransactionState.COMPLETED) {
-            layer.stats.retransmissionsAbsorbed.increment(); // a retransmitted final response
+        if (state == TransactionState.TERMINATED) {
+            layer.stats.retransmissionsAbsorbed.increment(); // one found us in the table just before we left
             return;
         }
         if (state != TransactionState.TRYING && state != TransactionState.PROCEEDING) {
@@ -67,16 +69,17 @@ public final class NonInviteClientTransaction extends ClientTransaction {
         }
         timerE = cancel(timerE);
         timerF = cancel(timerF);
-        state = TransactionState.COMPLETED;
-        timerK = terminateAfter(layer.settings.timerIK(reliable));
+        if (!reliable) {
+            layer.completed.keepClient(key, peer); // Timer K only absorbs retransmitted responses
+        }
+        terminate();
         listener.onFinal(this, response);
-        release(); // Timer K only absorbs retransmitted responses
+        release();
     }
 
     @Override
     void cancelTimers() {
         timerE = cancel(timerE);
         timerF = cancel(timerF);
-        timerK = cancel(timerK);
     }
 }

@@ -19,7 +19,7 @@ import org.sipwitch.sip.transaction.Scheduler.Scheduled;
  * Retransmissions are absorbed: nothing is sent in Trying, the last response after.
  * If the TU never answers, the entry goes after 64*T1, when the client's Timer F has
  * given up too. Over UDP the Completed state is not this object: its key and response
- * bytes move to {@link LingeringResponses}, which answers retransmissions for Timer J,
+ * bytes move to {@link CompletedTransactions}, which answers retransmissions for Timer J,
  * and the object ends at once.
  */
 public final class NonInviteServerTransaction extends ServerTransaction {
@@ -64,7 +64,7 @@ public final class NonInviteServerTransaction extends ServerTransaction {
         if (state != TransactionState.TERMINATED) { // not ended by a send that failed at once
             // Completed: kept as bytes before this leaves the table, so that a retransmission
             // always finds one or the other (one queued here meanwhile: receiveRetransmission)
-            layer.lingering.keep(key, lingeringTag(), SipEncoder.toBytes(response), responseDestination());
+            layer.completed.keepResponse(key, lingeringTag(), SipEncoder.toBytes(response), responseDestination());
             terminate();
         }
         releaseAll();

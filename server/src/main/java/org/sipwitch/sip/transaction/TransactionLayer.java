@@ -43,7 +43,7 @@ public final class TransactionLayer implements InboundHandler {
     final ConcurrentHashMap<String, SuccessRetransmitter> ackWaiters = new ConcurrentHashMap<>();
     private final TransactionTable<ServerTransaction> servers;
     private final TransactionTable<ClientTransaction> clients;
-    final LingeringResponses lingering;
+    final CompletedTransactions completed;
 
     public TransactionLayer(MessageSender sender, TransactionUser tu, KeyedExecutor executor, Scheduler scheduler,
                             TransactionSettings settings) {
@@ -54,7 +54,7 @@ public final class TransactionLayer implements InboundHandler {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.servers = new TransactionTable<>(settings.maxServerTransactions());
         this.clients = new TransactionTable<>(settings.maxClientTransactions());
-        this.lingering = new LingeringResponses(scheduler, settings.timerJ(false), settings.lingeringBytes());
+        this.completed = new CompletedTransactions(scheduler, settings);
     }
 
     @Override
@@ -77,9 +77,12 @@ public final class TransactionLayer implements InboundHandler {
         boolean legacy = !top.hasRfc3261Branch();
         String callId = laneOf(request);
         if (request.isMethod("ACK")) {
-            ServerTransaction tx = servers.get(TransactionKey.forServer(request, top, "INVITE"));
+            TransactionKey key = TransactionKey.forServer(request, top, "INVITE");
+            ServerTransaction tx = servers.get(key);
             if (tx instanceof InviteServerTransaction invite && invite.matches(request, legacy)) {
                 executor.executeAlways(callId, () -> invite.receiveAck(in));
+            } else if (tx == null && completed.absorbsAck(key)) {
+                stats.retransmissionsAbsorbed.increment(); // of an ACK to a non-2xx (Timer I)
             } else {
                 executor.executeAlways(callId, () -> deliverAck(in));
             }
@@ -92,7 +95,7 @@ public final class TransactionLayer implements InboundHandler {
             executor.execute(callId, existing::receiveRetransmission);
             return;
         }
-        if (existing == null && !request.isMethod("INVITE") && !in.source().transport().isReliable()
+        if (existing == null && (request.isMethod("INVITE") || !in.source().transport().isReliable())
                 && resendLingering(key, legacy ? TransactionKey.toTag(request) : null)) {
             stats.retransmissionsAbsorbed.increment(); // of a completed transaction
             return;
@@ -132,7 +135,9 @@ public final class TransactionLayer implements InboundHandler {
     private void begin(ServerTransaction tx) {
         tx.started();
         if (tx.request().isMethod("CANCEL") && findInviteFor(tx.request()) == null) {
-            tx.respond(481); // §9.2: nothing to cancel; the TU need not hear of it
+            // §9.2: an INVITE that has its final response cannot be cancelled (200, no effect);
+            // none at all, nothing to cancel (481); the TU need not hear of either
+            tx.respond(completedInvite(tx.request()) ? 200 : 481);
             return;
         }
         tu.onRequest(tx);
@@ -159,9 +164,22 @@ public final class TransactionLayer implements InboundHandler {
     }
 
     private void onResponse(InboundMessage in, SipResponse response) throws SipParseException {
-        ClientTransaction tx = clients.get(TransactionKey.forResponse(response));
+        TransactionKey key = TransactionKey.forResponse(response);
+        ClientTransaction tx = clients.get(key);
         if (tx != null) {
             executor.execute(tx.lane, () -> tx.receive(response));
+            return;
+        }
+        LingeringResponses.Kept kept = response.isFinal() ? completed.client(key, response.cseq().sequence()) : null;
+        if (kept != null) { // Timer K, or M after the TU handed its ACK over
+            stats.retransmissionsAbsorbed.increment();
+            if (kept.wire().length > 0) {
+                sendEncoded(kept.wire(), kept.to()).whenComplete((ok, error) -> {
+                    if (error != null) {
+                        tu.onAckNotResent(kept.to(), error);
+                    }
+                });
+            }
             return;
         }
         stats.strayResponses.increment();
@@ -220,18 +238,33 @@ public final class TransactionLayer implements InboundHandler {
         }
     }
 
-    /** Any thread: resends what a completed UDP non-INVITE transaction answered; false when none lingers. */
+    /** True when the INVITE a CANCEL names has completed and left the table (Timer L or I). */
+    private boolean completedInvite(SipRequest cancel) {
+        try {
+            TransactionKey key = TransactionKey.forServer(cancel, cancel.topVia(), "INVITE");
+            return completed.server(key, key.legacy() ? TransactionKey.toTag(cancel) : null) != null;
+        } catch (SipParseException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Any thread: what a completed server transaction does with a retransmission of its
+     * request — resend its response, or absorb it when it kept none; false when none is kept.
+     */
     boolean resendLingering(TransactionKey key, String tag) {
-        LingeringResponses.Kept kept = lingering.find(key, tag);
+        LingeringResponses.Kept kept = completed.server(key, tag);
         if (kept == null) {
             return false;
         }
-        stats.responsesRetransmitted.increment();
-        sendEncoded(kept.wire(), kept.to()).whenComplete((ok, error) -> {
-            if (error != null) {
-                stats.transportErrors.increment(); // nothing waits for it: the transaction has ended
-            }
-        });
+        if (kept.wire().length > 0) {
+            stats.responsesRetransmitted.increment();
+            sendEncoded(kept.wire(), kept.to()).whenComplete((ok, error) -> {
+                if (error != null) {
+                    stats.transportErrors.increment(); // nothing waits for it: the transaction has ended
+                }
+            });
+        }
         return true;
     }
 
@@ -258,15 +291,16 @@ public final class TransactionLayer implements InboundHandler {
 
     /** Live server transactions, the completed ones that only linger for retransmissions included. */
     public int serverTransactionCount() {
-        return servers.size() + lingering.size();
+        return servers.size() + completed.servers();
     }
 
+    /** Live client transactions, the completed ones that only absorb retransmissions included. */
     public int clientTransactionCount() {
-        return clients.size();
+        return clients.size() + completed.clients();
     }
 
     public TransactionStats.Snapshot stats() {
-        return stats.snapshot(serverTransactionCount(), clients.size(), lingering.cutShort());
+        return stats.snapshot(serverTransactionCount(), clientTransactionCount(), completed.cutShort());
     }
 
     public TransactionSettings settings() {

@@ -29,7 +29,7 @@ public final class TransactionStats {
      * @param rejected requests refused with 503 because a table or a lane queue was full
      * @param strayResponses responses matching no client transaction (passed to the TU)
      * @param unparsable messages without the headers a transaction needs, dropped
-     * @param lingeringCutShort completed UDP transactions forgotten before Timer J for lack of room
+     * @param lingeringCutShort completed transactions forgotten before their timer (I, J, K, L, M) for lack of room
      */
     public record Snapshot(int serverTransactions, int clientTransactions, long retransmissionsAbsorbed,
                            long responsesRetransmitted, long requestsRetransmitted, long timeouts,

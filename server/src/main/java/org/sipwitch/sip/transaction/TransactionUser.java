@@ -1,6 +1,7 @@
 package org.sipwitch.sip.transaction;
 
 import org.sipwitch.sip.net.InboundMessage;
+import org.sipwitch.sip.net.Peer;
 
 /**
  * The core above the transaction layer (method router, registrar, B2BUA). Every
@@ -13,7 +14,8 @@ public interface TransactionUser {
      * A new request, in a new server transaction; called once per transaction, never
      * for its retransmissions. Answer with {@link ServerTransaction#respond}, now or
      * later, from any thread. A CANCEL arrives here only when its INVITE transaction
-     * exists ({@link TransactionLayer#findInviteFor}); otherwise the layer answers 481.
+     * is still undecided ({@link TransactionLayer#findInviteFor}); otherwise the layer
+     * answers it: 200 when the INVITE has its final response (§9.2), 481 when there is none.
      */
     void onRequest(ServerTransaction tx);
 
@@ -36,6 +38,14 @@ public interface TransactionUser {
      * INVITE after Timer C; a non-INVITE is dropped after 64*T1).
      */
     default void onServerTimeout(ServerTransaction tx) {
+    }
+
+    /**
+     * An ACK that the layer sent again for a TU, to a 2xx retransmitted after the TU handed
+     * that ACK over ({@link InviteClientTransaction#replayAck}), could not be sent. Nothing
+     * is retried: the phone sends its 2xx again.
+     */
+    default void onAckNotResent(Peer to, Throwable cause) {
     }
 
     /** A response of a server transaction could not be sent; the transaction is gone. */

@@ -15,13 +15,21 @@
  * Call-ID; answer with {@code tx.respond(tx.createResponse(200))} (any thread). Retransmissions, ACKs of
  * non-2xx, Timer G/H/I/J/L and {@code 100 Trying} are handled here. For a 2xx to INVITE use
  * {@code tx.respondUntilAck(ok, onNoAck)}. A CANCEL reaches the TU only if
- * {@link org.sipwitch.sip.transaction.TransactionLayer#findInviteFor} finds its INVITE (else 481 is sent).
+ * {@link org.sipwitch.sip.transaction.TransactionLayer#findInviteFor} finds its INVITE still undecided
+ * (else 200 is sent when that INVITE has completed, 481 when there is none).
  *
  * <h2>As a client (B2BUA legs, MESSAGE)</h2>
  * {@code layer.sendRequest(request, peer, listener[, laneKey])}: the request carries its top Via with
  * {@code Responses.newBranch()}; responses, timeouts (408) and transport errors (503) come to the
  * {@link org.sipwitch.sip.transaction.ClientTransactionListener} on the lane. {@code tx.cancel()} sends CANCEL
- * once a provisional response came. 2xx to INVITE are passed up (all of them) and ACKed by the TU.
+ * once a provisional response came. 2xx to INVITE are passed up (all of them) and ACKed by the TU; a TU done
+ * with its dialog hands the ACK back ({@code InviteClientTransaction.replayAck}) for the rest of Timer M.
+ *
+ * <h2>Completed transactions</h2>
+ * A transaction that has its outcome and only waits out Timer I, J, K, L or M to answer or swallow
+ * retransmissions is not an object: {@link org.sipwitch.sip.transaction.CompletedTransactions} keeps its key
+ * (and the bytes to resend) in rings outside the heap, which the transport event loop consults when the
+ * tables have no live transaction for a message.
  *
  * <h2>Threads</h2>
  * Matching runs on the transport event loop (a concurrent map lookup); state machines, timers and TU callbacks

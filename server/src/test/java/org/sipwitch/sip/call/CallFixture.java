@@ -127,6 +127,11 @@ final class CallFixture implements MessageSender, TransactionUser {
         engine.onStrayResponse(response);
     }
 
+    @Override
+    public void onAckNotResent(Peer to, Throwable cause) {
+        engine.onAckNotResent(to, cause);
+    }
+
     // ---- MessageSender: the wire ----
 
     @Override

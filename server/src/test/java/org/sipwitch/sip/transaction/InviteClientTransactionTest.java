@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.sipwitch.sip.codec.SipEncoder;
 import org.sipwitch.sip.message.SipParseException;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
@@ -110,6 +111,38 @@ class InviteClientTransactionTest {
         assertThat(listener.finals).hasSize(3);
         assertThat(f.tu.strays).hasSize(1);
         assertThat(f.layer.stats().strayResponses()).isEqualTo(1);
+    }
+
+    @Test
+    void afterTheTuHandsOverItsAckARetransmittedTwoHundredGetsItUntilTimerM() {
+        InviteClientTransaction tx = (InviteClientTransaction) send(Msgs.PHONE_UDP);
+        f.receive(Msgs.answer(invite, 200, "b1"));
+        f.clock.advance(10_000); // the call lasted 10 s
+        SipRequest ack = Msgs.request("ACK", "z9hG4bK-ack-b1", invite.callId(), 1);
+        tx.replayAck(SipEncoder.toBytes(ack), 1);
+        assertThat(tx.isTerminated()).as("the key, the ACK and the peer are all that is kept").isTrue();
+        assertThat(f.layer.clientTransactionCount()).isEqualTo(1);
+
+        f.receive(Msgs.answer(invite, 200, "b1"));
+        f.receive(Msgs.answer(invite, 200, "b1"));
+        assertThat(f.sender.requests("ACK")).hasSize(2).allSatisfy(s -> {
+            assertThat(s.request().callId()).isEqualTo(invite.callId());
+            assertThat(s.to()).isEqualTo(Msgs.PHONE_UDP);
+        });
+        assertThat(listener.finals).as("the TU is done with it").hasSize(1);
+        assertThat(f.tu.strays).isEmpty();
+
+        SipResponse otherCseq = Msgs.answer(invite, 200, "b1");
+        otherCseq.setHeader("CSeq", "99 INVITE");
+        f.receive(otherCseq);
+        assertThat(f.sender.requests("ACK")).as("not the 2xx this ACK is for").hasSize(2);
+        assertThat(f.tu.strays).hasSize(1);
+
+        f.clock.advance(32_000);
+        assertThat(f.layer.clientTransactionCount()).isZero();
+        f.receive(Msgs.answer(invite, 200, "b1"));
+        assertThat(f.sender.requests("ACK")).hasSize(2);
+        assertThat(f.tu.strays).hasSize(2);
     }
 
     @Test

@@ -70,7 +70,7 @@ class InviteServerTransactionTest {
     }
 
     @Test
-    void ackStopsTimerGAndTimerIEndsTheTransaction() {
+    void ackStopsTimerGAndTimerIAbsorbsForT4() {
         ServerTransaction tx = invite("z9hG4bK-ack");
         SipRequest request = tx.request();
         SipResponse busy = tx.createResponse(486);
@@ -78,18 +78,22 @@ class InviteServerTransactionTest {
         f.clock.advance(600);
         assertThat(tx.request()).as("Completed keeps only the response's bytes for Timer G").isNull();
         f.receive(Msgs.ackFor(request, busy));
-        assertThat(tx.state()).isEqualTo(TransactionState.CONFIRMED);
+        assertThat(tx.state()).as("Confirmed is an entry of the completed ring, not this object")
+                .isEqualTo(TransactionState.TERMINATED);
         assertThat(f.tu.acks).as("the ACK of a non-2xx is the transaction's").isEmpty();
-        assertThat(tx.request()).as("Confirmed only absorbs ACKs: the request is let go").isNull();
 
         f.receive(Msgs.ackFor(request, busy)); // retransmitted ACK: absorbed
         f.receive(Msgs.request("INVITE", "z9hG4bK-ack", "call-z9hG4bK-ack", 1)); // and the INVITE
         f.clock.advance(4_999);
         assertThat(f.sender.responses(486)).as("sent, Timer G once, nothing in Confirmed").hasSize(2);
-        assertThat(f.layer.serverTransactionCount()).isEqualTo(1);
-        f.clock.advance(1);
-        assertThat(tx.state()).isEqualTo(TransactionState.TERMINATED);
         assertThat(f.tu.acks).isEmpty();
+        assertThat(f.tu.requests).hasSize(1);
+        assertThat(f.layer.serverTransactionCount()).isEqualTo(1);
+        assertThat(f.layer.stats().retransmissionsAbsorbed()).isEqualTo(2);
+        f.clock.advance(1);
+        assertThat(f.layer.serverTransactionCount()).as("Timer I").isZero();
+        f.receive(Msgs.ackFor(request, busy));
+        assertThat(f.tu.acks).as("after Timer I an ACK matches nothing and goes to the TU").hasSize(1);
         assertThat(f.tu.timeouts).isEmpty();
     }
 
@@ -121,16 +125,20 @@ class InviteServerTransactionTest {
         SipRequest request = tx.request();
         SipResponse ok = tx.createResponse(200);
         tx.respond(ok);
-        assertThat(tx.state()).isEqualTo(TransactionState.ACCEPTED);
+        assertThat(tx.state()).as("Accepted is an entry of the completed ring, not this object")
+                .isEqualTo(TransactionState.TERMINATED);
         assertThat(tx.request()).as("Accepted only absorbs INVITEs: the request is let go").isNull();
         assertThat(tx.inbound()).isNull();
+        assertThat(f.layer.serverTransactionCount()).isEqualTo(1);
 
         f.receive(Msgs.request("INVITE", "z9hG4bK-ok", "call-z9hG4bK-ok", 1));
         assertThat(f.sender.responses(200)).as("retransmitted INVITE absorbed, no resend").hasSize(1);
         assertThat(f.tu.requests).hasSize(1);
 
-        tx.respond(ok); // the TU's own 2xx retransmission passes through
-        assertThat(f.sender.responses(200)).hasSize(2);
+        SipRequest cancel = Msgs.request("CANCEL", "z9hG4bK-ok", "call-z9hG4bK-ok", 1);
+        f.receive(cancel);
+        assertThat(f.sender.responses(200)).as("§9.2: a CANCEL of an answered INVITE gets 200, no effect").hasSize(2);
+        assertThat(f.tu.requests).hasSize(1);
 
         SipRequest ack = Msgs.ackFor(request, ok);
         ack.setHeader("Via", "SIP/2.0/UDP 192.0.2.10:5062;branch=" + Responses.newBranch() + ";rport=5062");
@@ -138,9 +146,12 @@ class InviteServerTransactionTest {
         assertThat(f.tu.acks).hasSize(1);
 
         f.clock.advance(31_999);
-        assertThat(tx.state()).isEqualTo(TransactionState.ACCEPTED);
+        f.receive(Msgs.request("INVITE", "z9hG4bK-ok", "call-z9hG4bK-ok", 1));
+        assertThat(f.tu.requests).as("still within Timer L").hasSize(1);
         f.clock.advance(1);
-        assertThat(tx.state()).as("Timer L").isEqualTo(TransactionState.TERMINATED);
+        assertThat(f.layer.serverTransactionCount()).as("Timer L, and the CANCEL's Timer J").isZero();
+        f.receive(Msgs.request("INVITE", "z9hG4bK-ok", "call-z9hG4bK-ok", 1));
+        assertThat(f.tu.requests).as("after Timer L the same INVITE is a new transaction").hasSize(2);
         assertThat(f.tu.timeouts).isEmpty();
     }
 

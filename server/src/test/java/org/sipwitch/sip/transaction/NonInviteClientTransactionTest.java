@@ -34,18 +34,23 @@ class NonInviteClientTransactionTest {
     }
 
     @Test
-    void finalResponseCompletesAndTimerKEnds() {
+    void finalResponseCompletesAndTimerKAbsorbsForT4() {
         ClientTransaction tx = f.layer.sendRequest(options, Msgs.PHONE_UDP, listener);
         SipResponse ok = Msgs.answer(options, 200, "x");
         f.receive(ok);
         assertThat(listener.finals).containsExactly(ok);
-        assertThat(tx.state()).isEqualTo(TransactionState.COMPLETED);
+        assertThat(tx.state()).as("Completed is an entry of the completed ring, not this object")
+                .isEqualTo(TransactionState.TERMINATED);
+        assertThat(tx.request()).isNull();
         f.receive(Msgs.answer(options, 200, "x"));
         assertThat(listener.finals).as("retransmitted final absorbed").hasSize(1);
+        assertThat(f.tu.strays).isEmpty();
         f.clock.advance(4_999);
-        assertThat(tx.state()).isEqualTo(TransactionState.COMPLETED);
+        assertThat(f.layer.clientTransactionCount()).isEqualTo(1);
         f.clock.advance(1);
-        assertThat(tx.state()).isEqualTo(TransactionState.TERMINATED);
+        assertThat(f.layer.clientTransactionCount()).as("Timer K").isZero();
+        f.receive(Msgs.answer(options, 200, "x"));
+        assertThat(f.tu.strays).as("after Timer K it matches nothing").hasSize(1);
         assertThat(f.sender.requests("OPTIONS")).hasSize(1);
     }
 
