@@ -1,12 +1,9 @@
 package org.sipwitch.sip.server;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,8 +28,6 @@ import org.sipwitch.sip.call.CallEngine;
 import org.sipwitch.sip.call.CallSettings;
 import org.sipwitch.sip.call.ListenerAddress;
 import org.sipwitch.sip.cluster.Cluster;
-import org.sipwitch.sip.cluster.ClusterSettings;
-import org.sipwitch.sip.codec.SipLimits;
 import org.sipwitch.sip.location.InMemoryLocationService;
 import org.sipwitch.sip.location.LocationService;
 import org.sipwitch.sip.location.store.JournaledLocationService;
@@ -40,7 +35,6 @@ import org.sipwitch.sip.message.SipMethods;
 import org.sipwitch.sip.net.InboundMessage;
 import org.sipwitch.sip.net.Transport;
 import org.sipwitch.sip.registrar.Registrar;
-import org.sipwitch.sip.registrar.RegistrarConfig;
 import org.sipwitch.sip.security.AccessGate;
 import org.sipwitch.sip.transaction.CallIdExecutor;
 import org.sipwitch.sip.transaction.TransactionLayer;
@@ -162,7 +156,7 @@ public final class SipServer implements AutoCloseable {
         SecurityLog securityLog = new SecurityLog();
         gate.authGuard().addListener(securityLog);
         gate.overload().setListener(securityLog);
-        TransportSettings settings = transportSettings(cfg.stack());
+        TransportSettings settings = StackSettings.transports(cfg.stack());
         if (cfg.stack().port() == 0 && keptPort > 0) {
             settings = settings.withPort(keptPort);
         }
@@ -175,7 +169,7 @@ public final class SipServer implements AutoCloseable {
         if (quietListeners) {
             transports.quiet();
         }
-        transports.setConnectionLimits(connectionLimits(cfg.security()));
+        transports.setConnectionLimits(StackSettings.connectionLimits(cfg.security()));
         AccessGate answering = gate;
         transports.setDatagramAnswerFilter(source -> source.getAddress() == null
                 || answering.mayAnswerMalformed(source.getAddress()));
@@ -183,14 +177,15 @@ public final class SipServer implements AutoCloseable {
         gated = new GatedInbound(gate, in -> transactions.onMessage(in), sender);
         transactions = new TransactionLayer(sender, router, lanes, scheduler, TransactionSettings.defaults());
 
-        authenticator = new DigestAuthenticator(digestSettings(cfg.registry()).withReplayTableCapacity(replayCapacity),
+        authenticator = new DigestAuthenticator(
+                StackSettings.digest(cfg.registry()).withReplayTableCapacity(replayCapacity),
                 users, clock);
         authenticator.setObserver(new GuardedAuthentication(gate.authGuard(), recentUsers, clock));
         memory = new InMemoryLocationService(clock, cfg.registry().maxBindings() + STATIC_BINDING_ROOM);
         localAddress = new ListenerAddress(transports::listeningPoints, () -> live.current().stack().published());
         if (cfg.cluster().isPresent()) {
             ClusterConfig c = cfg.cluster().get();
-            cluster = Cluster.create(clusterSettings(c), memory, clock, () -> nodeAddress(c, localAddress));
+            cluster = Cluster.create(StackSettings.cluster(c), memory, clock, () -> nodeAddress(c, localAddress));
             location = cluster.location();
         } else if (stateDir != null) {
             store = JournaledLocationService.open(memory, stateDir, clock);
@@ -198,7 +193,7 @@ public final class SipServer implements AutoCloseable {
         } else {
             location = memory;
         }
-        registrar = new Registrar(registrarConfig(cfg.registry()), authenticator, users, location, clock);
+        registrar = new Registrar(StackSettings.registrar(cfg.registry()), authenticator, users, location, clock);
         FlowBindings flows = new FlowBindings(location);
         flows.dropRestored();
         transports.setFlowListener(flows);
@@ -324,10 +319,10 @@ public final class SipServer implements AutoCloseable {
             startGateways(cfg.gateways()); // a changed trunk registers anew; unchanged ones keep going
         }
         GateSettings.reconfigure(gate, cfg);
-        transports.setConnectionLimits(connectionLimits(cfg.security()));
-        registrar.setConfig(registrarConfig(cfg.registry()));
+        transports.setConnectionLimits(StackSettings.connectionLimits(cfg.security()));
+        registrar.setConfig(StackSettings.registrar(cfg.registry()));
         RegistryConfig r = cfg.registry();
-        registrar.setConfig(registrarConfig(r));
+        registrar.setConfig(StackSettings.registrar(r));
         memory.allowBindingsPerUser(r.maxBindings() + STATIC_BINDING_ROOM);
         DigestAlgorithm alg = r.digest();
         if (!r.realm().equals(authenticator.realm()) || alg != authenticator.algorithm()) {
@@ -357,11 +352,6 @@ public final class SipServer implements AutoCloseable {
         return Optional.of(served);
     }
 
-    static org.sipwitch.sip.transport.ConnectionLimits connectionLimits(org.sipwitch.config.SecurityConfig s) {
-        return new org.sipwitch.sip.transport.ConnectionLimits(s.connectionsPerSource(),
-                Duration.ofSeconds(s.headTimeout()));
-    }
-
     private void sweep() {
         try {
             location.sweep(clock.millis());
@@ -375,7 +365,8 @@ public final class SipServer implements AutoCloseable {
 
     /** "udp://127.0.0.1:5060"-style names of the bound listeners, for the ready message. */
     public List<String> listening() {
-        return transports.listeningPoints().stream().map(lp -> uri(lp.transport(), lp.address())).toList();
+        return transports.listeningPoints().stream()
+                .map(lp -> StackSettings.uri(lp.transport(), lp.address())).toList();
     }
 
     /**
@@ -465,19 +456,6 @@ public final class SipServer implements AutoCloseable {
         return cluster;
     }
 
-    static ClusterSettings clusterSettings(ClusterConfig c) {
-        char[] uri = c.redis().reveal();
-        char[] secret = c.secret().reveal();
-        try {
-            return new ClusterSettings(c.node(), new String(uri), c.redisShown(), c.address().orElse(null),
-                    new String(secret).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    c.livenessSeconds() * 1000L);
-        } finally {
-            java.util.Arrays.fill(uri, '\0');
-            java.util.Arrays.fill(secret, '\0');
-        }
-    }
-
     /** Where the other nodes send calls for our phones: {@code <address>}, else our TCP (or UDP) listener. */
     private String nodeAddress(ClusterConfig c, ListenerAddress local) {
         if (c.address().isPresent()) {
@@ -491,36 +469,6 @@ public final class SipServer implements AutoCloseable {
     /** True when registrations are kept in the state directory. */
     public boolean persistent() {
         return store != null;
-    }
-
-    static String uri(Transport t, InetSocketAddress a) {
-        String host = a.getAddress().getHostAddress();
-        if (host.indexOf(':') >= 0) {
-            host = "[" + host + "]";
-        }
-        return t.param() + "://" + host + ":" + a.getPort();
-    }
-
-    static TransportSettings transportSettings(StackConfig stack) {
-        Set<Transport> set = EnumSet.noneOf(Transport.class);
-        for (Transport t : stack.transports()) {
-            if (t != Transport.TLS && !t.isWebSocket()) { // set up from <tls>, <ws>, <wss> by TlsSetup, WebSocketSetup
-                set.add(t);
-            }
-        }
-        SipLimits limits = SipLimits.defaults().withMaxMessageSize(stack.maxMessageSize());
-        return TransportSettings.defaults().withInterfaces(stack.interfaces()).withPort(stack.port())
-                .withTransports(set).withLimits(limits).withIoThreads(stack.threads());
-    }
-
-    static DigestSettings digestSettings(RegistryConfig r) {
-        return DigestSettings.of(r.realm(), r.digest())
-                .withNonceLifetime(Duration.ofSeconds(r.nonceLifetime()));
-    }
-
-    static RegistrarConfig registrarConfig(RegistryConfig r) {
-        return new RegistrarConfig(r.minExpires(), r.maxExpires(), r.defaultExpires(), r.maxBindings(),
-                r.unknownUserStatus());
     }
 
     public RequestRouter router() {
