@@ -129,10 +129,10 @@ public final class InviteClientTransaction extends ClientTransaction {
      * Lane: the TU is done with this answered INVITE (its call ended) while Timer M still
      * runs. From now on a retransmitted 2xx of CSeq {@code cseq} gets {@code ack}, the bytes
      * of its ACK, again (RFC 3261 §13.2.2.4), without reaching any TU; with no ACK it
-     * reaches the TU as a stray response. Only the key,
-     * those bytes and the peer are needed for that, so they move to
-     * {@link CompletedTransactions} and this object ends, instead of keeping a listener
-     * and the ACK on the heap for up to 32 s. Does nothing in any other state.
+     * reaches the TU as a stray response. Only the key, those bytes and the peer are needed
+     * for that, so they move to {@link CompletedTransactions} and this object ends, instead
+     * of keeping a listener and the ACK on the heap for up to 32 s. Does nothing in any
+     * other state.
      */
     public void replayAck(byte[] ack, long cseq) {
         if (state == TransactionState.ACCEPTED) {

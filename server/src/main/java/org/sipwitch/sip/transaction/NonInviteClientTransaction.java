@@ -56,7 +56,7 @@ public final class NonInviteClientTransaction extends ClientTransaction {
     @Override
     void receive(SipResponse response) {
         if (state == TransactionState.TERMINATED) {
-            layer.stats.retransmissionsAbsorbed.increment(); // one found us in the table just before we left
+            layer.stats.retransmissionsAbsorbed.increment(); // it found us in the table just as we left
             return;
         }
         if (state != TransactionState.TRYING && state != TransactionState.PROCEEDING) {
