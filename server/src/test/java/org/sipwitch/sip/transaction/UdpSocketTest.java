@@ -160,4 +160,22 @@ class UdpSocketTest {
         assertThat(late).isLessThanOrEqualTo(1);
         assertThat(tx.state()).isIn(TransactionState.CONFIRMED, TransactionState.TERMINATED);
     }
+
+    @Test
+    void anAnsweredInviteAbsorbsItsRetransmissionAndItsCancelGetsTwoHundred() throws Exception {
+        tu.onNewRequest = tx -> tx.respond(200);
+        send(fromPhone("INVITE", "z9hG4bK-udp-ok", "udp-3"));
+        assertThat(receive().status()).isEqualTo(200);
+
+        // RFC 6026 Accepted, kept as an entry: the same INVITE again gets nothing, so the
+        // next datagram the phone hears is the answer to its CANCEL (§9.2: 200, no effect)
+        send(fromPhone("INVITE", "z9hG4bK-udp-ok", "udp-3"));
+        send(fromPhone("CANCEL", "z9hG4bK-udp-ok", "udp-3"));
+        SipResponse next = receive();
+        assertThat(next.status()).isEqualTo(200);
+        assertThat(next.cseq().method()).isEqualTo("CANCEL");
+        synchronized (tu) {
+            assertThat(tu.requests).as("neither the retransmission nor the CANCEL reached the TU").hasSize(1);
+        }
+    }
 }
