@@ -1,6 +1,5 @@
 package org.sipwitch.sip.transaction;
 
-import java.util.Objects;
 import org.sipwitch.sip.message.Responses;
 import org.sipwitch.sip.message.SipRequest;
 import org.sipwitch.sip.message.SipResponse;
@@ -15,8 +14,7 @@ import org.sipwitch.sip.net.Peer;
 public abstract sealed class ClientTransaction extends Transaction
         permits InviteClientTransaction, NonInviteClientTransaction {
     final Peer peer;
-    /** Lane-confined; replaced only by {@link #redirect}. */
-    ClientTransactionListener listener;
+    final ClientTransactionListener listener;
 
     ClientTransaction(TransactionLayer layer, TransactionKey key, String lane, SipRequest request, Peer peer,
                       ClientTransactionListener listener, TransactionState initial) {
@@ -27,16 +25,6 @@ public abstract sealed class ClientTransaction extends Transaction
 
     public Peer peer() {
         return peer;
-    }
-
-    /**
-     * Lane: from now on responses go to {@code next}. A TU that is done but whose
-     * transaction must still answer retransmissions for up to 32 s (an INVITE's 2xx
-     * wants its ACK again) hands over to something smaller than itself, instead of
-     * being kept alive, with everything it references, by this transaction.
-     */
-    public void redirect(ClientTransactionListener next) {
-        listener = Objects.requireNonNull(next, "next");
     }
 
     /** The branch of our top Via, which names this transaction. */

@@ -94,8 +94,7 @@ final class CompletedTransactions {
      * number: the ACK is that number's.
      */
     LingeringResponses.Kept client(TransactionKey key, long cseq) {
-        LingeringResponses.Kept kept = clients.find(key, null);
-        return kept != null || !key.method().equals("INVITE") ? kept : acks.find(key, Long.toString(cseq));
+        return key.method().equals("INVITE") ? acks.find(key, Long.toString(cseq)) : clients.find(key, null);
     }
 
     /** Completed server transactions kept. */
