@@ -26,7 +26,8 @@ import org.sipwitch.sip.transaction.TransactionLayer;
  * <p>When the daemon stops, or a reload removes the gateway or makes it another binding,
  * it takes the binding back ({@link #unregister}: Expires 0, the challenge answered), so
  * that the provider stops sending calls to a contact that no longer takes them for the
- * rest of the lifetime it granted.
+ * rest of the lifetime it granted. A REGISTER still unanswered at that moment may yet
+ * make a binding: its answer is awaited, and a binding it made is taken back too.
  *
  * <p>Everything runs on one lane (the registration's Call-ID); the transaction layer's
  * Timer F (32 s) is too slow to notice a dead provider, so an attempt that hears nothing
@@ -54,6 +55,10 @@ public final class OutboundRegistration {
     private long backoff = FIRST_BACKOFF_MILLIS;
     private Scheduler.Scheduled timer;
     private volatile boolean stopped;
+    /** True from sending a REGISTER until its answer or its no-response timeout (lane only). */
+    private boolean awaiting;
+    /** An unregistration waiting for the answer to the REGISTER in flight (lane only). */
+    private CompletableFuture<Void> leaving;
 
     public OutboundRegistration(Gateway gateway, TransactionLayer layer, KeyedExecutor lanes, Scheduler scheduler,
                                 Clock clock, Supplier<String> host, ToIntFunction<Transport> port,
@@ -106,14 +111,32 @@ public final class OutboundRegistration {
         stopped = true;
         CompletableFuture<Void> done = new CompletableFuture<>();
         lanes.executeAlways(callId, () -> {
-            cancelTimer();
-            if (!gateway.status().state().equals(GatewayStatus.REGISTERED)) {
+            if (gateway.status().state().equals(GatewayStatus.REGISTERED)) {
+                cancelTimer();
+                sendUnregister(null, done);
+            } else if (awaiting) {
+                leaving = done; // its answer may make a binding: settled in onLateAnswer or by the no-response timer
+            } else {
+                cancelTimer();
                 done.complete(null);
-                return;
             }
-            sendUnregister(null, done);
         });
         return done;
+    }
+
+    /**
+     * The answer to the REGISTER that was in flight when we were told to unregister: a
+     * binding it made is taken back at once, anything else leaves nothing to remove.
+     */
+    private void onLateAnswer(SipResponse response) {
+        CompletableFuture<Void> done = leaving;
+        leaving = null;
+        cancelTimer();
+        if (response.isSuccess() && granted(response) > 0) {
+            sendUnregister(null, done);
+        } else {
+            done.complete(null);
+        }
     }
 
     private void sendUnregister(SipResponse challenge, CompletableFuture<Void> done) {
@@ -150,14 +173,28 @@ public final class OutboundRegistration {
             return;
         }
         boolean answered = challenge != null;
+        awaiting = true;
         layer.sendRequest(r, gateway.proxy(), (tx, response) -> {
-            if (mine == attempt && !stopped) {
+            if (mine != attempt) {
+                return;
+            }
+            awaiting = false;
+            if (leaving != null) {
+                onLateAnswer(response);
+            } else if (!stopped) {
                 onResponse(response, answered, r);
             }
         }, callId);
         timer = scheduler.schedule(NO_RESPONSE_MILLIS, () -> lanes.executeAlways(callId, () -> {
-            if (mine == attempt && !stopped) {
-                attempt++; // whatever comes later for this one is stale
+            if (mine != attempt) {
+                return;
+            }
+            attempt++; // whatever comes later for this one is stale
+            awaiting = false;
+            if (leaving != null) {
+                leaving.complete(null); // the provider said nothing: it holds nothing we know of
+                leaving = null;
+            } else if (!stopped) {
                 failed("408 no response from " + gateway.proxy());
             }
         }));

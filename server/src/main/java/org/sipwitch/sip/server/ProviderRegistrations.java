@@ -3,7 +3,9 @@ package org.sipwitch.sip.server;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,6 +30,8 @@ final class ProviderRegistrations {
 
     private final Function<Gateway, OutboundRegistration> registration;
     private final List<Running> running = new ArrayList<>();
+    /** Unregistrations a reload started and the provider has not answered yet: a stop waits for them too. */
+    private final Set<CompletableFuture<Void>> leaving = ConcurrentHashMap.newKeySet();
 
     private record Running(RegistrationTerms terms, OutboundRegistration registration) {
     }
@@ -68,7 +72,13 @@ final class ProviderRegistrations {
             running.add(new Running(terms, r));
             r.start();
         }
-        previous.forEach(r -> r.registration().unregister()); // not waited for: nothing here is stopping
+        previous.forEach(r -> leave(r.registration())); // not waited for here: nothing is stopping
+    }
+
+    private void leave(OutboundRegistration r) {
+        CompletableFuture<Void> gone = r.unregister();
+        leaving.add(gone);
+        gone.whenComplete((v, e) -> leaving.remove(gone));
     }
 
     private static Running take(List<Running> from, Predicate<Running> match) {
@@ -82,12 +92,16 @@ final class ProviderRegistrations {
         return null;
     }
 
-    /** Takes every binding back from its provider, waiting at most {@link #UNREGISTER_WAIT_MILLIS} for the answers. */
+    /**
+     * Takes every binding back from its provider, waiting at most {@link #UNREGISTER_WAIT_MILLIS}
+     * for the answers, to these and to the unregistrations a reload just started.
+     */
     void unregisterAll() {
         List<CompletableFuture<Void>> gone = new ArrayList<>();
         synchronized (this) {
             running.forEach(r -> gone.add(r.registration().unregister()));
             running.clear();
+            gone.addAll(leaving);
         }
         try {
             CompletableFuture.allOf(gone.toArray(CompletableFuture[]::new))
