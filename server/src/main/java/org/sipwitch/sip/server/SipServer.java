@@ -156,6 +156,19 @@ public final class SipServer implements AutoCloseable {
         SecurityLog securityLog = new SecurityLog();
         gate.authGuard().addListener(securityLog);
         gate.overload().setListener(securityLog);
+        MessageSender sender = buildTransports(cfg);
+        authenticator = new DigestAuthenticator(
+                StackSettings.digest(cfg.registry()).withReplayTableCapacity(replayCapacity),
+                users, clock);
+        authenticator.setObserver(new GuardedAuthentication(gate.authGuard(), recentUsers, clock));
+        buildLocation(cfg);
+        buildCalls(cfg, sender);
+        reloadSubscription = live.onChange(this::apply);
+        transports.start(false);
+    }
+
+    /** The listeners (on the ports an earlier start of this server kept), the gate before them, the transaction layer. */
+    private MessageSender buildTransports(SipwitchConfig cfg) throws java.io.IOException {
         TransportSettings settings = StackSettings.transports(cfg.stack());
         if (cfg.stack().port() == 0 && keptPort > 0) {
             settings = settings.withPort(keptPort);
@@ -176,11 +189,11 @@ public final class SipServer implements AutoCloseable {
         MessageSender sender = new TappedSender(transports, () -> tap, traffic);
         gated = new GatedInbound(gate, in -> transactions.onMessage(in), sender);
         transactions = new TransactionLayer(sender, router, lanes, scheduler, TransactionSettings.defaults());
+        return sender;
+    }
 
-        authenticator = new DigestAuthenticator(
-                StackSettings.digest(cfg.registry()).withReplayTableCapacity(replayCapacity),
-                users, clock);
-        authenticator.setObserver(new GuardedAuthentication(gate.authGuard(), recentUsers, clock));
+    /** Where registrations live (the cluster's store, the journal, or memory only) and the registrar over them. */
+    private void buildLocation(SipwitchConfig cfg) throws java.io.IOException {
         memory = new InMemoryLocationService(clock, cfg.registry().maxBindings() + STATIC_BINDING_ROOM);
         localAddress = new ListenerAddress(transports::listeningPoints, () -> live.current().stack().published());
         if (cfg.cluster().isPresent()) {
@@ -197,7 +210,10 @@ public final class SipServer implements AutoCloseable {
         FlowBindings flows = new FlowBindings(location);
         flows.dropRestored();
         transports.setFlowListener(flows);
+    }
 
+    /** The request handlers: OPTIONS, REGISTER and the call engine's (with its forwarding table and node routes). */
+    private void buildCalls(SipwitchConfig cfg, MessageSender sender) throws java.io.IOException {
         router.handle(SipMethods.OPTIONS, new OptionsHandler(router::allow));
         router.handle(SipMethods.REGISTER, new RegisterHandler(registrar));
         if (stateDir != null) {
@@ -211,9 +227,6 @@ public final class SipServer implements AutoCloseable {
             calls.setNodeRoutes(cluster.routes());
         }
         CallHandlers.install(router, calls);
-
-        reloadSubscription = live.onChange(this::apply);
-        transports.start(false);
     }
 
     /** Reads the listeners bound by {@link #bind()}, registers with the gateways, joins the cluster. */
