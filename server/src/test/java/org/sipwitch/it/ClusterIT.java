@@ -58,6 +58,7 @@ class ClusterIT {
 
     static DaemonProcess node(int n) throws Exception {
         TestConfig config = new TestConfig().user("alice", "201", "alice-secret").user("bob", "202", "bob-secret")
+                .user("carol", "203", "carol-secret").transports("udp tcp ws").stack("<ws><port>0</port></ws>")
                 .section("<cluster><node>node" + n + "</node><redis>" + redis.uri() + "</redis><secret>"
                         + CLUSTER_SECRET + "</secret><liveness>1</liveness></cluster>\n");
         for (int i = 1; i <= LOAD_USERS; i++) {
@@ -161,6 +162,21 @@ class ClusterIT {
 
     @Test
     @Order(3)
+    void browserPhoneAtNodeThreeIsCalledFromNodeTwoOverItsWebSocket() throws Exception {
+        // a browser's Contact names an .invalid host: only node 3, which holds the connection, can reach it
+        try (WsPhone carol = WsPhone.open("carol", "carol-secret", nodes[3].port("ws"))) {
+            assertThat(carol.register(600)).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(ctl(2, "registry").out()).containsPattern("(?m)^203\\s+carol\\s.*\\sws\\s.*\\snode3\\s"));
+            CompletableFuture<String> answered = answerOneCall(carol);
+            call(2, "call-uac.xml", "203");
+            assertThat(answered.get(10, TimeUnit.SECONDS)).startsWith("INVITE " + carol.contact()
+                    .replaceAll("^<|>$", "") + " SIP/2.0");
+        }
+    }
+
+    @Test
+    @Order(4)
     void killedNodeGives480QuicklyAndThePhoneWorksAgainAtAnotherNode() throws Exception {
         Process kill = new ProcessBuilder("kill", "-9", Long.toString(nodes[1].pid())).start();
         assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -188,7 +204,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void redisStoppedAndStartedDuringASippRunLosesNoRegistration() throws Exception {
         Path users = work.resolve("users.csv");
         StringBuilder csv = new StringBuilder("SEQUENTIAL\n");
@@ -236,7 +252,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void neitherTheRedisPasswordNorTheClusterSecretIsEverShown() throws Exception {
         assertThat(ctl(2, "dump").out()).contains("cluster.redis = redis://127.0.0.1:" + redis.port())
                 .doesNotContain(REDIS_PASSWORD).doesNotContain(CLUSTER_SECRET);
