@@ -40,7 +40,7 @@ class TlsDaemonIT {
         client = TestCertificates.clientTrusting(p12);
         Path trust = TestCertificates.truststore(p12, work);
         Path config = new TestConfig().user("alice", "201", "alice-secret").user("bob", "202", "bob-secret")
-                .user("carol", "203", "carol-secret").transports("udp tcp tls")
+                .user("carol", "203", "carol-secret").user("dave", "204", "dave-secret").transports("udp tcp tls")
                 .stack(TestCertificates.stackXml(p12, trust)).write(work);
         daemon = DaemonProcess.start(config, work);
         tls = daemon.address("tls");
@@ -117,6 +117,29 @@ class TlsDaemonIT {
                     StreamPhone.Msg invite = called.readUntil(m -> m.isRequest("INVITE"));
                     assertThat(invite.header("Via")).startsWith("SIP/2.0/TLS");
                     called.send(invite.response(486, "Busy Here", "carol", "", ""));
+                    assertThat(called.readUntil(m -> m.isRequest("ACK")).startLine()).startsWith("ACK ");
+                }
+                assertThat(alice.readUntil(m -> m.status() >= 200).status()).isEqualTo(486);
+            }
+        }
+    }
+
+    @Test
+    void aPhoneRegisteredOverTlsWhoseContactSaysTcpIsCalledOverTcpOnceItsConnectionIsGone() throws Exception {
+        try (java.net.ServerSocket listening = new java.net.ServerSocket(0, 5, tls.getAddress())) {
+            listening.setSoTimeout(15_000);
+            // as a phone behind a TLS front end (stunnel) that itself listens on plain TCP
+            StreamPhone dave = phone("dave", "dave-secret")
+                    .contact("<sip:dave@127.0.0.1:" + listening.getLocalPort() + ";transport=tcp>");
+            assertThat(dave.register(600)).isEqualTo(200);
+            dave.close();
+            try (StreamPhone alice = phone("alice", "alice-secret")) {
+                assertThat(alice.register(600)).isEqualTo(200);
+                alice.invite("204", "tls-call-3");
+                try (StreamPhone called = new StreamPhone("dave", "dave-secret", listening.accept(), "TCP")) {
+                    StreamPhone.Msg invite = called.readUntil(m -> m.isRequest("INVITE"));
+                    assertThat(invite.header("Via")).startsWith("SIP/2.0/TCP");
+                    called.send(invite.response(486, "Busy Here", "dave", "", ""));
                     assertThat(called.readUntil(m -> m.isRequest("ACK")).startLine()).startsWith("ACK ");
                 }
                 assertThat(alice.readUntil(m -> m.status() >= 200).status()).isEqualTo(486);

@@ -223,7 +223,7 @@ final class CallSession {
         if (leg.retried || leg.throughNode || ended || source.answered || !leg.peer.transport().isStream()) {
             return false;
         }
-        Peer direct = ContactPeer.of(leg.remoteTarget, leg.peer.transport());
+        Peer direct = ContactPeer.atContact(leg.remoteTarget, leg.peer.transport());
         if (direct == null || direct.equals(leg.peer)) {
             return false;
         }

@@ -45,6 +45,20 @@ final class ContactPeer {
         return registered;
     }
 
+    /**
+     * Where to call a phone at its Contact when its registration's connection is gone: over
+     * the transport the Contact names, as RFC 3263 §4.1 has it (a phone that registered
+     * through a TLS front end may say it listens on plain TCP), else over the one it
+     * registered on. A WebSocket is never opened from our side, so naming one changes nothing.
+     */
+    static Peer atContact(SipUri contact, Transport registered) {
+        Transport named = contact == null ? null : Transport.fromToken(contact.transport());
+        if (named == Transport.TCP && contact.isSecure()) {
+            named = Transport.TLS; // sips: over "tcp" means TLS (RFC 3261 §26.2.2)
+        }
+        return of(contact, named == null || named.isWebSocket() ? registered : named);
+    }
+
     static Peer of(SipUri contact, Transport transport) {
         if (contact == null || contact.isTel() || contact.hostAddress() == null) {
             return null;
