@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -103,47 +104,41 @@ class TlsDaemonIT {
     @Test
     void aPhoneWhoseConnectionIsGoneIsCalledOverANewTlsConnectionToItsSipsContact() throws Exception {
         SSLContext phoneServer = TestCertificates.serverContext(p12);
-        try (javax.net.ssl.SSLServerSocket listening = (javax.net.ssl.SSLServerSocket) phoneServer
-                .getServerSocketFactory().createServerSocket(0, 5, tls.getAddress())) {
-            listening.setSoTimeout(15_000);
-            StreamPhone carol = phone("carol", "carol-secret")
-                    .contact("<sips:carol@127.0.0.1:" + listening.getLocalPort() + ">");
-            assertThat(carol.register(600)).isEqualTo(200);
-            carol.close(); // the registration's connection is gone; the Contact is where carol listens
-            try (StreamPhone alice = phone("alice", "alice-secret")) {
-                assertThat(alice.register(600)).isEqualTo(200);
-                alice.invite("203", "tls-call-2");
-                try (StreamPhone called = new StreamPhone("carol", "carol-secret", listening.accept(), "TLS")) {
-                    StreamPhone.Msg invite = called.readUntil(m -> m.isRequest("INVITE"));
-                    assertThat(invite.header("Via")).startsWith("SIP/2.0/TLS");
-                    called.send(invite.response(486, "Busy Here", "carol", "", ""));
-                    assertThat(called.readUntil(m -> m.isRequest("ACK")).startLine()).startsWith("ACK ");
-                }
-                assertThat(alice.readUntil(m -> m.status() >= 200).status()).isEqualTo(486);
-            }
+        try (ServerSocket listening = phoneServer.getServerSocketFactory().createServerSocket(0, 5, tls.getAddress())) {
+            calledAtItsContact(listening, "carol", "203", "<sips:carol@127.0.0.1:" + listening.getLocalPort() + ">",
+                    "TLS");
         }
     }
 
     @Test
     void aPhoneRegisteredOverTlsWhoseContactSaysTcpIsCalledOverTcpOnceItsConnectionIsGone() throws Exception {
-        try (java.net.ServerSocket listening = new java.net.ServerSocket(0, 5, tls.getAddress())) {
-            listening.setSoTimeout(15_000);
-            // as a phone behind a TLS front end (stunnel) that itself listens on plain TCP
-            StreamPhone dave = phone("dave", "dave-secret")
-                    .contact("<sip:dave@127.0.0.1:" + listening.getLocalPort() + ";transport=tcp>");
-            assertThat(dave.register(600)).isEqualTo(200);
-            dave.close();
-            try (StreamPhone alice = phone("alice", "alice-secret")) {
-                assertThat(alice.register(600)).isEqualTo(200);
-                alice.invite("204", "tls-call-3");
-                try (StreamPhone called = new StreamPhone("dave", "dave-secret", listening.accept(), "TCP")) {
-                    StreamPhone.Msg invite = called.readUntil(m -> m.isRequest("INVITE"));
-                    assertThat(invite.header("Via")).startsWith("SIP/2.0/TCP");
-                    called.send(invite.response(486, "Busy Here", "dave", "", ""));
-                    assertThat(called.readUntil(m -> m.isRequest("ACK")).startLine()).startsWith("ACK ");
-                }
-                assertThat(alice.readUntil(m -> m.status() >= 200).status()).isEqualTo(486);
+        // as a phone behind a TLS front end (stunnel) that itself listens on plain TCP
+        try (ServerSocket listening = new ServerSocket(0, 5, tls.getAddress())) {
+            calledAtItsContact(listening, "dave", "204",
+                    "<sip:dave@127.0.0.1:" + listening.getLocalPort() + ";transport=tcp>", "TCP");
+        }
+    }
+
+    /**
+     * The phone registers over TLS with {@code contact}, drops that connection, and is
+     * called: the INVITE must arrive on a connection the daemon opens to {@code listening}.
+     */
+    private void calledAtItsContact(ServerSocket listening, String user, String number, String contact,
+            String transport) throws Exception {
+        listening.setSoTimeout(15_000);
+        StreamPhone gone = phone(user, user + "-secret").contact(contact);
+        assertThat(gone.register(600)).isEqualTo(200);
+        gone.close(); // the registration's connection is gone; the Contact is where the phone listens
+        try (StreamPhone alice = phone("alice", "alice-secret")) {
+            assertThat(alice.register(600)).isEqualTo(200);
+            alice.invite(number, "gone-" + user);
+            try (StreamPhone called = new StreamPhone(user, user + "-secret", listening.accept(), transport)) {
+                StreamPhone.Msg invite = called.readUntil(m -> m.isRequest("INVITE"));
+                assertThat(invite.header("Via")).startsWith("SIP/2.0/" + transport);
+                called.send(invite.response(486, "Busy Here", user, "", ""));
+                assertThat(called.readUntil(m -> m.isRequest("ACK")).startLine()).startsWith("ACK ");
             }
+            assertThat(alice.readUntil(m -> m.status() >= 200).status()).isEqualTo(486);
         }
     }
 
