@@ -14,6 +14,7 @@ import org.sipwitch.mbeans.EventLog;
 import org.sipwitch.metrics.MetricsSource;
 import org.sipwitch.sip.call.CallStatistics;
 import org.sipwitch.sip.net.Transport;
+import org.sipwitch.sip.server.HeapSettling;
 import org.sipwitch.sip.server.SipServer;
 import org.sipwitch.sip.server.Warmup;
 import org.slf4j.Logger;
@@ -65,6 +66,9 @@ public final class SipComponent {
                 SipComponent::plugWarmup);
         if (warm != Warmup.Result.NONE) {
             LOG.info("warm-up before the listeners read: {}", warm);
+            HeapSettling.Result settled = HeapSettling.now(); // what the daemon keeps, out of the young pauses
+            LOG.info("heap settled after the warm-up: {} collection(s) in {} ms", settled.collections(),
+                    settled.millis());
         }
         sip.open();
         server = sip;

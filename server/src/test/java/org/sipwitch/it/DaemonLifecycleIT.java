@@ -21,7 +21,8 @@ class DaemonLifecycleIT {
     /**
      * As shipped the daemon warms up before its listeners read (the tests turn that off
      * elsewhere): a throwaway server takes REGISTER and call flows over each transport the
-     * daemon listens on, then goes, leaving no registration, user or file of its own behind.
+     * daemon listens on, then goes, leaving no registration, user or file of its own behind,
+     * and one full collection settles the heap before the listeners read.
      */
     @Test
     void warmsUpThroughAThrowawayServerThatLeavesNothingBehind() throws Exception {
@@ -29,14 +30,18 @@ class DaemonLifecycleIT {
         Path p12 = TestCertificates.serverKeystore(work);
         Path config = new TestConfig().user("alice", "201", "test-secret").transports("udp tcp tls")
                 .stack(TestCertificates.stackXml(p12)).write(work);
+        Path gcLog = work.resolve("gc.log");
         try (DaemonProcess daemon = DaemonProcess.start(List.of(), java.util.Map.of("SIPWITCH_WARMUP", "3",
-                "SIPWITCH_EXTRA_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp), config, work)) {
+                "SIPWITCH_EXTRA_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp + " -Xlog:gc:file=" + gcLog), config, work)) {
             String warm = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
                     .until(() -> daemon.stderr().stream().filter(l -> l.contains("warm-up before the listeners read:"))
                             .findFirst().orElse(null), java.util.Objects::nonNull);
             // flows, not their failures: a loaded machine may let one answer miss its second (WarmupTest counts those)
             assertThat(warm).containsPattern("[1-9][0-9]* REGISTER and [1-9][0-9]* call flows "
                     + "\\(udp [1-9][0-9]*, tcp [1-9][0-9]*, tls [1-9][0-9]*; [0-9]+ failed\\)");
+            // what the daemon keeps is collected into the old generation before a phone comes (HeapSettling)
+            assertThat(daemon.stderr()).anyMatch(l -> l.matches(".*heap settled after the warm-up: [1-9][0-9]* collection.*"));
+            assertThat(Files.readString(gcLog)).contains("Pause Full (System.gc())");
             assertThat(daemon.stderr()).as("the log says where the daemon listens, not its throwaway servers")
                     .filteredOn(l -> l.contains("SIP listening on")).hasSize(1);
             Tools.Result registry = Tools.sipwitchctl(daemon, "registry");
