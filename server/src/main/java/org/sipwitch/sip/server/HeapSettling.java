@@ -5,12 +5,13 @@ import java.lang.management.ManagementFactory;
 
 /**
  * One full collection between the warm-up and the first phone. What the daemon keeps for
- * good (configuration, users, caches, event loops, the warm-up's compiled-code metadata)
- * was made moments before and sits in the young generation; G1 would copy it from survivor
- * space to survivor space at every young pause until it has aged 15 times, ~6 MiB a pause
- * on the benchmark's configuration — a third of each pause of a freshly started daemon
- * under calls (docs/benchmarks.md, "p99 at 80 %: what still sets it"). A full collection
- * moves it to the old generation at once, before {@code ready}, where a pause costs nobody.
+ * good (configuration, users, caches, event loops and their buffers) was made moments
+ * before and sits in the young generation; G1 would copy it from survivor space to
+ * survivor space at every young pause until it has aged 15 times: 6–7 MiB a pause on the
+ * benchmark's configuration, a quarter to a third of what each pause of a freshly started
+ * daemon copied under calls (docs/benchmarks.md, "The heap settled before {@code ready}").
+ * A full collection moves it to the old generation at once, before {@code ready}, where a
+ * pause costs nobody.
  */
 public final class HeapSettling {
 
