@@ -40,7 +40,7 @@ public final class CallIdExecutor implements KeyedExecutor, AutoCloseable {
     private Lane[] startLanes(int n, Lane[] predecessors) {
         Lane[] fresh = new Lane[n];
         for (int i = 0; i < n; i++) {
-            fresh[i] = new Lane(namePrefix + "-" + generation + "-" + i, queueCapacity, predecessors, failed);
+            fresh[i] = new Lane(namePrefix + "-" + generation + "-" + i, i, queueCapacity, predecessors, failed);
         }
         generation++;
         for (Lane lane : fresh) {

@@ -3,6 +3,7 @@ package org.sipwitch.sip.transaction;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sipwitch.sip.net.SendingLane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ final class Lane {
     private static final int INITIAL_SLOTS = 256;
     private static final int BATCH = 64;
 
+    private final int number;
     private final int capacity;
     private final Thread thread;
     private final LongAdder failed;
@@ -41,8 +43,12 @@ final class Lane {
     /** The same for the tasks the lane has taken out in a batch and not yet run; 0 when none. */
     private volatile long oldestTaken;
 
-    /** @param failed counts the tasks that threw, shared by all lanes of the executor */
-    Lane(String name, int capacity, Lane[] predecessors, LongAdder failed) {
+    /**
+     * @param number the lane's place in its executor, from 0 (see {@link SendingLane})
+     * @param failed counts the tasks that threw, shared by all lanes of the executor
+     */
+    Lane(String name, int number, int capacity, Lane[] predecessors, LongAdder failed) {
+        this.number = number;
         this.capacity = capacity;
         this.predecessors = predecessors;
         this.failed = failed;
@@ -177,6 +183,7 @@ final class Lane {
     }
 
     private void loop() {
+        SendingLane.enter(number);
         // After a resize, a Call-ID may map to a new lane while its older tasks still sit
         // in an old one: start only when every old lane has drained, so order holds.
         for (Lane old : predecessors) {

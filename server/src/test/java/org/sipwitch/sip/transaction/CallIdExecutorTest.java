@@ -11,12 +11,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.sipwitch.sip.net.SendingLane;
 import org.sipwitch.testing.ManualTimers;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +52,30 @@ class CallIdExecutorTest {
         assertThat(seen).isSorted().hasSize(1000);
         assertThat(threads).containsOnly(threads.get(0));
         assertThat(executor.inLane("call-x")).isFalse();
+    }
+
+    @Test
+    void eachLaneKnowsItsNumberSoTheTransportCanGiveItASocket() throws InterruptedException {
+        executor = new CallIdExecutor(4, 10_000);
+        assertThat(lanesSeenBy(executor)).containsExactlyInAnyOrder("sip-lane-0-0=0", "sip-lane-0-1=1",
+                "sip-lane-0-2=2", "sip-lane-0-3=3");
+        executor.setConcurrency(2);
+        assertThat(lanesSeenBy(executor)).containsExactlyInAnyOrder("sip-lane-1-0=0", "sip-lane-1-1=1");
+        assertThat(SendingLane.current()).as("a thread that runs no lane").isEqualTo(-1);
+    }
+
+    /** The thread name and lane number each lane reports, over enough Call-IDs to reach every lane. */
+    static Set<String> lanesSeenBy(CallIdExecutor executor) throws InterruptedException {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        CountDownLatch done = new CountDownLatch(200);
+        for (int i = 0; i < 200; i++) {
+            executor.execute("call-" + i + "@127.0.0.1", () -> {
+                seen.add(Thread.currentThread().getName() + "=" + SendingLane.current());
+                done.countDown();
+            });
+        }
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        return seen;
     }
 
     @Test
